@@ -1,0 +1,54 @@
+//! The command line: one module per subcommand, each with its usage text
+//! beside its code (clap derive doc comments are the help text).
+
+mod build;
+mod export;
+mod query;
+mod stats;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Build a knowledge graph of UN cyber-diplomacy negotiations (OEWG, GGE,
+/// PoA) from plain-text reports, and ask it questions in SPARQL.
+///
+/// Typical use: `oewg-kg build` (reads seeds/), then `oewg-kg query --list`
+/// and `oewg-kg query iran-supported-edits`.
+#[derive(Debug, Parser)]
+#[command(name = "oewg-kg", version, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Where the store lives; shared by every command that reads or writes it.
+#[derive(Debug, Clone, clap::Args)]
+pub struct StoreArg {
+    /// Store folder [default: $OEWG_KG_STORE, else ./oewg-store].
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+}
+
+impl StoreArg {
+    pub fn path(&self) -> PathBuf {
+        crate::store::resolve(self.store.as_deref())
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Build(build::Args),
+    Query(query::Args),
+    Export(export::Args),
+    Stats(stats::Args),
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Build(a) => build::run(a),
+        Command::Query(a) => query::run(a),
+        Command::Export(a) => export::run(a),
+        Command::Stats(a) => stats::run(a),
+    }
+}

@@ -1,0 +1,147 @@
+//! Facts: typed statements read from one source, each carrying the span of
+//! text it came from. This is the last stage that looks at text; the quad
+//! stage only maps these structs to RDF.
+
+mod institutions;
+mod paragraphs;
+pub mod proposals;
+
+pub use proposals::{Action, EditProposal, Polarity, Stance, StanceTarget};
+
+use crate::input::SourceText;
+use crate::mention::{AdHoc, Entity, Mentions};
+use crate::reference::Reference;
+use crate::segment::{Segments, Span};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A paragraph of a document: numbered in a document's own text, or a draft
+/// paragraph quoted (or merely targeted) by a meeting report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParagraphFact {
+    pub document: String,
+    pub number: u32,
+    /// The text as this source gives it (without the leading number).
+    pub text: Option<String>,
+    pub section: Option<String>,
+    /// Only known for a document's own text.
+    pub recommendation: Option<bool>,
+    /// True when a report quotes the paragraph rather than being its document.
+    pub quoted: bool,
+    pub span: Option<Span>,
+}
+
+/// Where a citation stands: a numbered paragraph or the source as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Citer {
+    Paragraph { document: String, number: u32 },
+    Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitationFact {
+    pub from: Citer,
+    pub to: Entity,
+    pub span: Span,
+}
+
+/// "Person chairs body", as a text states it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChairFact {
+    pub person: Entity,
+    pub body: Entity,
+    pub span: Span,
+}
+
+/// "Body established by resolution", as a text states it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EstablishedFact {
+    pub body: Entity,
+    pub resolution: Entity,
+    pub span: Span,
+}
+
+/// Everything read from one source.
+#[derive(Debug, Clone)]
+pub struct SourceFacts {
+    pub source: SourceText,
+    /// The document this source is the text of, if any.
+    pub document: Option<String>,
+    pub paragraphs: Vec<ParagraphFact>,
+    pub citations: Vec<CitationFact>,
+    pub mentioned: BTreeSet<Entity>,
+    pub ad_hoc: BTreeMap<Entity, AdHoc>,
+    pub chairs: Vec<ChairFact>,
+    pub established: Vec<EstablishedFact>,
+    pub proposals: Vec<EditProposal>,
+    pub stances: Vec<Stance>,
+}
+
+impl SourceFacts {
+    /// Runs the whole extraction for one source.
+    pub fn extract(
+        source: SourceText,
+        reference: &Reference,
+        gazetteer: &crate::mention::Gazetteer,
+    ) -> Self {
+        let text = source.text.as_str();
+        let segments = Segments::new(text, reference);
+        let mut mentions = Mentions::find(&source, reference, gazetteer);
+        let established = institutions::established(text, &segments, &mut mentions, reference);
+        let chairs = institutions::chairs(text, &segments, &mentions, reference);
+        let (document, mut ad_hoc) =
+            paragraphs::document_of(&source, &segments, &mentions, reference);
+        let mut paragraphs = Vec::new();
+        if let Some(doc) = &document {
+            paragraphs.extend(paragraphs::numbered(text, &segments, doc));
+        }
+        paragraphs.extend(paragraphs::quoted_drafts(
+            text, &segments, &mentions, reference,
+        ));
+        let citations = paragraphs::citations(&segments, &mentions, document.as_deref(), text);
+        let (proposals, stances) =
+            proposals::extract(text, &segments, &mentions, reference, &paragraphs);
+        // Draft paragraphs a proposal targets exist even when no source
+        // quotes them.
+        for p in &proposals {
+            if let Some(doc) = &p.document {
+                for &n in &p.targets {
+                    if !paragraphs
+                        .iter()
+                        .any(|q| &q.document == doc && q.number == n)
+                    {
+                        paragraphs.push(ParagraphFact {
+                            document: doc.clone(),
+                            number: n,
+                            text: None,
+                            section: None,
+                            recommendation: None,
+                            quoted: true,
+                            span: None,
+                        });
+                    }
+                }
+            }
+        }
+        ad_hoc.extend(mentions.ad_hoc.clone());
+        let mut mentioned: BTreeSet<Entity> =
+            mentions.items.iter().map(|m| m.entity.clone()).collect();
+        for p in &proposals {
+            mentioned.insert(p.proposer.clone());
+        }
+        for s in &stances {
+            mentioned.insert(s.actor.clone());
+        }
+        Self {
+            source,
+            document,
+            paragraphs,
+            citations,
+            mentioned,
+            ad_hoc,
+            chairs,
+            established,
+            proposals,
+            stances,
+        }
+    }
+}

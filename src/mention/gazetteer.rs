@@ -1,0 +1,313 @@
+//! Name matching against the reference data with one Aho-Corasick automaton.
+//!
+//! Case rules keep "US" from matching "us" and "Chad" from matching "chad":
+//! acronyms and names of up to four letters must match exactly; names that
+//! start with a capital must start with one in the text; lower-case phrases
+//! (policy proposals) match in any case. Apostrophe and dash variants are
+//! generated here so the CSV lists a name once.
+
+use super::{Entity, Mention, MentionKind};
+use crate::reference::{CueKind, Reference};
+use crate::segment::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CaseRule {
+    Exact,
+    InitialCapital,
+    Any,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    entity: Entity,
+    /// ISO date from which the entity applies (bodies) or its year (documents).
+    since: String,
+    kind: MentionKind,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    case: CaseRule,
+    text: String,
+    candidates: Vec<Candidate>,
+}
+
+/// The compiled name matcher.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+}
+
+fn case_rule(alias: &str) -> CaseRule {
+    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+    let acronym = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+    if acronym || alias.chars().count() <= 4 {
+        CaseRule::Exact
+    } else if alias.chars().next().is_some_and(char::is_uppercase) {
+        CaseRule::InitialCapital
+    } else {
+        CaseRule::Any
+    }
+}
+
+/// The spellings of one alias: without a leading "the", with straight and
+/// curly apostrophes, with hyphen and en dash.
+fn variants(alias: &str) -> Vec<String> {
+    let base = alias
+        .strip_prefix("the ")
+        .or_else(|| alias.strip_prefix("The "))
+        .unwrap_or(alias)
+        .trim()
+        .to_string();
+    let mut out = vec![base.clone()];
+    for (a, b) in [('\'', '’'), ('’', '\''), ('-', '–'), ('–', '-')] {
+        let more: Vec<String> = out
+            .iter()
+            .filter(|s| s.contains(a))
+            .map(|s| s.replace(a, &b.to_string()))
+            .collect();
+        out.extend(more);
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+impl Gazetteer {
+    pub fn new(reference: &Reference) -> Self {
+        let mut entries: Vec<(String, Candidate)> = Vec::new();
+        let mut add = |name: &str, entity: Entity, since: &str, kind: MentionKind| {
+            for v in variants(name) {
+                if !v.is_empty() {
+                    entries.push((
+                        v,
+                        Candidate {
+                            entity: entity.clone(),
+                            since: since.to_string(),
+                            kind,
+                        },
+                    ));
+                }
+            }
+        };
+        let heads = reference.cues.words(CueKind::DemonymHead);
+        for s in &reference.states {
+            let e = Entity::State(s.code.clone());
+            // State codes are not added: "NAM" is Namibia's code and the
+            // Non-Aligned Movement's abbreviation.
+            add(&s.name, e.clone(), "", MentionKind::Name);
+            for a in &s.aliases {
+                add(a, e.clone(), "", MentionKind::Name);
+            }
+            for d in &s.demonyms {
+                for h in &heads {
+                    add(&format!("{d} {h}"), e.clone(), "", MentionKind::Demonym);
+                }
+            }
+        }
+        for g in &reference.groups {
+            let e = Entity::Group(g.code.clone());
+            add(&g.name, e.clone(), "", MentionKind::Name);
+            add(&g.code, e.clone(), "", MentionKind::Name);
+            for a in &g.aliases {
+                add(a, e.clone(), "", MentionKind::Name);
+            }
+        }
+        for b in &reference.bodies {
+            let e = Entity::Body(b.slug.clone());
+            add(&b.name, e.clone(), &b.active_from, MentionKind::Name);
+            for a in &b.aliases {
+                add(a, e.clone(), &b.active_from, MentionKind::Name);
+            }
+        }
+        for d in &reference.documents {
+            let e = Entity::Document(d.slug.clone());
+            add(&d.name, e.clone(), &d.year, MentionKind::Name);
+            for a in &d.aliases {
+                add(a, e.clone(), &d.year, MentionKind::Name);
+            }
+        }
+        for p in &reference.persons {
+            let e = Entity::Person(p.slug.clone());
+            add(&p.name, e.clone(), "", MentionKind::Name);
+            for a in &p.aliases {
+                add(a, e.clone(), "", MentionKind::Name);
+            }
+        }
+        for p in &reference.policy_proposals {
+            let e = Entity::Policy(p.slug.clone());
+            add(&p.label, e.clone(), "", MentionKind::Name);
+            for a in &p.aliases {
+                add(a, e.clone(), "", MentionKind::Name);
+            }
+        }
+        // Merge identical spellings into one pattern with several candidates.
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut patterns: Vec<Pattern> = Vec::new();
+        for (text, cand) in entries {
+            match patterns.last_mut() {
+                Some(p) if p.text == text => {
+                    if !p.candidates.iter().any(|c| c.entity == cand.entity) {
+                        p.candidates.push(cand);
+                    }
+                }
+                _ => patterns.push(Pattern {
+                    case: case_rule(&text),
+                    text,
+                    candidates: vec![cand],
+                }),
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(patterns.iter().map(|p| p.text.as_str()))
+            .expect("gazetteer patterns compile");
+        Self {
+            automaton,
+            patterns,
+        }
+    }
+
+    /// All name mentions in `text`, resolving shared aliases by `date`
+    /// (ISO, possibly partial). Overlaps are left for the caller to settle.
+    pub fn find(&self, text: &str, date: &str) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let p = &self.patterns[m.pattern().as_usize()];
+            let found = &text[m.start()..m.end()];
+            let case_ok = match p.case {
+                CaseRule::Exact => found == p.text,
+                CaseRule::InitialCapital => found.chars().next().is_some_and(char::is_uppercase),
+                CaseRule::Any => true,
+            };
+            if !case_ok || !at_word_boundary(text, m.start(), m.end()) {
+                continue;
+            }
+            let cand = pick(&p.candidates, date);
+            out.push(Mention {
+                span: Span::new(m.start(), m.end()),
+                entity: cand.entity.clone(),
+                kind: cand.kind,
+                alternatives: p
+                    .candidates
+                    .iter()
+                    .filter(|c| c.entity != cand.entity)
+                    .map(|c| c.entity.clone())
+                    .collect(),
+            });
+        }
+        out
+    }
+}
+
+/// Among candidates sharing an alias, the one in force at `date`: the latest
+/// whose `since` is not after the date; the earliest when all are after it.
+fn pick<'a>(cands: &'a [Candidate], date: &str) -> &'a Candidate {
+    if cands.len() == 1 || date.is_empty() {
+        return &cands[0];
+    }
+    cands
+        .iter()
+        .filter(|c| c.since.as_str() <= date)
+        .max_by(|a, b| a.since.cmp(&b.since))
+        .unwrap_or_else(|| cands.iter().min_by(|a, b| a.since.cmp(&b.since)).unwrap())
+}
+
+fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str, date: &str) -> Vec<(String, Entity)> {
+        let r = Reference::load().unwrap();
+        let g = Gazetteer::new(&r);
+        let mut ms = g.find(text, date);
+        ms.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        let mut out: Vec<(String, Entity)> = Vec::new();
+        let mut last_end = 0;
+        for m in ms {
+            if m.span.start >= last_end {
+                last_end = m.span.end;
+                out.push((m.span.of(text).to_string(), m.entity));
+            }
+        }
+        out
+    }
+
+    fn state(c: &str) -> Entity {
+        Entity::State(c.into())
+    }
+
+    #[test]
+    fn aliases_resolve_to_iso_codes() {
+        let got = find(
+            "The USA, the United States of America, Islamic Republic of Iran and Russia spoke.",
+            "",
+        );
+        let ents: Vec<_> = got.into_iter().map(|x| x.1).collect();
+        assert_eq!(
+            ents,
+            [state("USA"), state("USA"), state("IRN"), state("RUS")]
+        );
+    }
+
+    #[test]
+    fn cote_d_ivoire_with_either_apostrophe_and_capital() {
+        for t in [
+            "Côte d’Ivoire said",
+            "Côte D’Ivoire said",
+            "Côte d'Ivoire said",
+        ] {
+            assert_eq!(find(t, "")[0].1, state("CIV"), "{t}");
+        }
+    }
+
+    #[test]
+    fn demonym_with_delegation_names_the_state_but_bare_demonym_does_not() {
+        assert_eq!(
+            find("The Chinese delegation read out", "")[0].1,
+            state("CHN")
+        );
+        assert!(find("Chinese food was served", "").is_empty());
+    }
+
+    #[test]
+    fn lower_case_words_do_not_match_short_names() {
+        assert!(find("let us know; the uk spelling", "").is_empty());
+    }
+
+    #[test]
+    fn no_match_inside_words() {
+        assert!(find("Romanian and Omani", "")
+            .iter()
+            .all(|(s, _)| s != "Oman"));
+    }
+
+    #[test]
+    fn oewg_resolves_by_the_date_of_the_text() {
+        let old = find("the OEWG met", "2021-03-08");
+        assert_eq!(old[0].1, Entity::Body("oewg-2019-2021".into()));
+        let new = find("the OEWG met", "2024-07");
+        assert_eq!(new[0].1, Entity::Body("oewg-2021-2025".into()));
+    }
+
+    #[test]
+    fn first_draft_resolves_by_year() {
+        assert_eq!(
+            find("the First Draft", "2021-03")[0].1,
+            Entity::Document("oewg-2021-first-draft".into())
+        );
+        assert_eq!(
+            find("the First Draft", "2025-02")[0].1,
+            Entity::Document("oewg-2025-first-draft".into())
+        );
+    }
+}

@@ -1,0 +1,145 @@
+//! Mentions: spans of a text that name an entity of the reference data
+//! (states, groups, persons, bodies, documents, policy proposals) or cite a
+//! resolution or UN document by symbol.
+//!
+//! Known entities always resolve to their reference identity; only persons
+//! and document symbols the reference data lacks become new entities, and
+//! they carry the label or symbol they were read with.
+
+mod citations;
+mod gazetteer;
+mod persons;
+
+pub use citations::{find_citations, Citation};
+pub use gazetteer::Gazetteer;
+
+use crate::input::SourceText;
+use crate::reference::Reference;
+use crate::segment::Span;
+use std::collections::BTreeMap;
+
+/// The entity a mention resolves to, by its stable key.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Entity {
+    /// ISO 3166-1 alpha-3.
+    State(String),
+    /// Group code.
+    Group(String),
+    /// Person slug.
+    Person(String),
+    /// Body slug.
+    Body(String),
+    /// Resolution key `70-237`, `43-78-H`.
+    Resolution(String),
+    /// Document slug.
+    Document(String),
+    /// Policy-proposal slug.
+    Policy(String),
+}
+
+impl Entity {
+    /// True for states and groups: the actors that hold stances.
+    pub fn is_actor(&self) -> bool {
+        matches!(
+            self,
+            Entity::State(_) | Entity::Group(_) | Entity::Person(_)
+        )
+    }
+    pub fn is_state_or_group(&self) -> bool {
+        matches!(self, Entity::State(_) | Entity::Group(_))
+    }
+}
+
+/// How the mention was recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A name or alias of the gazetteer.
+    Name,
+    /// A demonym with a head word ("the Chinese delegation").
+    Demonym,
+    /// A person introduced by a title ("Ambassador Jürg Lauber").
+    Titled,
+    /// A citation by symbol or number ("resolution 70/237", "A/70/174").
+    Citation,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub entity: Entity,
+    pub kind: MentionKind,
+    /// Other entities the same words could name ("OEWG" before and after
+    /// 2021); `entity` is the one in force at the text's date, and context
+    /// (a founding resolution next to it) may pick another.
+    pub alternatives: Vec<Entity>,
+}
+
+/// An entity the reference data does not know, with what the text said.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AdHoc {
+    pub label: String,
+    pub symbol: Option<String>,
+}
+
+/// All mentions of one text, sorted by position, non-overlapping.
+#[derive(Debug, Clone, Default)]
+pub struct Mentions {
+    pub items: Vec<Mention>,
+    pub ad_hoc: BTreeMap<Entity, AdHoc>,
+}
+
+impl Mentions {
+    /// Finds every mention in a source.
+    pub fn find(source: &SourceText, reference: &Reference, gazetteer: &Gazetteer) -> Self {
+        let text = &source.text;
+        let date = source.date().unwrap_or_default();
+        let mut items = gazetteer.find(text, &date);
+        let mut ad_hoc = BTreeMap::new();
+        for c in find_citations(text, reference) {
+            if let Some(sym) = &c.unknown_symbol {
+                ad_hoc.insert(
+                    c.entity.clone(),
+                    AdHoc {
+                        label: sym.clone(),
+                        symbol: Some(sym.clone()),
+                    },
+                );
+            }
+            items.push(Mention {
+                span: c.span,
+                entity: c.entity,
+                kind: MentionKind::Citation,
+                alternatives: Vec::new(),
+            });
+        }
+        for (m, adhoc) in persons::find_titled(text, reference, &items) {
+            if let Some(a) = adhoc {
+                ad_hoc.insert(m.entity.clone(), a);
+            }
+            items.push(m);
+        }
+        // Keep the leftmost-longest of overlapping mentions.
+        items.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+        });
+        let mut kept: Vec<Mention> = Vec::with_capacity(items.len());
+        for m in items {
+            if kept.last().is_some_and(|k| m.span.start < k.span.end) {
+                continue;
+            }
+            kept.push(m);
+        }
+        Self {
+            items: kept,
+            ad_hoc,
+        }
+    }
+
+    /// Mentions inside a span, in order.
+    pub fn within(&self, span: Span) -> impl Iterator<Item = &Mention> + '_ {
+        self.items.iter().filter(move |m| span.contains(m.span))
+    }
+}

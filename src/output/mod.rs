@@ -1,0 +1,6 @@
+//! Outputs: SPARQL answers, RDF exports (and, later, pictures), all read
+//! from the store.
+
+pub mod export;
+pub mod query;
+pub mod table;

@@ -1,0 +1,150 @@
+//! The one place that mints IRIs. Every template of `CONTRACT.md` is a
+//! function here; keys come from content (codes, slugs, numbers, hashes of
+//! evidence), never from run order, so rebuilding gives the same IRIs.
+
+use super::vocab::{GRAPH, ID, OEWG};
+use crate::mention::Entity;
+use oxigraph::model::NamedNode;
+use sha2::{Digest, Sha256};
+
+fn node(iri: String) -> NamedNode {
+    NamedNode::new_unchecked(iri)
+}
+
+/// Percent-encodes what may not appear in an IRI path segment.
+fn segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        if ch.is_ascii_alphanumeric() || "-._~".contains(ch) {
+            out.push(ch);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in ch.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+/// `oewg:{local}`.
+pub fn term(local: &str) -> NamedNode {
+    node(format!("{OEWG}{local}"))
+}
+
+pub fn entity(e: &Entity) -> NamedNode {
+    match e {
+        Entity::State(code) => node(format!("{ID}state/{}", segment(code))),
+        Entity::Group(code) => node(format!("{ID}group/{}", segment(code))),
+        Entity::Person(slug) => node(format!("{ID}person/{}", segment(slug))),
+        Entity::Body(slug) => node(format!("{ID}body/{}", segment(slug))),
+        Entity::Resolution(key) => node(format!("{ID}resolution/{}", segment(key))),
+        Entity::Document(slug) => node(format!("{ID}document/{}", segment(slug))),
+        Entity::Policy(slug) => node(format!("{ID}proposal/{}", segment(slug))),
+    }
+}
+
+pub fn paragraph(document: &str, number: u32) -> NamedNode {
+    node(format!("{ID}document/{}/p{number}", segment(document)))
+}
+
+pub fn source(stem: &str) -> NamedNode {
+    node(format!("{ID}source/{}", segment(stem)))
+}
+
+pub fn source_graph(stem: &str) -> NamedNode {
+    node(format!("{GRAPH}{}", segment(stem)))
+}
+
+pub fn reference_graph() -> NamedNode {
+    node(format!("{GRAPH}reference"))
+}
+
+pub fn ontology_graph() -> NamedNode {
+    node(format!("{GRAPH}ontology"))
+}
+
+/// Short content hash for keys that have no natural name.
+pub fn digest(parts: &[&str]) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p.as_bytes());
+        h.update([0u8]);
+    }
+    h.finalize()[..5]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// `id:proposal/edit/{readable key}-{hash}`.
+pub fn edit_proposal(readable: &str, hash: &str) -> NamedNode {
+    node(format!("{ID}proposal/edit/{}-{hash}", segment(readable)))
+}
+
+pub fn stance(readable: &str, hash: &str) -> NamedNode {
+    node(format!("{ID}stance/{}-{hash}", segment(readable)))
+}
+
+/// The Web Annotation target for a span of a source, and its two selectors.
+pub fn evidence(stem: &str, start: usize, end: usize) -> [NamedNode; 3] {
+    let base = format!("{ID}evidence/{}/{start}-{end}", segment(stem));
+    [
+        node(base.clone()),
+        node(format!("{base}/quote")),
+        node(format!("{base}/position")),
+    ]
+}
+
+/// `id:alignment/{from doc}/p{n}/{to doc}/p{m}` (reified `oewg:alignedWith`).
+pub fn alignment(from: &NamedNode, to: &NamedNode) -> NamedNode {
+    let tail = |n: &NamedNode| {
+        n.as_str()
+            .trim_start_matches(&format!("{ID}document/"))
+            .to_string()
+    };
+    node(format!("{ID}alignment/{}/{}", tail(from), tail(to)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contract_templates() {
+        assert_eq!(
+            entity(&Entity::State("IRN".into())).as_str(),
+            "https://w3id.org/oewg-kg/id/state/IRN"
+        );
+        assert_eq!(
+            entity(&Entity::Resolution("43-78-H".into())).as_str(),
+            "https://w3id.org/oewg-kg/id/resolution/43-78-H"
+        );
+        assert_eq!(
+            paragraph("oewg-2021-final-report", 19).as_str(),
+            "https://w3id.org/oewg-kg/id/document/oewg-2021-final-report/p19"
+        );
+        assert_eq!(
+            source_graph("2021-03-oewg-final-report").as_str(),
+            "https://w3id.org/oewg-kg/graph/2021-03-oewg-final-report"
+        );
+        assert_eq!(
+            entity(&Entity::Policy("legally-binding-instrument".into())).as_str(),
+            "https://w3id.org/oewg-kg/id/proposal/legally-binding-instrument"
+        );
+    }
+
+    #[test]
+    fn unsafe_characters_are_encoded() {
+        assert_eq!(
+            source("my report").as_str(),
+            "https://w3id.org/oewg-kg/id/source/my%20report"
+        );
+    }
+
+    #[test]
+    fn digest_depends_on_content_only() {
+        assert_eq!(digest(&["a", "b"]), digest(&["a", "b"]));
+        assert_ne!(digest(&["a", "b"]), digest(&["ab", ""]));
+    }
+}

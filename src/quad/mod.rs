@@ -1,0 +1,564 @@
+//! Quads: the mapping from facts and reference data to RDF. Nothing else in
+//! the crate builds RDF terms for the graph, and every IRI comes from
+//! [`iri`].
+//!
+//! Layout: `graphs:ontology` holds `ontology/*.ttl`; `graphs:reference` the
+//! gazetteer (states, groups, bodies, resolutions, documents, persons, policy
+//! proposals); one graph per source holds what that source says, including
+//! new entities only it names.
+
+pub mod iri;
+pub mod vocab;
+
+use crate::fact::{Citer, SourceFacts, StanceTarget};
+use crate::mention::{AdHoc, Entity};
+use crate::reference::{files, Reference};
+use crate::segment::Span;
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use std::collections::{BTreeMap, BTreeSet};
+use vocab::*;
+
+fn n(ns: &str, local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{ns}{local}"))
+}
+
+/// Well-known predicates and classes.
+pub mod terms {
+    use super::*;
+    pub fn a() -> NamedNode {
+        n(RDF, "type")
+    }
+    pub fn label() -> NamedNode {
+        n(RDFS, "label")
+    }
+    pub fn comment() -> NamedNode {
+        n(RDFS, "comment")
+    }
+    pub fn alt_label() -> NamedNode {
+        n(SKOS, "altLabel")
+    }
+    pub fn same_as() -> NamedNode {
+        n(OWL, "sameAs")
+    }
+    pub fn has_member() -> NamedNode {
+        n(ORG, "hasMember")
+    }
+    pub fn is_part_of() -> NamedNode {
+        n(DCTERMS, "isPartOf")
+    }
+    pub fn dc(local: &str) -> NamedNode {
+        n(DCTERMS, local)
+    }
+    pub fn derived_from() -> NamedNode {
+        n(PROV, "wasDerivedFrom")
+    }
+    pub fn attributed_to() -> NamedNode {
+        n(PROV, "wasAttributedTo")
+    }
+    pub fn oa(local: &str) -> NamedNode {
+        n(OA, local)
+    }
+    pub fn o(local: &str) -> NamedNode {
+        iri::term(local)
+    }
+}
+use terms::*;
+
+/// Collects quads of one graph.
+struct Sink {
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+impl Sink {
+    fn new(graph: NamedNode) -> Self {
+        Self {
+            graph: graph.into(),
+            quads: Vec::new(),
+        }
+    }
+    fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
+        self.quads
+            .push(Quad::new(s.clone(), p, o.into(), self.graph.clone()));
+    }
+    fn str(&mut self, s: &NamedNode, p: NamedNode, v: &str) {
+        self.add(s, p, Literal::new_simple_literal(v));
+    }
+    fn typed(&mut self, s: &NamedNode, p: NamedNode, v: &str, dt: &str) {
+        self.add(s, p, Literal::new_typed_literal(v, n(XSD, dt)));
+    }
+    fn types(&mut self, s: &NamedNode, classes: &[&str]) {
+        for c in classes {
+            self.add(s, a(), o(c));
+        }
+    }
+}
+
+/// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` as the matching XSD literal.
+fn date_literal(d: &str) -> Option<Literal> {
+    let dt = match d.len() {
+        4 => "gYear",
+        7 => "gYearMonth",
+        10 => "date",
+        _ => return None,
+    };
+    d.chars()
+        .all(|c| c.is_ascii_digit() || c == '-')
+        .then(|| Literal::new_typed_literal(d, n(XSD, dt)))
+}
+
+/// Labels of entities, from reference data or what a source said.
+pub struct Labels<'a> {
+    reference: &'a Reference,
+    ad_hoc: &'a BTreeMap<Entity, AdHoc>,
+}
+
+impl<'a> Labels<'a> {
+    pub fn new(reference: &'a Reference, ad_hoc: &'a BTreeMap<Entity, AdHoc>) -> Self {
+        Self { reference, ad_hoc }
+    }
+    pub fn of(&self, e: &Entity) -> String {
+        if let Some(a) = self.ad_hoc.get(e) {
+            return a.label.clone();
+        }
+        let r = self.reference;
+        match e {
+            Entity::State(c) => r.state(c).map(|s| s.name.clone()),
+            Entity::Group(c) => r
+                .groups
+                .iter()
+                .find(|g| &g.code == c)
+                .map(|g| g.name.clone()),
+            Entity::Person(s) => r
+                .persons
+                .iter()
+                .find(|p| &p.slug == s)
+                .map(|p| p.name.clone()),
+            Entity::Body(s) => r.body(s).map(|b| b.name.clone()),
+            Entity::Resolution(k) => r.resolution(k).map(|x| format!("Resolution {}", x.symbol)),
+            Entity::Document(s) => r.document(s).map(|d| d.name.clone()),
+            Entity::Policy(s) => r
+                .policy_proposals
+                .iter()
+                .find(|p| &p.slug == s)
+                .map(|p| p.label.clone()),
+        }
+        .unwrap_or_else(|| format!("{e:?}"))
+    }
+    /// Short code of an actor, for readable keys.
+    pub fn key(&self, e: &Entity) -> String {
+        match e {
+            Entity::State(c) | Entity::Group(c) => c.to_lowercase(),
+            Entity::Person(s)
+            | Entity::Body(s)
+            | Entity::Document(s)
+            | Entity::Policy(s)
+            | Entity::Resolution(s) => s.clone(),
+        }
+    }
+}
+
+/// The ontology graph: `ontology/oewg.ttl` and `ontology/shapes.ttl`.
+pub fn ontology() -> Result<Vec<Quad>, oxigraph::io::RdfParseError> {
+    let graph: GraphName = iri::ontology_graph().into();
+    let mut out = Vec::new();
+    for (name, ttl) in [
+        ("oewg.ttl", files::ONTOLOGY_TTL),
+        ("shapes.ttl", files::SHAPES_TTL),
+    ] {
+        let parser = RdfParser::from_format(RdfFormat::Turtle)
+            .with_base_iri(format!("https://w3id.org/oewg-kg/ontology/{name}"))
+            .expect("valid base IRI")
+            .without_named_graphs()
+            .with_default_graph(graph.clone());
+        for q in parser.for_slice(ttl.as_bytes()) {
+            out.push(q?);
+        }
+    }
+    Ok(out)
+}
+
+/// The reference graph.
+pub fn reference(r: &Reference) -> Vec<Quad> {
+    let mut g = Sink::new(iri::reference_graph());
+    for s in &r.states {
+        let id = iri::entity(&Entity::State(s.code.clone()));
+        g.types(&id, &["State", "Actor"]);
+        g.str(&id, label(), &s.name);
+        g.str(&id, o("code"), &s.code);
+        g.str(&id, o("unStatus"), &s.status);
+        g.add(&id, same_as(), n(WIKIDATA, &s.wikidata));
+        for al in &s.aliases {
+            g.str(&id, alt_label(), al);
+        }
+    }
+    for gr in &r.groups {
+        let id = iri::entity(&Entity::Group(gr.code.clone()));
+        g.types(&id, &["Group", "Actor"]);
+        g.str(&id, label(), &gr.name);
+        g.str(&id, o("code"), &gr.code);
+        for al in &gr.aliases {
+            g.str(&id, alt_label(), al);
+        }
+        for m in &gr.members {
+            g.add(&id, has_member(), iri::entity(&Entity::State(m.clone())));
+        }
+    }
+    for b in &r.bodies {
+        let id = iri::entity(&Entity::Body(b.slug.clone()));
+        g.types(&id, &["Body"]);
+        g.str(&id, label(), &b.name);
+        for al in &b.aliases {
+            g.str(&id, alt_label(), al);
+        }
+        for res in &b.established_by {
+            g.add(
+                &id,
+                o("establishedBy"),
+                iri::entity(&Entity::Resolution(res.clone())),
+            );
+        }
+        for (p, v) in [("activeFrom", &b.active_from), ("activeTo", &b.active_to)] {
+            if v.len() >= 4 {
+                g.typed(&id, o(p), &v[..4], "gYear");
+            }
+        }
+    }
+    for res in &r.resolutions {
+        let id = iri::entity(&Entity::Resolution(res.key.clone()));
+        g.types(&id, &["Resolution"]);
+        g.str(&id, label(), &format!("Resolution {}", res.symbol));
+        g.str(&id, o("symbol"), &res.symbol);
+        g.str(&id, dc("title"), &res.title);
+        g.typed(&id, o("year"), &res.year, "gYear");
+        g.add(
+            &id,
+            attributed_to(),
+            iri::entity(&Entity::Body("unga".into())),
+        );
+    }
+    for d in &r.documents {
+        let id = iri::entity(&Entity::Document(d.slug.clone()));
+        g.types(&id, &["Document"]);
+        g.str(&id, label(), &d.name);
+        if !d.symbol.is_empty() {
+            g.str(&id, o("symbol"), &d.symbol);
+        }
+        if !d.year.is_empty() {
+            g.typed(&id, o("year"), &d.year, "gYear");
+        }
+        if !d.body.is_empty() {
+            g.add(
+                &id,
+                attributed_to(),
+                iri::entity(&Entity::Body(d.body.clone())),
+            );
+        }
+    }
+    for p in &r.persons {
+        let id = iri::entity(&Entity::Person(p.slug.clone()));
+        g.types(&id, &["Person", "Actor"]);
+        g.str(&id, label(), &p.name);
+        for al in &p.aliases {
+            g.str(&id, alt_label(), al);
+        }
+    }
+    for p in &r.policy_proposals {
+        let id = iri::entity(&Entity::Policy(p.slug.clone()));
+        g.types(&id, &["PolicyProposal", "Proposal"]);
+        g.str(&id, label(), &p.label);
+        if !p.comment.is_empty() {
+            g.str(&id, comment(), &p.comment);
+        }
+        for al in &p.aliases {
+            g.str(&id, alt_label(), al);
+        }
+    }
+    g.quads
+}
+
+/// Code-point offset of a byte offset (Web Annotation positions count
+/// characters, not bytes).
+fn code_points(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}
+
+/// Up to `n` characters before/after a span, for `oa:prefix`/`oa:suffix`.
+fn context(text: &str, span: Span, n: usize) -> (String, String) {
+    let before: String = {
+        let v: Vec<char> = text[..span.start].chars().rev().take(n).collect();
+        v.into_iter().rev().collect()
+    };
+    let after: String = text[span.end..].chars().take(n).collect();
+    (before, after)
+}
+
+fn evidence(g: &mut Sink, subject: &NamedNode, facts: &SourceFacts, span: Span) {
+    let text = &facts.source.text;
+    let stem = &facts.source.stem;
+    let exact = span.of(text);
+    let (start, end) = (code_points(text, span.start), code_points(text, span.end));
+    let [target, quote_sel, pos_sel] = iri::evidence(stem, start, end);
+    g.add(subject, derived_from(), iri::source(stem));
+    g.str(subject, o("quote"), exact);
+    g.add(subject, o("evidence"), target.clone());
+    g.add(&target, a(), oa("SpecificResource"));
+    g.add(&target, oa("hasSource"), iri::source(stem));
+    g.add(&target, oa("hasSelector"), quote_sel.clone());
+    g.add(&target, oa("hasSelector"), pos_sel.clone());
+    let (prefix, suffix) = context(text, span, 32);
+    g.add(&quote_sel, a(), oa("TextQuoteSelector"));
+    g.str(&quote_sel, oa("exact"), exact);
+    g.str(&quote_sel, oa("prefix"), &prefix);
+    g.str(&quote_sel, oa("suffix"), &suffix);
+    g.add(&pos_sel, a(), oa("TextPositionSelector"));
+    g.typed(
+        &pos_sel,
+        oa("start"),
+        &start.to_string(),
+        "nonNegativeInteger",
+    );
+    g.typed(&pos_sel, oa("end"), &end.to_string(), "nonNegativeInteger");
+}
+
+/// The IRI of each edit proposal of a source, in order.
+pub fn edit_proposal_iris(facts: &SourceFacts, labels: &Labels) -> Vec<NamedNode> {
+    facts
+        .proposals
+        .iter()
+        .map(|p| {
+            let doc = p.document.clone().unwrap_or_else(|| "text".into());
+            let targets = if p.targets.is_empty() {
+                String::new()
+            } else {
+                let first = p.targets[0];
+                let last = *p.targets.last().unwrap();
+                if first == last {
+                    format!("-p{first}")
+                } else {
+                    format!("-p{first}-{last}")
+                }
+            };
+            let readable = format!(
+                "{}-{}{}-{}",
+                labels.key(&p.proposer),
+                doc,
+                targets,
+                p.action.name().to_lowercase()
+            );
+            let exact = p.evidence.of(&facts.source.text);
+            let hash = iri::digest(&[
+                &facts.source.stem,
+                &readable,
+                exact,
+                p.removed.as_deref().unwrap_or(""),
+                p.added.as_deref().unwrap_or(""),
+            ]);
+            iri::edit_proposal(&readable, &hash)
+        })
+        .collect()
+}
+
+/// The graph of one source.
+pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
+    let stem = &facts.source.stem;
+    let mut g = Sink::new(iri::source_graph(stem));
+    let labels = Labels::new(r, &facts.ad_hoc);
+    let src = iri::source(stem);
+    let meta = &facts.source.meta;
+    let title = meta
+        .title
+        .clone()
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| stem.clone());
+    g.types(&src, &["SourceText"]);
+    g.str(&src, label(), &title);
+    g.str(&src, dc("title"), &title);
+    if let Some(d) = meta.date.as_deref().and_then(date_literal) {
+        g.add(&src, dc("date"), d);
+    }
+    if let Some(p) = meta.publisher.as_deref().filter(|p| !p.is_empty()) {
+        g.str(&src, dc("publisher"), p);
+    }
+    if let Some(s) = meta.source.as_deref().filter(|s| !s.is_empty()) {
+        match NamedNode::new(s) {
+            Ok(node) => g.add(&src, dc("source"), node),
+            Err(_) => g.str(&src, dc("source"), s),
+        }
+    }
+    if let Some(k) = meta.kind.as_deref().filter(|k| !k.is_empty()) {
+        g.str(&src, o("kind"), k);
+    }
+    if let Some(d) = &facts.document {
+        g.add(&src, o("textOf"), iri::entity(&Entity::Document(d.clone())));
+    }
+    // Entities only this source knows.
+    for (e, adhoc) in &facts.ad_hoc {
+        let id = iri::entity(e);
+        let class: &[&str] = match e {
+            Entity::Person(_) => &["Person", "Actor"],
+            Entity::Document(_) => &["Document"],
+            Entity::Resolution(_) => &["Resolution"],
+            _ => &[],
+        };
+        g.types(&id, class);
+        g.str(&id, label(), &adhoc.label);
+        if let Some(sym) = &adhoc.symbol {
+            g.str(&id, o("symbol"), sym);
+        }
+    }
+    for e in &facts.mentioned {
+        g.add(&src, o("mentions"), iri::entity(e));
+    }
+    // Paragraphs.
+    let mut seen_par: BTreeSet<(String, u32)> = BTreeSet::new();
+    for p in &facts.paragraphs {
+        let id = iri::paragraph(&p.document, p.number);
+        if seen_par.insert((p.document.clone(), p.number)) {
+            g.types(&id, &["Paragraph"]);
+            let doc_label = labels.of(&Entity::Document(p.document.clone()));
+            g.str(
+                &id,
+                label(),
+                &format!("{doc_label}, paragraph {}", p.number),
+            );
+            g.add(
+                &id,
+                is_part_of(),
+                iri::entity(&Entity::Document(p.document.clone())),
+            );
+            g.typed(&id, o("number"), &p.number.to_string(), "integer");
+        }
+        if let Some(t) = &p.text {
+            g.str(&id, o("text"), t);
+        }
+        if let Some(s) = &p.section {
+            g.str(&id, o("section"), s);
+        }
+        if let Some(rec) = p.recommendation {
+            g.typed(
+                &id,
+                o("isRecommendation"),
+                if rec { "true" } else { "false" },
+                "boolean",
+            );
+        }
+        if p.quoted {
+            g.add(&id, o("quotedIn"), src.clone());
+        }
+    }
+    for c in &facts.citations {
+        let from = match &c.from {
+            Citer::Paragraph { document, number } => iri::paragraph(document, *number),
+            Citer::Source => src.clone(),
+        };
+        g.add(&from, o("cites"), iri::entity(&c.to));
+    }
+    for c in &facts.chairs {
+        g.add(&iri::entity(&c.person), o("chairs"), iri::entity(&c.body));
+    }
+    for e in &facts.established {
+        g.add(
+            &iri::entity(&e.body),
+            o("establishedBy"),
+            iri::entity(&e.resolution),
+        );
+    }
+    // Edit proposals.
+    let proposal_iris = edit_proposal_iris(facts, &labels);
+    for (p, id) in facts.proposals.iter().zip(&proposal_iris) {
+        g.types(id, &["EditProposal", "Proposal"]);
+        let where_ = match (&p.document, p.targets.is_empty()) {
+            (Some(d), false) => format!(
+                "{} paragraph{} {}",
+                labels.of(&Entity::Document(d.clone())),
+                if p.targets.len() > 1 { "s" } else { "" },
+                p.targets
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            (Some(d), true) => labels.of(&Entity::Document(d.clone())),
+            (None, _) => p.section.clone().unwrap_or_else(|| "the text".into()),
+        };
+        g.str(
+            id,
+            label(),
+            &format!(
+                "{}: {} ({})",
+                labels.of(&p.proposer),
+                p.action.name(),
+                where_
+            ),
+        );
+        g.add(id, o("proposedBy"), iri::entity(&p.proposer));
+        g.add(id, o("action"), o(p.action.name()));
+        if let Some(d) = &p.document {
+            for &t in &p.targets {
+                g.add(id, o("targets"), iri::paragraph(d, t));
+            }
+        }
+        if let Some(s) = &p.section {
+            g.str(id, o("targetSection"), s);
+        }
+        if let Some(t) = &p.removed {
+            g.str(id, o("removedText"), t);
+        }
+        if let Some(t) = &p.added {
+            g.str(id, o("addedText"), t);
+        }
+        if let Some(v) = &p.voiced_by {
+            g.add(id, o("voicedBy"), iri::entity(v));
+        }
+        evidence(&mut g, id, facts, p.evidence);
+    }
+    // Stances.
+    for s in &facts.stances {
+        let (target, target_key) = match &s.target {
+            StanceTarget::Edit(i) => {
+                let id = proposal_iris[*i].clone();
+                let key = id.as_str().rsplit('/').next().unwrap_or("").to_string();
+                (id, key)
+            }
+            StanceTarget::Policy(slug) => {
+                (iri::entity(&Entity::Policy(slug.clone())), slug.clone())
+            }
+            StanceTarget::Body(slug) => (iri::entity(&Entity::Body(slug.clone())), slug.clone()),
+        };
+        let verb = match s.polarity {
+            crate::fact::Polarity::Support => "supports",
+            crate::fact::Polarity::Opposition => "opposes",
+        };
+        let readable = format!("{}-{verb}-{target_key}", labels.key(&s.actor));
+        let hash = iri::digest(&[stem, &readable, s.evidence.of(&facts.source.text)]);
+        let id = iri::stance(&readable, &hash);
+        g.types(&id, &["Stance"]);
+        let target_label = match &s.target {
+            StanceTarget::Edit(i) => format!(
+                "the proposal of {}",
+                labels.of(&facts.proposals[*i].proposer)
+            ),
+            StanceTarget::Policy(slug) => labels.of(&Entity::Policy(slug.clone())),
+            StanceTarget::Body(slug) => labels.of(&Entity::Body(slug.clone())),
+        };
+        g.str(
+            &id,
+            label(),
+            &format!("{} {verb} {target_label}", labels.of(&s.actor)),
+        );
+        let actor = iri::entity(&s.actor);
+        g.add(&id, o("actor"), actor.clone());
+        g.add(&id, o("stance"), o(s.polarity.name()));
+        g.add(&id, o("on"), target.clone());
+        if let Some(v) = &s.voiced_by {
+            g.add(&id, o("voicedBy"), iri::entity(v));
+        }
+        g.add(&actor, o(verb), target);
+        evidence(&mut g, &id, facts, s.evidence);
+    }
+    g.quads.sort_by_key(|q| q.to_string());
+    g.quads.dedup();
+    g.quads
+}

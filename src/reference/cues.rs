@@ -1,0 +1,83 @@
+//! Cue vocabularies: the words and phrases the extractor keys on.
+//!
+//! `ontology/cues.csv` holds one cue per row: `kind,cue,value,comment`.
+//! Keeping them as data means a new phrasing ("found favour with") is a row,
+//! not a code change, and the table documents the extractor's coverage.
+
+use super::ReferenceError;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// What a cue signals. The names are the `kind` column of `cues.csv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CueKind {
+    /// Word after a demonym that makes "the Chinese delegation" mean China.
+    DemonymHead,
+    /// Title before a person's name ("Ambassador").
+    PersonTitle,
+    /// Verb phrase linking a body to its founding resolution.
+    Established,
+    /// Word naming the chair of a body.
+    Chair,
+    /// Phrase introducing a verbatim quote of a draft paragraph.
+    DraftQuote,
+    /// Heading that marks the following paragraphs as recommendations.
+    RecommendationHeading,
+    /// Verb phrase of an edit proposal; `value` is the default action.
+    ProposalVerb,
+    /// Word or phrase naming the edit action; `value` is the action.
+    Action,
+    /// Phrase expressing support.
+    Support,
+    /// Phrase expressing opposition.
+    Oppose,
+    /// Phrase that negates a following support cue (turns it into opposition).
+    Negation,
+    /// Phrase introducing the actor a speaker talks for ("on behalf of").
+    OnBehalf,
+    /// Sentence opening that refers back to the previous proposal ("This was").
+    BackReference,
+    /// Phrase that keeps a sentence from being a stance ("is open to consider").
+    Hedge,
+}
+
+/// One cue row.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Cue {
+    pub kind: CueKind,
+    pub cue: String,
+    pub value: String,
+    pub comment: String,
+}
+
+/// All cues, grouped by kind, in file order.
+#[derive(Debug, Clone, Default)]
+pub struct Cues {
+    by_kind: BTreeMap<CueKind, Vec<Cue>>,
+}
+
+impl Cues {
+    pub fn parse(text: &str) -> Result<Self, ReferenceError> {
+        let mut rdr = csv::Reader::from_reader(text.as_bytes());
+        let mut by_kind: BTreeMap<CueKind, Vec<Cue>> = BTreeMap::new();
+        for (i, row) in rdr.deserialize::<Cue>().enumerate() {
+            let cue = row.map_err(|e| ReferenceError {
+                file: "cues.csv",
+                message: format!("row {}: {e}", i + 2),
+            })?;
+            by_kind.entry(cue.kind).or_default().push(cue);
+        }
+        Ok(Self { by_kind })
+    }
+
+    /// The cues of one kind (empty when the file has none).
+    pub fn of(&self, kind: CueKind) -> &[Cue] {
+        self.by_kind.get(&kind).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The cue strings of one kind.
+    pub fn words(&self, kind: CueKind) -> Vec<&str> {
+        self.of(kind).iter().map(|c| c.cue.as_str()).collect()
+    }
+}

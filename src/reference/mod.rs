@@ -1,0 +1,219 @@
+//! Reference data: the gazetteer every mention is resolved against.
+//!
+//! Everything a domain expert would correct (states and their aliases, groups
+//! and their members, UN bodies, resolutions, documents, persons, recurring
+//! policy proposals, cue vocabularies) lives in CSV under `ontology/`. The
+//! files are compiled into the binary (`include_str!`), so the tool gives the
+//! same graph wherever it runs; editing a CSV and rebuilding is the whole
+//! workflow for extending the vocabulary.
+
+mod cues;
+
+pub use cues::{Cue, CueKind, Cues};
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The raw CSV files, embedded at compile time.
+pub mod files {
+    pub const STATES: &str = include_str!("../../ontology/reference/states.csv");
+    pub const GROUPS: &str = include_str!("../../ontology/reference/groups.csv");
+    pub const BODIES: &str = include_str!("../../ontology/reference/bodies.csv");
+    pub const RESOLUTIONS: &str = include_str!("../../ontology/reference/resolutions.csv");
+    pub const DOCUMENTS: &str = include_str!("../../ontology/reference/documents.csv");
+    pub const PERSONS: &str = include_str!("../../ontology/reference/persons.csv");
+    pub const POLICY_PROPOSALS: &str =
+        include_str!("../../ontology/reference/policy_proposals.csv");
+    pub const CUES: &str = include_str!("../../ontology/cues.csv");
+    pub const ONTOLOGY_TTL: &str = include_str!("../../ontology/oewg.ttl");
+    pub const SHAPES_TTL: &str = include_str!("../../ontology/shapes.ttl");
+}
+
+/// A UN member or observer state.
+#[derive(Debug, Clone, Deserialize)]
+pub struct State {
+    pub code: String,
+    pub name: String,
+    pub wikidata: String,
+    pub status: String,
+    #[serde(deserialize_with = "split_bar")]
+    pub aliases: Vec<String>,
+    #[serde(deserialize_with = "split_bar")]
+    pub demonyms: Vec<String>,
+}
+
+/// A group of states (EU, CARICOM, …).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Group {
+    pub code: String,
+    pub name: String,
+    #[serde(deserialize_with = "split_bar")]
+    pub aliases: Vec<String>,
+    #[serde(deserialize_with = "split_bar")]
+    pub members: Vec<String>,
+}
+
+/// A UN body or process. `active_from` / `active_to` (ISO dates or years)
+/// disambiguate aliases two bodies share ("OEWG") by the date of the text.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Body {
+    pub slug: String,
+    pub name: String,
+    #[serde(deserialize_with = "split_bar")]
+    pub aliases: Vec<String>,
+    #[serde(deserialize_with = "split_bar")]
+    pub established_by: Vec<String>,
+    pub active_from: String,
+    pub active_to: String,
+}
+
+/// A General Assembly resolution, keyed `{session}-{number}[-{LETTER}]`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Resolution {
+    pub key: String,
+    pub symbol: String,
+    pub year: String,
+    pub title: String,
+}
+
+/// A UN document or draft. Drafts share aliases ("First Draft"); `year`
+/// picks the one a text means.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Document {
+    pub slug: String,
+    pub name: String,
+    pub symbol: String,
+    #[serde(deserialize_with = "split_bar")]
+    pub aliases: Vec<String>,
+    pub body: String,
+    pub year: String,
+}
+
+/// A person who recurs in the talks (chairs, officials).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Person {
+    pub slug: String,
+    pub name: String,
+    #[serde(deserialize_with = "split_bar")]
+    pub aliases: Vec<String>,
+    pub title: String,
+    pub nationality: String,
+}
+
+/// A recurring policy proposal ("a new legally binding instrument").
+#[derive(Debug, Clone, Deserialize)]
+pub struct PolicyProposal {
+    pub slug: String,
+    pub label: String,
+    #[serde(deserialize_with = "split_bar")]
+    pub aliases: Vec<String>,
+    pub comment: String,
+}
+
+fn split_bar<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let s = String::deserialize(d)?;
+    Ok(s.split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect())
+}
+
+/// Error in an embedded reference file: a build-time defect, reported with
+/// the file and record so the data can be fixed.
+#[derive(Debug, thiserror::Error)]
+#[error("reference data {file}: {message}")]
+pub struct ReferenceError {
+    pub file: &'static str,
+    pub message: String,
+}
+
+/// All reference data, indexed.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub states: Vec<State>,
+    pub groups: Vec<Group>,
+    pub bodies: Vec<Body>,
+    pub resolutions: Vec<Resolution>,
+    pub documents: Vec<Document>,
+    pub persons: Vec<Person>,
+    pub policy_proposals: Vec<PolicyProposal>,
+    pub cues: Cues,
+    resolution_by_key: BTreeMap<String, usize>,
+    document_by_symbol: BTreeMap<String, usize>,
+}
+
+fn read<T: for<'de> Deserialize<'de>>(
+    name: &'static str,
+    text: &str,
+) -> Result<Vec<T>, ReferenceError> {
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    rdr.deserialize()
+        .collect::<Result<Vec<T>, _>>()
+        .map_err(|e| ReferenceError {
+            file: name,
+            message: e.to_string(),
+        })
+}
+
+impl Reference {
+    /// Loads the embedded reference data.
+    pub fn load() -> Result<Self, ReferenceError> {
+        let states: Vec<State> = read("states.csv", files::STATES)?;
+        let groups: Vec<Group> = read("groups.csv", files::GROUPS)?;
+        let bodies: Vec<Body> = read("bodies.csv", files::BODIES)?;
+        let resolutions: Vec<Resolution> = read("resolutions.csv", files::RESOLUTIONS)?;
+        let documents: Vec<Document> = read("documents.csv", files::DOCUMENTS)?;
+        let persons: Vec<Person> = read("persons.csv", files::PERSONS)?;
+        let policy_proposals: Vec<PolicyProposal> =
+            read("policy_proposals.csv", files::POLICY_PROPOSALS)?;
+        let cues = Cues::parse(files::CUES)?;
+        let resolution_by_key = resolutions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.key.clone(), i))
+            .collect();
+        let document_by_symbol = documents
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| !d.symbol.is_empty())
+            .map(|(i, d)| (d.symbol.clone(), i))
+            .collect();
+        Ok(Self {
+            states,
+            groups,
+            bodies,
+            resolutions,
+            documents,
+            persons,
+            policy_proposals,
+            cues,
+            resolution_by_key,
+            document_by_symbol,
+        })
+    }
+
+    pub fn resolution(&self, key: &str) -> Option<&Resolution> {
+        self.resolution_by_key
+            .get(key)
+            .map(|&i| &self.resolutions[i])
+    }
+
+    pub fn document_by_symbol(&self, symbol: &str) -> Option<&Document> {
+        self.document_by_symbol
+            .get(symbol)
+            .map(|&i| &self.documents[i])
+    }
+
+    pub fn document(&self, slug: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.slug == slug)
+    }
+
+    pub fn body(&self, slug: &str) -> Option<&Body> {
+        self.bodies.iter().find(|b| b.slug == slug)
+    }
+
+    pub fn state(&self, code: &str) -> Option<&State> {
+        self.states.iter().find(|s| s.code == code)
+    }
+}

@@ -1,0 +1,332 @@
+//! Segmentation: text → blocks (headings, numbered paragraphs, quotes,
+//! bullets, plain text) → sentences, all as byte spans into the source.
+//!
+//! Nothing here knows about states or proposals; later stages only ever see
+//! spans, so every fact can point back at the exact bytes it came from.
+
+mod sentences;
+
+pub use sentences::split_sentences;
+
+use crate::reference::{CueKind, Reference};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A half-open byte range `[start, end)` into a source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+    pub fn of<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn cover(&self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// What a line of the text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A short line without final punctuation: a section heading.
+    Heading,
+    /// A numbered paragraph "N. text", in sequence with the previous one.
+    Numbered(u32),
+    /// A line that opens with a quotation mark; `number` when it quotes a
+    /// numbered paragraph ("‘12. The OEWG …").
+    Quote { number: Option<u32> },
+    /// A list item ("- text").
+    Bullet,
+    /// Any other line of running text.
+    Text,
+}
+
+/// One line of the source (blocks never span lines; numbered paragraphs
+/// that continue over list lines are grouped by [`Segments::numbered`]).
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// The trimmed line.
+    pub span: Span,
+    /// The content after a paragraph number or opening quote.
+    pub body: Span,
+    /// 1-based line number.
+    pub line: usize,
+    /// Index of the section heading in force (not list labels).
+    pub heading: Option<usize>,
+    /// True under a "… recommends that" heading.
+    pub recommendation: bool,
+    /// Index of the numbered paragraph this line continues (a list that
+    /// follows "… the following principles:").
+    pub continues: Option<usize>,
+    pub sentences: Vec<Span>,
+}
+
+/// A numbered paragraph with its continuation lines.
+#[derive(Debug, Clone)]
+pub struct NumberedParagraph {
+    pub number: u32,
+    /// From the number to the end of the last continuation line.
+    pub span: Span,
+    /// Text without the leading "N. ".
+    pub body: Span,
+    pub section: Option<String>,
+    pub recommendation: bool,
+    pub line: usize,
+}
+
+/// The segmented text.
+#[derive(Debug, Clone)]
+pub struct Segments {
+    pub blocks: Vec<Block>,
+}
+
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+\S").unwrap());
+static QUOTED_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+\S").unwrap());
+static LETTER_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z]\.\s+").unwrap());
+
+const OPENING_QUOTES: [char; 5] = ['‘', '“', '\'', '"', '«'];
+
+fn is_heading(line: &str) -> bool {
+    let first = line.chars().next().unwrap_or(' ');
+    if !first.is_uppercase() || line.chars().count() > 100 {
+        return false;
+    }
+    let last = line.chars().last().unwrap_or('.');
+    if matches!(last, '.' | ';' | ',' | ':' | '|' | '–' | '-') {
+        return false;
+    }
+    line.split_whitespace().count() <= 14
+}
+
+/// Strips the "A. " of "A. Introduction".
+pub fn heading_title(line: &str) -> &str {
+    match LETTER_PREFIX.find(line) {
+        Some(m) => &line[m.end()..],
+        None => line,
+    }
+}
+
+impl Segments {
+    /// Segments a text. Headings that contain a recommendation cue (from
+    /// `cues.csv`) open a run of recommendation paragraphs.
+    pub fn new(text: &str, reference: &Reference) -> Self {
+        let rec_cues = reference.cues.words(CueKind::RecommendationHeading);
+        let mut blocks: Vec<Block> = Vec::new();
+        let mut heading: Option<usize> = None;
+        let mut recommendation = false;
+        let mut last_number: Option<u32> = None;
+        let mut open_list: Option<usize> = None;
+        let mut offset = 0usize;
+        for (i, raw) in text.split_inclusive('\n').enumerate() {
+            let line_start = offset;
+            offset += raw.len();
+            let trimmed_start = raw.len() - raw.trim_start().len();
+            let line = raw.trim();
+            if line.is_empty() {
+                continue;
+            }
+            let span = Span::new(
+                line_start + trimmed_start,
+                line_start + trimmed_start + line.len(),
+            );
+            let mut body = span;
+            let first = line.chars().next().unwrap();
+            let kind = if let Some(c) = NUMBERED.captures(line) {
+                let n: u32 = c[1].parse().unwrap_or(0);
+                let in_sequence = match last_number {
+                    None => n <= 3,
+                    Some(prev) => n == prev + 1 || n == 1,
+                };
+                if in_sequence {
+                    last_number = Some(n);
+                    let skip = c.get(1).unwrap().end() + 1;
+                    let rest = &line[skip..];
+                    body = Span::new(
+                        span.start + skip + (rest.len() - rest.trim_start().len()),
+                        span.end,
+                    );
+                    BlockKind::Numbered(n)
+                } else {
+                    BlockKind::Text
+                }
+            } else if OPENING_QUOTES.contains(&first) {
+                let inner_off = first.len_utf8();
+                let inner = &line[inner_off..];
+                let lead = inner.len() - inner.trim_start().len();
+                body = Span::new(span.start + inner_off + lead, span.end);
+                let number = QUOTED_NUMBER
+                    .captures(inner.trim_start())
+                    .and_then(|c| c[1].parse().ok());
+                BlockKind::Quote { number }
+            } else if line.starts_with("- ") || line.starts_with("• ") || line.starts_with("* ") {
+                BlockKind::Bullet
+            } else if is_heading(line) {
+                BlockKind::Heading
+            } else {
+                BlockKind::Text
+            };
+            let idx = blocks.len();
+            // A numbered paragraph ending in ':' owns the lines up to the next
+            // numbered paragraph (list labels and bullets).
+            let continues = match kind {
+                BlockKind::Numbered(_) => {
+                    open_list = line.ends_with(':').then_some(idx);
+                    None
+                }
+                _ => open_list,
+            };
+            if kind == BlockKind::Heading && continues.is_none() {
+                if rec_cues.iter().any(|c| line.contains(c)) {
+                    recommendation = true;
+                } else {
+                    heading = Some(idx);
+                    recommendation = false;
+                }
+            }
+            let sentences = split_sentences(text, body);
+            blocks.push(Block {
+                kind,
+                span,
+                body,
+                line: i + 1,
+                heading,
+                recommendation,
+                continues,
+                sentences,
+            });
+        }
+        Self { blocks }
+    }
+
+    /// The heading text in force for a block.
+    pub fn section<'a>(&self, text: &'a str, block: &Block) -> Option<&'a str> {
+        block
+            .heading
+            .map(|h| heading_title(self.blocks[h].span.of(text)))
+    }
+
+    /// The numbered paragraphs, each with its continuation lines.
+    pub fn numbered(&self, text: &str) -> Vec<NumberedParagraph> {
+        let mut out: Vec<NumberedParagraph> = Vec::new();
+        for (i, b) in self.blocks.iter().enumerate() {
+            match b.kind {
+                BlockKind::Numbered(n) => out.push(NumberedParagraph {
+                    number: n,
+                    span: b.span,
+                    body: b.body,
+                    section: self.section(text, b).map(String::from),
+                    recommendation: b.recommendation,
+                    line: b.line,
+                }),
+                _ => {
+                    if let (Some(owner), Some(last)) = (b.continues, out.last_mut()) {
+                        if matches!(self.blocks[owner].kind, BlockKind::Numbered(n) if n == last.number)
+                            && owner < i
+                        {
+                            last.span.end = b.span.end;
+                            last.body.end = b.span.end;
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// All sentences in text order, with the index of their block.
+    pub fn sentences(&self) -> impl Iterator<Item = (usize, Span)> + '_ {
+        self.blocks
+            .iter()
+            .enumerate()
+            .flat_map(|(i, b)| b.sentences.iter().map(move |s| (i, *s)))
+    }
+
+    /// Line number (1-based) of a byte offset.
+    pub fn line_of(text: &str, offset: usize) -> usize {
+        text[..offset.min(text.len())].matches('\n').count() + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(text: &str) -> Segments {
+        Segments::new(text, &Reference::load().unwrap())
+    }
+
+    const REPORT: &str = "Title of the report\nA. Introduction\n1. First paragraph. It has two sentences.\n2. Second one cites nothing.\nB. Conclusions\nThe OEWG recommends that\n3. States do this:\nPartnerships\n- a bullet\n- another bullet\n4. Last paragraph.\nFinal Observations\n5. Closing.\n";
+
+    #[test]
+    fn numbered_paragraphs_carry_section_and_recommendation_flag() {
+        let s = seg(REPORT);
+        let ps = s.numbered(REPORT);
+        let got: Vec<_> = ps
+            .iter()
+            .map(|p| {
+                (
+                    p.number,
+                    p.section.clone().unwrap_or_default(),
+                    p.recommendation,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "Introduction".to_string(), false),
+                (2, "Introduction".to_string(), false),
+                (3, "Conclusions".to_string(), true),
+                (4, "Conclusions".to_string(), true),
+                (5, "Final Observations".to_string(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn list_after_a_colon_belongs_to_its_paragraph_and_is_no_section() {
+        let s = seg(REPORT);
+        let p3 = &s.numbered(REPORT)[2];
+        let text = p3.body.of(REPORT);
+        assert!(
+            text.starts_with("States do this:") && text.ends_with("another bullet"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn out_of_sequence_numbers_are_not_paragraphs() {
+        let t = "1. One.\n2020. A year line that is not a paragraph.\n2. Two.\n";
+        let s = seg(t);
+        let nums: Vec<_> = s.numbered(t).iter().map(|p| p.number).collect();
+        assert_eq!(nums, [1, 2]);
+    }
+
+    #[test]
+    fn quoted_draft_paragraph_keeps_its_number() {
+        let t = "Paragraph 12\n‘12. The OEWG recognizes the importance.’\n";
+        let s = seg(t);
+        assert_eq!(s.blocks[1].kind, BlockKind::Quote { number: Some(12) });
+    }
+
+    #[test]
+    fn spans_point_at_the_source_bytes() {
+        let s = seg(REPORT);
+        for b in &s.blocks {
+            assert_eq!(b.span.of(REPORT).trim(), b.span.of(REPORT));
+            for sent in &b.sentences {
+                assert!(b.span.contains(*sent));
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! Sentence splitting inside one block.
+//!
+//! Reports glue sentences ("supported by Australia.The Pacific …"), end
+//! abbreviations with a dot ("para. 26", "Mr.", "e.g.") and put footnote
+//! numbers after full stops ("them.3A/RES/58/32"); the rules below handle
+//! exactly these shapes and nothing cleverer.
+
+use super::Span;
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: [&str; 22] = [
+    "e.g", "i.e", "etc", "Mr", "Ms", "Mrs", "Dr", "No", "no", "para", "par", "paras", "Art", "art",
+    "pp", "p", "cf", "vs", "St", "Res", "op", "Prof",
+];
+
+const CLOSERS: [char; 6] = ['’', '”', '\'', '"', ')', ']'];
+
+/// Splits `span` of `text` into sentence spans (trimmed, never empty).
+pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
+    let s = span.of(text);
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?') {
+            // Extend over closing quotes/brackets.
+            let mut j = i + 1;
+            while j < chars.len() && CLOSERS.contains(&chars[j].1) {
+                j += 1;
+            }
+            let end = chars.get(j).map(|x| x.0).unwrap_or(s.len());
+            let next = chars.get(j).map(|x| x.1);
+            let word_before = word_before(s, pos);
+            let is_abbrev = c == '.'
+                && (ABBREVIATIONS.contains(&word_before)
+                    || (word_before.len() == 1 && word_before.chars().all(|c| c.is_uppercase()))
+                    || word_before.contains('.'));
+            let boundary = match next {
+                None => true,
+                Some(n) if n.is_whitespace() => {
+                    // Next non-space character must start a sentence.
+                    let rest = s[end..].trim_start();
+                    let f = rest.chars().next();
+                    f.is_some_and(|f| {
+                        f.is_uppercase() || f.is_ascii_digit() || "‘“'\"(«".contains(f)
+                    }) && !is_abbrev
+                }
+                // Glued: "Australia.The" — a lower-case word then a capital
+                // followed by a lower-case letter.
+                Some(n) if n.is_uppercase() && c == '.' => {
+                    let after = chars.get(j + 1).map(|x| x.1);
+                    word_before.chars().count() >= 3
+                        && word_before.chars().all(|c| c.is_alphabetic())
+                        && word_before.chars().last().is_some_and(|c| c.is_lowercase())
+                        && after.is_some_and(|a| a.is_lowercase())
+                }
+                _ => false,
+            };
+            if boundary {
+                push_trimmed(&mut out, span.start, s, start, end);
+                start = end;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(&mut out, span.start, s, start, s.len());
+    out
+}
+
+fn word_before(s: &str, pos: usize) -> &str {
+    let before = &s[..pos];
+    let start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '‘' || c == '“')
+        .map(|i| i + before[i..].chars().next().unwrap().len_utf8())
+        .unwrap_or(0);
+    &before[start..]
+}
+
+fn push_trimmed(out: &mut Vec<Span>, base: usize, s: &str, start: usize, end: usize) {
+    let piece = &s[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        out.push(Span::new(
+            base + start + lead,
+            base + start + lead + trimmed.len(),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        split_sentences(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|s| s.of(t))
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_full_stops_before_capitals() {
+        assert_eq!(
+            split("Iran agreed. China did not."),
+            ["Iran agreed.", "China did not."]
+        );
+    }
+
+    #[test]
+    fn splits_glued_sentences() {
+        assert_eq!(
+            split("This was supported by Australia.The Pacific Island Forum noted it."),
+            [
+                "This was supported by Australia.",
+                "The Pacific Island Forum noted it."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_symbols_and_footnotes_inside() {
+        let t = "See para. 26 and e.g. Mr. Smith on A/RES/70/237. Next.";
+        assert_eq!(
+            split(t),
+            ["See para. 26 and e.g. Mr. Smith on A/RES/70/237.", "Next."]
+        );
+        let f = "measures to address them.3A/RES/58/32, A/RES/60/45. Through their reports.";
+        assert_eq!(split(f).len(), 2);
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        let t = "It reads ‘States agreed.’ Iran objected.";
+        assert_eq!(split(t), ["It reads ‘States agreed.’", "Iran objected."]);
+    }
+}
