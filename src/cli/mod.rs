@@ -2,6 +2,7 @@
 //! beside its code (clap derive doc comments are the help text).
 
 mod build;
+mod eval;
 mod export;
 mod query;
 mod stats;
@@ -41,6 +42,7 @@ pub enum Command {
     Query(query::Args),
     Export(export::Args),
     Stats(stats::Args),
+    Eval(eval::Args),
 }
 
 /// Runs the parsed command line.
@@ -50,5 +52,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Query(a) => query::run(a),
         Command::Export(a) => export::run(a),
         Command::Stats(a) => stats::run(a),
+        Command::Eval(a) => eval::run(a),
     }
 }

@@ -2,6 +2,7 @@
 //! text it came from. This is the last stage that looks at text; the quad
 //! stage only maps these structs to RDF.
 
+mod discourse;
 mod institutions;
 mod paragraphs;
 pub mod proposals;
@@ -99,7 +100,7 @@ impl SourceFacts {
         ));
         let citations = paragraphs::citations(&segments, &mentions, document.as_deref(), text);
         let (proposals, stances) =
-            proposals::extract(text, &segments, &mentions, reference, &paragraphs);
+            discourse::extract(text, &segments, &mentions, reference, &paragraphs);
         // Draft paragraphs a proposal targets exist even when no source
         // quotes them.
         for p in &proposals {

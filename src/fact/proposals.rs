@@ -1,4 +1,4 @@
-//! Edit proposals and stances (see the module docs of `extract`).
+//! The types of edit proposals and stances; `discourse` reads them.
 
 use crate::mention::Entity;
 use crate::segment::Span;
@@ -98,19 +98,4 @@ pub struct Stance {
     pub polarity: Polarity,
     pub target: StanceTarget,
     pub evidence: Span,
-}
-
-use crate::mention::Mentions;
-use crate::reference::Reference;
-use crate::segment::Segments;
-
-/// Reads edit proposals and stances from a segmented, mention-tagged text.
-pub fn extract(
-    _text: &str,
-    _segments: &Segments,
-    _mentions: &Mentions,
-    _reference: &Reference,
-    _paragraphs: &[super::ParagraphFact],
-) -> (Vec<EditProposal>, Vec<Stance>) {
-    (Vec::new(), Vec::new())
 }

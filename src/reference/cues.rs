@@ -40,6 +40,12 @@ pub enum CueKind {
     BackReference,
     /// Phrase that keeps a sentence from being a stance ("is open to consider").
     Hedge,
+    /// Noun that makes a request an edit of the draft ("sentence", "wording").
+    EditObject,
+    /// Part of a paragraph: deleting it is `DeleteText`, not `DeleteParagraph`.
+    TextUnit,
+    /// Subject that refers back to the last speaker ("the delegation", "they").
+    Anaphor,
 }
 
 /// One cue row.

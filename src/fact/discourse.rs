@@ -1,0 +1,1271 @@
+//! Edit proposals and stances, read sentence by sentence with a small
+//! discourse context.
+//!
+//! Every rule keys on a cue class from `ontology/cues.csv` (proposal verbs,
+//! action words, support/oppose phrases, negations, back-references,
+//! anaphors, "on behalf of") and on mentions; none names a sentence or a
+//! file. The context carries what reports leave implicit:
+//!
+//! * the draft and the paragraph(s) under discussion, from "Paragraph 12" /
+//!   "Paragraphs 16-18" headings and from explicit "paragraph 17 of the
+//!   First Draft" references, so "this paragraph" resolves;
+//! * the proposals and stances of the previous sentence, so "This edit was
+//!   supported by Iran", "Kenya agreed." and "Neither could Japan." attach to
+//!   them;
+//! * the last speaker, so "The delegation suggested …" and "They also …"
+//!   have a subject;
+//! * each actor's latest position, so "Switzerland aligned itself with the
+//!   EU" copies the EU's.
+//!
+//! A clause's first cue decides what it is: a support/oppose/agree cue makes
+//! a stance; a proposal verb or action word with an edit object (a paragraph,
+//! a sentence, quoted words …) makes an edit proposal; a proposal verb whose
+//! object is a recurring policy ("called for a legally binding instrument")
+//! makes a stance for that policy. A negation just before a support cue
+//! ("did not support", "could not go along with") turns it into opposition.
+
+use super::proposals::{Action, EditProposal, Polarity, Stance, StanceTarget};
+use super::ParagraphFact;
+use crate::mention::{Entity, Mention, MentionKind, Mentions};
+use crate::reference::{CueKind, Reference};
+use crate::segment::{heading_title, BlockKind, Segments, Span};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+/// A cue found in the text.
+#[derive(Debug, Clone)]
+struct Hit {
+    span: Span,
+    kind: CueKind,
+    value: String,
+}
+
+/// Finds cues of every kind at word boundaries, leftmost-longest.
+struct CueFinder {
+    automaton: AhoCorasick,
+    cues: Vec<(CueKind, String, String)>,
+}
+
+const CLAUSE_CUES: [CueKind; 12] = [
+    CueKind::ProposalVerb,
+    CueKind::Action,
+    CueKind::Support,
+    CueKind::Oppose,
+    CueKind::Negation,
+    CueKind::OnBehalf,
+    CueKind::BackReference,
+    CueKind::Hedge,
+    CueKind::EditObject,
+    CueKind::TextUnit,
+    CueKind::Anaphor,
+    CueKind::DraftQuote,
+];
+
+impl CueFinder {
+    fn new(reference: &Reference) -> Self {
+        let mut cues = Vec::new();
+        for kind in CLAUSE_CUES {
+            for c in reference.cues.of(kind) {
+                cues.push((kind, c.cue.clone(), c.value.clone()));
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(cues.iter().map(|c| c.1.as_str()))
+            .expect("cue patterns compile");
+        Self { automaton, cues }
+    }
+
+    /// Hits of one kind family inside `span`, non-overlapping within the
+    /// family, leftmost-longest. Families: clause cues (proposal, action,
+    /// support, oppose, negation, hedge, on-behalf) are matched together so
+    /// "not in a position to subscribe" beats "not"; objects, text units,
+    /// anaphors and back-references are matched on their own.
+    fn find(&self, text: &str, span: Span, family: &[CueKind]) -> Vec<Hit> {
+        let s = span.of(text);
+        let mut all: Vec<Hit> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(s) {
+            let (kind, _, value) = &self.cues[m.pattern().as_usize()];
+            if !family.contains(kind) {
+                continue;
+            }
+            let before = s[..m.start()].chars().next_back();
+            let after = s[m.end()..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            all.push(Hit {
+                span: Span::new(span.start + m.start(), span.start + m.end()),
+                kind: *kind,
+                value: value.clone(),
+            });
+        }
+        all.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+        let mut out: Vec<Hit> = Vec::new();
+        for h in all {
+            if out.last().is_some_and(|l| h.span.start < l.span.end) {
+                continue;
+            }
+            out.push(h);
+        }
+        out
+    }
+}
+
+const STANCE_FAMILY: [CueKind; 8] = [
+    CueKind::ProposalVerb,
+    CueKind::Action,
+    CueKind::Support,
+    CueKind::Oppose,
+    CueKind::Negation,
+    CueKind::Hedge,
+    CueKind::OnBehalf,
+    CueKind::DraftQuote,
+];
+
+static PARAGRAPH_REFS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:paragraphs?|paras?\.?|par\.)\s+(\d{1,3})((?:\s*(?:,|and|to|through|-|–)\s*\d{1,3}\b)*)",
+    )
+    .unwrap()
+});
+static MORE_NUMBERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(,|and|to|through|-|–)\s*(\d{1,3})").unwrap());
+static PARAGRAPH_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^paragraphs?\s+\d").unwrap());
+/// "this paragraph", "the same paragraph", "these paragraphs", "the sentence" …
+static CONTEXT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:this|that|the|these|those|same|entire|whole|first|second|third|last|final)\s+(?:same\s+)?(?:paragraphs?|sentences?|phrase|words?|wording|text|part|rest|reference|references)\b")
+        .unwrap()
+});
+static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?(?:also\s+)?$").unwrap()
+});
+static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bby\b").unwrap());
+static THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bthat\b").unwrap());
+static CLAUSE_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r";|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+").unwrap());
+
+/// Numbers named by paragraph references in `s` ("paragraphs 16-18" → 16,
+/// 17, 18; "paragraphs 3 and 4" → 3, 4), with the end of each reference.
+fn paragraph_refs(s: &str) -> Vec<(u32, usize, usize)> {
+    let mut out = Vec::new();
+    for c in PARAGRAPH_REFS.captures_iter(s) {
+        let m = c.get(0).unwrap();
+        let Ok(first) = c[1].parse::<u32>() else {
+            continue;
+        };
+        let mut nums = vec![first];
+        let mut prev = first;
+        for mc in MORE_NUMBERS.captures_iter(&c[2]) {
+            let Ok(n) = mc[2].parse::<u32>() else {
+                continue;
+            };
+            let range = matches!(&mc[1], "-" | "–" | "to" | "through");
+            if range && n > prev && n - prev <= 30 {
+                nums.extend(prev + 1..=n);
+            } else {
+                nums.push(n);
+            }
+            prev = n;
+        }
+        for n in nums {
+            out.push((n, m.start(), m.end()));
+        }
+    }
+    out
+}
+
+/// Quoted stretches (‘…’, “…”, '…'): draft wording, where cue words mean
+/// nothing. A closing ’ followed by a letter is an apostrophe.
+fn quote_spans(text: &str, span: Span) -> Vec<Span> {
+    let s = span.of(text);
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, &(pos, c)) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(i + 1).map(|x| x.1);
+        match open {
+            None => {
+                let opens = match c {
+                    '‘' | '“' => true,
+                    '\'' | '"' => {
+                        !prev.is_some_and(char::is_alphanumeric)
+                            && next.is_some_and(|n| !n.is_whitespace())
+                    }
+                    _ => false,
+                };
+                if opens {
+                    open = Some((pos, c));
+                }
+            }
+            Some((start, oc)) => {
+                let closes = match (oc, c) {
+                    ('‘', '’') | ('\'', '\'') | ('‘', '\'') => {
+                        !next.is_some_and(char::is_alphabetic)
+                    }
+                    ('“', '”') | ('"', '"') => true,
+                    _ => false,
+                };
+                if closes {
+                    out.push(Span::new(
+                        span.start + start,
+                        span.start + pos + c.len_utf8(),
+                    ));
+                    open = None;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn inside_any(spans: &[Span], x: Span) -> bool {
+    spans.iter().any(|q| q.start <= x.start && x.end <= q.end)
+}
+
+/// The inner text of a quote span.
+fn unquote(text: &str, q: Span) -> String {
+    let s = q.of(text);
+    let mut it = s.chars();
+    it.next();
+    it.next_back();
+    it.as_str()
+        .trim()
+        .trim_end_matches([',', '.'])
+        .trim()
+        .to_string()
+}
+
+/// The discourse state carried from sentence to sentence.
+#[derive(Debug, Default)]
+struct Context {
+    document: Option<String>,
+    paragraphs: Vec<u32>,
+    section: Option<String>,
+    last_holders: Vec<Holder>,
+    /// Proposals made or referred to in the previous sentence.
+    prev_proposals: Vec<usize>,
+    /// Stances taken in the previous sentence.
+    prev_stances: Vec<(Polarity, StanceTarget)>,
+    /// Policies and bodies named in the previous sentence.
+    prev_policies: Vec<StanceTarget>,
+    /// Each actor's latest positions.
+    latest: BTreeMap<Entity, Vec<(Polarity, StanceTarget)>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Holder {
+    actor: Entity,
+    voiced_by: Option<Entity>,
+}
+
+/// What one clause produced.
+#[derive(Debug, Default)]
+struct Produced {
+    proposals: Vec<usize>,
+    stances: Vec<(Polarity, StanceTarget)>,
+}
+
+struct Extractor<'a> {
+    text: &'a str,
+    mentions: &'a Mentions,
+    finder: CueFinder,
+    drafts: BTreeSet<String>,
+    proposals: Vec<EditProposal>,
+    stances: Vec<Stance>,
+}
+
+/// Reads edit proposals and stances from a segmented, mention-tagged text.
+pub fn extract(
+    text: &str,
+    segments: &Segments,
+    mentions: &Mentions,
+    reference: &Reference,
+    paragraphs: &[ParagraphFact],
+) -> (Vec<EditProposal>, Vec<Stance>) {
+    // A document's own numbered text proposes nothing.
+    if paragraphs.iter().filter(|p| !p.quoted).count() >= 5 {
+        return (Vec::new(), Vec::new());
+    }
+    let drafts = reference
+        .documents
+        .iter()
+        .filter(|d| d.slug.contains("draft"))
+        .map(|d| d.slug.clone())
+        .collect();
+    let mut ex = Extractor {
+        text,
+        mentions,
+        finder: CueFinder::new(reference),
+        drafts,
+        proposals: Vec::new(),
+        stances: Vec::new(),
+    };
+    let mut ctx = Context::default();
+    for block in &segments.blocks {
+        match block.kind {
+            BlockKind::Heading => {
+                let h = block.span.of(text);
+                if PARAGRAPH_HEADING.is_match(h) {
+                    ctx.paragraphs = paragraph_refs(h).into_iter().map(|x| x.0).collect();
+                } else {
+                    ctx.paragraphs.clear();
+                    ctx.section = Some(heading_title(h).to_string());
+                }
+                ctx.prev_proposals.clear();
+                ctx.prev_stances.clear();
+                ctx.prev_policies.clear();
+                continue;
+            }
+            BlockKind::Quote { .. } => continue,
+            _ => {}
+        }
+        for &sentence in &block.sentences {
+            ex.sentence(sentence, &mut ctx);
+        }
+    }
+    ex.finish()
+}
+
+impl<'a> Extractor<'a> {
+    fn actors_in(&self, span: Span, quotes: &[Span]) -> Vec<&'a Mention> {
+        self.mentions
+            .within(span)
+            .filter(|m| m.entity.is_state_or_group() && !inside_any(quotes, m.span))
+            .collect()
+    }
+
+    fn targets_in(&self, span: Span, quotes: &[Span]) -> Vec<(Span, StanceTarget)> {
+        self.mentions
+            .within(span)
+            .filter(|m| !inside_any(quotes, m.span))
+            .filter_map(|m| match &m.entity {
+                Entity::Policy(p) => Some((m.span, StanceTarget::Policy(p.clone()))),
+                Entity::Body(b)
+                    if !matches!(
+                        b.as_str(),
+                        "unga" | "secretary-general" | "first-committee" | "unoda"
+                    ) =>
+                {
+                    Some((m.span, StanceTarget::Body(b.clone())))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn sentence(&mut self, sentence: Span, ctx: &mut Context) {
+        let text = self.text;
+        // A draft named with a paragraph number, or alone, sets the draft.
+        for m in self.mentions.within(sentence) {
+            if let Entity::Document(d) = &m.entity {
+                if self.drafts.contains(d) && ctx.document.is_none() {
+                    ctx.document = Some(d.clone());
+                }
+            }
+        }
+        let quotes = quote_spans(text, sentence);
+        // Clauses.
+        let s = sentence.of(text);
+        let mut clauses = Vec::new();
+        let mut start = 0;
+        for m in CLAUSE_BREAK.find_iter(s) {
+            if quotes
+                .iter()
+                .any(|q| q.start <= sentence.start + m.start() && sentence.start + m.end() <= q.end)
+            {
+                continue;
+            }
+            clauses.push(Span::new(
+                sentence.start + start,
+                sentence.start + m.start(),
+            ));
+            start = m.end();
+        }
+        clauses.push(Span::new(sentence.start + start, sentence.end));
+        let mut produced_here = Produced::default();
+        for clause in clauses {
+            let p = self.clause(clause, sentence, &quotes, ctx, &produced_here);
+            produced_here.proposals.extend(p.proposals);
+            produced_here.stances.extend(p.stances);
+        }
+        ctx.prev_policies = self
+            .targets_in(sentence, &quotes)
+            .into_iter()
+            .map(|x| x.1)
+            .collect();
+        if !produced_here.proposals.is_empty() || !produced_here.stances.is_empty() {
+            ctx.prev_proposals = produced_here.proposals;
+            ctx.prev_stances = produced_here.stances;
+        } else {
+            ctx.prev_proposals.clear();
+            ctx.prev_stances.clear();
+        }
+    }
+
+    /// Resolves who holds the clause's position.
+    fn holders(
+        &self,
+        clause: Span,
+        cue: &Hit,
+        quotes: &[Span],
+        ctx: &Context,
+        after_cue: bool,
+    ) -> Vec<Holder> {
+        let text = self.text;
+        let actors = self.actors_in(clause, quotes);
+        let before_cue = &text[clause.start..cue.span.start];
+        let passive = PASSIVE_BEFORE.is_match(before_cue)
+            || text[cue.span.end..clause.end]
+                .trim_start()
+                .starts_with("by ")
+            || after_cue;
+        let mut picked: Vec<&Mention> = Vec::new();
+        if passive {
+            let rest = Span::new(cue.span.end, clause.end);
+            let from = if after_cue {
+                Some(cue.span.end)
+            } else {
+                BY.find(rest.of(text)).map(|m| rest.start + m.end())
+            };
+            if let Some(from) = from {
+                picked = actors
+                    .iter()
+                    .copied()
+                    .filter(|m| m.span.start >= from && !self.is_object_proposer(m, clause))
+                    .collect();
+            }
+        }
+        if picked.is_empty() && !after_cue {
+            picked = actors
+                .iter()
+                .copied()
+                .filter(|m| m.span.end <= cue.span.start && !self.after_preposition(m, clause))
+                .collect();
+        }
+        if picked.is_empty() {
+            // "(EU, US, Netherlands …)" after the cue, or ", Egypt highlighted."
+            let after: Vec<&Mention> = actors
+                .iter()
+                .copied()
+                .filter(|m| m.span.start >= cue.span.end)
+                .collect();
+            if let Some(first) = after.first() {
+                let before_first = &text[cue.span.end..first.span.start];
+                let tail = &text[after.last().unwrap().span.end..clause.end];
+                let in_parens = before_first.trim_end().ends_with('(');
+                let reporting = before_first.trim_end().ends_with(',')
+                    && tail
+                        .trim()
+                        .trim_end_matches(['.', '!'])
+                        .split_whitespace()
+                        .count()
+                        <= 2;
+                if in_parens || reporting {
+                    picked = after;
+                }
+            }
+        }
+        let mut holders: Vec<Holder> = picked
+            .into_iter()
+            .map(|m| Holder {
+                actor: m.entity.clone(),
+                voiced_by: None,
+            })
+            .collect();
+        if holders.is_empty() {
+            let anaphors = self.finder.find(
+                text,
+                Span::new(clause.start, cue.span.start),
+                &[CueKind::Anaphor],
+            );
+            if !anaphors.is_empty()
+                || before_cue.trim().is_empty()
+                || PASSIVE_BEFORE.is_match(before_cue)
+            {
+                holders = ctx.last_holders.clone();
+            }
+        }
+        self.apply_on_behalf(clause, quotes, holders)
+    }
+
+    /// "Suriname, on behalf of CARICOM" / "speaking for the Arab Group, Egypt":
+    /// the group holds the position, the member voices it.
+    fn apply_on_behalf(&self, clause: Span, quotes: &[Span], holders: Vec<Holder>) -> Vec<Holder> {
+        let hits = self.finder.find(self.text, clause, &[CueKind::OnBehalf]);
+        let Some(hit) = hits.first() else {
+            return holders;
+        };
+        let actors = self.actors_in(clause, quotes);
+        let group = actors
+            .iter()
+            .find(|m| m.span.start >= hit.span.end && m.span.start - hit.span.end <= 6);
+        let Some(group) = group else { return holders };
+        let speaker = actors
+            .iter()
+            .find(|m| {
+                m.entity != group.entity
+                    && (m.span.end <= hit.span.start || m.span.start > group.span.end)
+            })
+            .map(|m| m.entity.clone());
+        let mut out = vec![Holder {
+            actor: group.entity.clone(),
+            voiced_by: speaker.clone(),
+        }];
+        for h in holders {
+            if Some(&h.actor) != speaker.as_ref() && h.actor != group.entity {
+                out.push(h);
+            }
+        }
+        out
+    }
+
+    /// "the proposal of X", "by X" (active), "X’s suggestion": X proposed.
+    fn is_object_proposer(&self, m: &Mention, clause: Span) -> bool {
+        let text = self.text;
+        let after = &text[m.span.end..clause.end];
+        after.starts_with("’s")
+            || after.starts_with("'s")
+            || after.starts_with('’') && m.kind == MentionKind::Name && after[3..].starts_with(' ')
+    }
+
+    /// Actors after "of", "by", "with", "to", "from", "than": objects, not subjects.
+    fn after_preposition(&self, m: &Mention, clause: Span) -> bool {
+        let before = self.text[clause.start..m.span.start].trim_end();
+        let before = before
+            .strip_suffix("the")
+            .map(str::trim_end)
+            .unwrap_or(before);
+        ["of", "by", "with", "to", "from", "than", "like"]
+            .iter()
+            .any(|p| before.ends_with(&format!(" {p}")) || before == *p)
+    }
+
+    fn clause(
+        &mut self,
+        clause: Span,
+        sentence: Span,
+        quotes: &[Span],
+        ctx: &mut Context,
+        earlier: &Produced,
+    ) -> Produced {
+        let text = self.text;
+        let hits: Vec<Hit> = self
+            .finder
+            .find(text, clause, &STANCE_FAMILY)
+            .into_iter()
+            .filter(|h| !inside_any(quotes, h.span))
+            .collect();
+        let mut out = Produced::default();
+        // Remember who speaks, even in clauses without positions.
+        let actors = self.actors_in(clause, quotes);
+        if hits.iter().any(|h| h.kind == CueKind::Hedge) {
+            self.note_speakers(clause, quotes, ctx, &actors, &hits);
+            return out;
+        }
+        let main = hits.iter().position(|h| {
+            matches!(
+                h.kind,
+                CueKind::Support | CueKind::Oppose | CueKind::ProposalVerb | CueKind::Action
+            )
+        });
+        let Some(main) = main else {
+            self.note_speakers(clause, quotes, ctx, &actors, &hits);
+            return out;
+        };
+        let cue = hits[main].clone();
+        match cue.kind {
+            CueKind::Support | CueKind::Oppose => {
+                let negated = main > 0
+                    && hits[main - 1].kind == CueKind::Negation
+                    && cue.span.start - hits[main - 1].span.end <= 12;
+                let base = if cue.kind == CueKind::Support {
+                    Polarity::Support
+                } else {
+                    Polarity::Opposition
+                };
+                let polarity = match (base, negated) {
+                    (Polarity::Support, true) => Polarity::Opposition,
+                    (p, _) => p,
+                };
+                self.stance_clause(
+                    clause, sentence, quotes, ctx, &cue, polarity, negated, earlier, &mut out,
+                );
+            }
+            _ => {
+                self.proposal_clause(clause, sentence, quotes, ctx, &hits, main, &mut out);
+            }
+        }
+        out
+    }
+
+    /// Updates the last speaker from a clause without a position.
+    fn note_speakers(
+        &self,
+        clause: Span,
+        quotes: &[Span],
+        ctx: &mut Context,
+        actors: &[&Mention],
+        hits: &[Hit],
+    ) {
+        let _ = (quotes, hits);
+        let subjects: Vec<Holder> = actors
+            .iter()
+            .filter(|m| !self.after_preposition(m, clause))
+            .map(|m| Holder {
+                actor: m.entity.clone(),
+                voiced_by: None,
+            })
+            .collect();
+        if !subjects.is_empty() {
+            ctx.last_holders = self.apply_on_behalf(clause, quotes, subjects);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn stance_clause(
+        &mut self,
+        clause: Span,
+        sentence: Span,
+        quotes: &[Span],
+        ctx: &mut Context,
+        cue: &Hit,
+        polarity: Polarity,
+        negated: bool,
+        earlier: &Produced,
+        out: &mut Produced,
+    ) {
+        let text = self.text;
+        let after_cue = cue.value == "after";
+        let holders = self.holders(clause, cue, quotes, ctx, after_cue);
+        if holders.is_empty() {
+            return;
+        }
+        let actors = self.actors_in(clause, quotes);
+        let holder_entities: Vec<&Entity> = holders.iter().map(|h| &h.actor).collect();
+        let mut targets: Vec<(Polarity, StanceTarget)> = Vec::new();
+        if cue.value == "agree" {
+            // "X concurred with Y": Y's latest positions; bare "X agreed.": the
+            // previous sentence's.
+            let referent = actors
+                .iter()
+                .find(|m| m.span.start >= cue.span.end && !holder_entities.contains(&&m.entity));
+            let copied: Vec<(Polarity, StanceTarget)> = match referent {
+                Some(r) => {
+                    let mut v = ctx.latest.get(&r.entity).cloned().unwrap_or_default();
+                    // Y's own latest proposals count as positions of Y.
+                    for (i, p) in self.proposals.iter().enumerate().rev() {
+                        if p.proposer == r.entity {
+                            v.push((Polarity::Support, StanceTarget::Edit(i)));
+                            break;
+                        }
+                    }
+                    v
+                }
+                None => {
+                    let mut v: Vec<(Polarity, StanceTarget)> = earlier
+                        .proposals
+                        .iter()
+                        .chain(ctx.prev_proposals.iter())
+                        .map(|&i| (Polarity::Support, StanceTarget::Edit(i)))
+                        .collect();
+                    if v.is_empty() {
+                        v = ctx.prev_stances.clone();
+                    }
+                    v
+                }
+            };
+            for (p, t) in copied {
+                let p = if negated { flip(p) } else { p };
+                targets.push((p, t));
+            }
+        } else {
+            // Whose proposal? "the proposal of X", "X’s suggestion", "changes by X",
+            // "China’s edits … were supported by Iran".
+            let proposers: Vec<&Mention> = actors
+                .iter()
+                .copied()
+                .filter(|m| !holder_entities.contains(&&m.entity))
+                .filter(|m| {
+                    self.is_object_proposer(m, clause)
+                        || self.after_preposition(m, clause)
+                        || m.kind == MentionKind::Demonym
+                })
+                .collect();
+            let refs = paragraph_refs(clause.of(text));
+            let explicit: Vec<u32> = refs.iter().map(|r| r.0).collect();
+            let has_context_object = CONTEXT_OBJECT.is_match(clause.of(text));
+            if !proposers.is_empty()
+                && (has_context_object
+                    || !explicit.is_empty()
+                    || self.mentions_proposal_noun(clause))
+            {
+                let paras = if explicit.is_empty() {
+                    ctx.paragraphs.clone()
+                } else {
+                    explicit.clone()
+                };
+                let actions = self.actions(clause, quotes, cue.span.end, &paras);
+                for pm in &proposers {
+                    let found = self.find_or_make(
+                        pm.entity.clone(),
+                        &paras,
+                        &actions,
+                        sentence,
+                        ctx,
+                        quotes,
+                        clause,
+                    );
+                    for i in found {
+                        targets.push((polarity, StanceTarget::Edit(i)));
+                    }
+                }
+            }
+            if targets.is_empty() {
+                // A policy or body named after the cue (before it, when passive).
+                let named = self.targets_in(clause, quotes);
+                let passive = PASSIVE_BEFORE.is_match(&text[clause.start..cue.span.start]);
+                let chosen = if passive {
+                    named
+                        .iter()
+                        .filter(|(sp, _)| sp.end <= cue.span.start)
+                        .next_back()
+                        .cloned()
+                } else {
+                    named
+                        .iter()
+                        .find(|(sp, t)| {
+                            sp.start >= cue.span.end
+                                && (matches!(t, StanceTarget::Policy(_))
+                                    || !THAT.is_match(&text[cue.span.end..sp.start]))
+                        })
+                        .cloned()
+                };
+                if let Some((_, t)) = chosen {
+                    targets.push((polarity, t));
+                }
+            }
+            if targets.is_empty() {
+                // "This edit was supported by Iran", "the Iranian proposal …".
+                let backrefs = self.finder.find(text, clause, &[CueKind::BackReference]);
+                let refers_back = !backrefs.is_empty();
+                if !earlier.proposals.is_empty() {
+                    targets.extend(
+                        earlier
+                            .proposals
+                            .iter()
+                            .map(|&i| (polarity, StanceTarget::Edit(i))),
+                    );
+                } else if refers_back && !ctx.prev_proposals.is_empty() {
+                    targets.extend(
+                        ctx.prev_proposals
+                            .iter()
+                            .map(|&i| (polarity, StanceTarget::Edit(i))),
+                    );
+                    // Backing a proposal backs the policy its author backed with it.
+                    for (p, t) in &ctx.prev_stances {
+                        if matches!(t, StanceTarget::Policy(_)) && *p == Polarity::Support {
+                            targets.push((polarity, t.clone()));
+                        }
+                    }
+                } else if refers_back {
+                    targets.extend(ctx.prev_policies.iter().map(|t| (polarity, t.clone())));
+                }
+            }
+        }
+        if targets.is_empty() {
+            ctx.last_holders = holders;
+            return;
+        }
+        for h in &holders {
+            for (p, t) in &targets {
+                if let StanceTarget::Edit(i) = t {
+                    if self.proposals[*i].proposer == h.actor {
+                        continue;
+                    }
+                }
+                self.push_stance(h, *p, t.clone(), sentence, ctx);
+                out.stances.push((*p, t.clone()));
+            }
+        }
+        for (_, t) in &targets {
+            if let StanceTarget::Edit(i) = t {
+                out.proposals.push(*i);
+            }
+        }
+        ctx.last_holders = holders;
+    }
+
+    fn mentions_proposal_noun(&self, clause: Span) -> bool {
+        let s = clause.of(self.text).to_lowercase();
+        [
+            "proposal",
+            "suggestion",
+            "amendment",
+            "edit",
+            "change",
+            "request",
+            "idea",
+            "deletion",
+            "insertion",
+            "statement",
+            "position",
+            "argument",
+        ]
+        .iter()
+        .any(|w| s.contains(w))
+    }
+
+    fn push_stance(
+        &mut self,
+        h: &Holder,
+        polarity: Polarity,
+        target: StanceTarget,
+        evidence: Span,
+        ctx: &mut Context,
+    ) {
+        let s = Stance {
+            actor: h.actor.clone(),
+            voiced_by: h.voiced_by.clone(),
+            polarity,
+            target: target.clone(),
+            evidence,
+        };
+        if !self.stances.contains(&s) {
+            self.stances.push(s);
+        }
+        let latest = ctx.latest.entry(h.actor.clone()).or_default();
+        latest.retain(|(_, t)| t != &target);
+        latest.push((polarity, target));
+    }
+
+    /// The edit actions named in a clause, most specific first.
+    fn actions(&self, clause: Span, quotes: &[Span], from: usize, paras: &[u32]) -> Vec<Action> {
+        let text = self.text;
+        let hits: Vec<Hit> = self
+            .finder
+            .find(
+                text,
+                Span::new(from.min(clause.end), clause.end),
+                &[CueKind::Action],
+            )
+            .into_iter()
+            .filter(|h| !inside_any(quotes, h.span))
+            .collect();
+        let mut hits_all = hits;
+        if hits_all.is_empty() {
+            hits_all = self
+                .finder
+                .find(text, clause, &[CueKind::Action])
+                .into_iter()
+                .filter(|h| !inside_any(quotes, h.span))
+                .collect();
+        }
+        let text_unit = !self
+            .finder
+            .find(text, clause, &[CueKind::TextUnit])
+            .is_empty()
+            || !quotes.iter().all(|q| !clause.contains(*q));
+        let mut out: Vec<Action> = Vec::new();
+        for h in &hits_all {
+            let a = match h.value.as_str() {
+                "Delete" => {
+                    if text_unit
+                        || paras.is_empty() && !clause.of(text).to_lowercase().contains("paragraph")
+                    {
+                        Action::DeleteText
+                    } else {
+                        Action::DeleteParagraph
+                    }
+                }
+                v => match Action::parse(v) {
+                    Some(a) => a,
+                    None => continue,
+                },
+            };
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+        // "add a new paragraph": AddParagraph covers the insertion.
+        if out.contains(&Action::AddParagraph) {
+            out.retain(|a| *a != Action::InsertText);
+        }
+        // A replacement is also a deletion plus an insertion; keep it whole.
+        if out.contains(&Action::ReplaceText) {
+            out.retain(|a| !matches!(a, Action::InsertText));
+        }
+        let specific: Vec<Action> = out
+            .iter()
+            .copied()
+            .filter(|a| *a != Action::Amend)
+            .collect();
+        if !specific.is_empty() {
+            specific
+        } else {
+            vec![Action::Amend]
+        }
+    }
+
+    /// Finds this proposer's proposals on these paragraphs, or records one.
+    #[allow(clippy::too_many_arguments)]
+    fn find_or_make(
+        &mut self,
+        proposer: Entity,
+        paras: &[u32],
+        actions: &[Action],
+        sentence: Span,
+        ctx: &Context,
+        quotes: &[Span],
+        clause: Span,
+    ) -> Vec<usize> {
+        let existing: Vec<usize> = self
+            .proposals
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.proposer == proposer
+                    && p.document == ctx.document
+                    && !paras.is_empty()
+                    && p.targets.iter().any(|t| paras.contains(t))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if !existing.is_empty() {
+            return existing;
+        }
+        let mut made = Vec::new();
+        for &action in actions {
+            let (removed, added) = self.quoted_texts(clause, quotes, action);
+            made.push(self.push_proposal(EditProposal {
+                proposer: proposer.clone(),
+                voiced_by: None,
+                document: ctx.document.clone(),
+                targets: paras.to_vec(),
+                section: if paras.is_empty() {
+                    ctx.section.clone()
+                } else {
+                    None
+                },
+                action,
+                removed,
+                added,
+                evidence: sentence,
+            }));
+        }
+        made
+    }
+
+    fn push_proposal(&mut self, p: EditProposal) -> usize {
+        if let Some(i) = self.proposals.iter().position(|q| q == &p) {
+            return i;
+        }
+        self.proposals.push(p);
+        self.proposals.len() - 1
+    }
+
+    /// Removed and added text from quotes: "replace ‘A’ with ‘B’", "delete
+    /// ‘A’", "add ‘B’", "to read ‘B’".
+    fn quoted_texts(
+        &self,
+        clause: Span,
+        quotes: &[Span],
+        action: Action,
+    ) -> (Option<String>, Option<String>) {
+        let qs: Vec<String> = quotes
+            .iter()
+            .filter(|q| clause.contains(**q))
+            .map(|q| unquote(self.text, *q))
+            .filter(|s| !s.is_empty())
+            .collect();
+        match action {
+            Action::DeleteText => (qs.first().cloned(), None),
+            Action::ReplaceText => (qs.first().cloned(), qs.get(1).cloned()),
+            Action::InsertText | Action::AddParagraph | Action::Amend => {
+                (None, qs.first().cloned())
+            }
+            _ => (None, None),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn proposal_clause(
+        &mut self,
+        clause: Span,
+        sentence: Span,
+        quotes: &[Span],
+        ctx: &mut Context,
+        hits: &[Hit],
+        main: usize,
+        out: &mut Produced,
+    ) {
+        let text = self.text;
+        let cue = &hits[main];
+        let holders = self.holders(clause, cue, quotes, ctx, false);
+        if holders.is_empty() {
+            return;
+        }
+        let named = self.targets_in(clause, quotes);
+        let refs = paragraph_refs(clause.of(text));
+        let explicit: Vec<(u32, usize, usize)> = refs;
+        let has_object = !self
+            .finder
+            .find(text, clause, &[CueKind::EditObject])
+            .is_empty()
+            || quotes.iter().any(|q| clause.contains(*q))
+            || !explicit.is_empty();
+        let only_action = hits
+            .iter()
+            .all(|h| !matches!(h.kind, CueKind::ProposalVerb) || h.cue_is_weak(text));
+        let policy_after: Vec<StanceTarget> = named
+            .iter()
+            .filter(|(sp, _)| sp.start >= cue.span.end)
+            .map(|(_, t)| t.clone())
+            .collect();
+        // Calling for a policy is supporting it.
+        let support_policy = |ex: &mut Self, ctx: &mut Context, out: &mut Produced| {
+            for h in &holders {
+                for t in &policy_after {
+                    ex.push_stance(h, Polarity::Support, t.clone(), sentence, ctx);
+                    out.stances.push((Polarity::Support, t.clone()));
+                }
+            }
+        };
+        if !has_object {
+            if !policy_after.is_empty() && !only_action {
+                support_policy(self, ctx, out);
+            }
+            if matches!(cue.kind, CueKind::Action) && !policy_after.is_empty() {
+                support_policy(self, ctx, out);
+            }
+            ctx.last_holders = holders;
+            return;
+        }
+        // Which draft and paragraphs.
+        let mut document = ctx.document.clone();
+        for (_, _, end) in &explicit {
+            let tail = &text[clause.start + end..clause.end];
+            if let Some(m) = self
+                .mentions
+                .within(Span::new(clause.start + end, clause.end))
+                .next()
+            {
+                if let Entity::Document(d) = &m.entity {
+                    if self.drafts.contains(d)
+                        && tail.trim_start().starts_with("of")
+                        && m.span.start - (clause.start + end) <= 12
+                    {
+                        document = Some(d.clone());
+                    }
+                }
+            }
+        }
+        let actions = self.actions(
+            clause,
+            quotes,
+            cue.span.start,
+            &explicit.iter().map(|x| x.0).collect::<Vec<_>>(),
+        );
+        let mut paras: Vec<u32> = explicit.iter().map(|x| x.0).collect();
+        paras.dedup();
+        if actions == [Action::AddParagraph]
+            && !text[clause.start..clause.end].contains("after paragraph")
+            && !text[clause.start..clause.end].contains("before paragraph")
+        {
+            paras.clear();
+        }
+        if paras.is_empty()
+            && actions != [Action::AddParagraph]
+            && (CONTEXT_OBJECT.is_match(clause.of(text))
+                || quotes.iter().any(|q| clause.contains(*q)))
+        {
+            paras = ctx.paragraphs.clone();
+        }
+        if explicit.len() == 1 || (!explicit.is_empty() && paras.len() == explicit.len()) {
+            ctx.paragraphs = paras.clone();
+            if document.is_some() {
+                ctx.document = document.clone();
+            }
+        }
+        // Proposers: the holders, and "as proposed by X".
+        let holder_entities: Vec<Entity> = holders.iter().map(|h| h.actor.clone()).collect();
+        let others: Vec<Entity> = self
+            .actors_in(clause, quotes)
+            .into_iter()
+            .filter(|m| m.span.start > cue.span.end && !holder_entities.contains(&m.entity))
+            .filter(|m| self.after_preposition(m, clause) || self.is_object_proposer(m, clause))
+            .filter(|m| {
+                text[clause.start..m.span.start].contains("proposed by")
+                    || text[clause.start..m.span.start].contains("suggested by")
+            })
+            .map(|m| m.entity.clone())
+            .collect();
+        let saved_doc = ctx.document.clone();
+        ctx.document = document;
+        for h in &holders {
+            for &action in &actions {
+                let (removed, added) = self.quoted_texts(clause, quotes, action);
+                let i = self.push_proposal(EditProposal {
+                    proposer: h.actor.clone(),
+                    voiced_by: h.voiced_by.clone(),
+                    document: ctx.document.clone(),
+                    targets: paras.clone(),
+                    section: if paras.is_empty() {
+                        ctx.section.clone()
+                    } else {
+                        None
+                    },
+                    action,
+                    removed,
+                    added,
+                    evidence: sentence,
+                });
+                out.proposals.push(i);
+            }
+        }
+        for o in others {
+            let made = self.find_or_make(o, &paras, &actions, sentence, ctx, quotes, clause);
+            for h in &holders {
+                for &i in &made {
+                    self.push_stance(h, Polarity::Support, StanceTarget::Edit(i), sentence, ctx);
+                    out.stances.push((Polarity::Support, StanceTarget::Edit(i)));
+                }
+            }
+        }
+        ctx.document = saved_doc.or(ctx.document.clone());
+        // Inserting wording about a policy supports it.
+        if actions
+            .iter()
+            .any(|a| matches!(a, Action::InsertText | Action::AddParagraph))
+        {
+            support_policy(self, ctx, out);
+        }
+        // Later cues in the same clause: "… introduced by China … and opposed by X".
+        let made: Vec<usize> = out.proposals.clone();
+        for h in hits.iter().skip(main + 1) {
+            if matches!(h.kind, CueKind::Support | CueKind::Oppose)
+                && text[h.span.end..clause.end].trim_start().starts_with("by ")
+            {
+                let polarity = if h.kind == CueKind::Support {
+                    Polarity::Support
+                } else {
+                    Polarity::Opposition
+                };
+                let later =
+                    self.holders(Span::new(h.span.start, clause.end), h, quotes, ctx, false);
+                for lh in &later {
+                    if holder_entities.contains(&lh.actor) {
+                        continue;
+                    }
+                    for &i in &made {
+                        self.push_stance(lh, polarity, StanceTarget::Edit(i), sentence, ctx);
+                        out.stances.push((polarity, StanceTarget::Edit(i)));
+                    }
+                }
+            }
+        }
+        ctx.last_holders = holders;
+    }
+
+    /// Drops vague "minor changes"/"edits" (Amend, no quoted text) when the
+    /// same proposer's specific edits of the same paragraphs follow.
+    fn finish(mut self) -> (Vec<EditProposal>, Vec<Stance>) {
+        let n = self.proposals.len();
+        let mut keep = vec![true; n];
+        for i in 0..n {
+            let p = &self.proposals[i];
+            if p.action != Action::Amend || p.added.is_some() || p.targets.is_empty() {
+                continue;
+            }
+            let superseded = self.proposals.iter().enumerate().any(|(j, q)| {
+                j > i
+                    && q.proposer == p.proposer
+                    && q.document == p.document
+                    && q.targets == p.targets
+                    && q.action != Action::Amend
+                    && q.evidence.start >= p.evidence.start
+                    && q.evidence.start <= p.evidence.end + 400
+            });
+            let supported = self
+                .stances
+                .iter()
+                .any(|s| s.target == StanceTarget::Edit(i));
+            if superseded && !supported {
+                keep[i] = false;
+            }
+        }
+        let mut remap = vec![usize::MAX; n];
+        let mut proposals = Vec::new();
+        for (i, p) in self.proposals.drain(..).enumerate() {
+            if keep[i] {
+                remap[i] = proposals.len();
+                proposals.push(p);
+            }
+        }
+        let stances = self
+            .stances
+            .into_iter()
+            .filter_map(|mut s| {
+                if let StanceTarget::Edit(i) = s.target {
+                    if remap[i] == usize::MAX {
+                        return None;
+                    }
+                    s.target = StanceTarget::Edit(remap[i]);
+                }
+                Some(s)
+            })
+            .collect();
+        (proposals, stances)
+    }
+}
+
+impl Hit {
+    /// "should be" only proposes with an action word ("should be deleted").
+    fn cue_is_weak(&self, text: &str) -> bool {
+        let s = self.span.of(text).to_lowercase();
+        s == "should be" || s == "language" || s == "changes"
+    }
+}
+
+fn flip(p: Polarity) -> Polarity {
+    match p {
+        Polarity::Support => Polarity::Opposition,
+        Polarity::Opposition => Polarity::Support,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_ranges_and_lists() {
+        let nums = |s: &str| {
+            paragraph_refs(s)
+                .into_iter()
+                .map(|x| x.0)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(nums("amendments to paragraphs 16-18 of"), [16, 17, 18]);
+        assert_eq!(nums("paragraphs 3 and 4 be swapped"), [3, 4]);
+        assert_eq!(nums("paragraphs 23 to 25"), [23, 24, 25]);
+        assert_eq!(nums("in para. 26"), [26]);
+        assert!(nums("the paragraph").is_empty());
+    }
+
+    #[test]
+    fn quotes_are_not_apostrophes() {
+        let t = "Iran’s proposal is that ‘the phrase’ be deleted and ’exploitation’ kept.";
+        let qs: Vec<_> = quote_spans(t, Span::new(0, t.len()))
+            .iter()
+            .map(|q| q.of(t).to_string())
+            .collect();
+        assert_eq!(qs, ["‘the phrase’"]);
+    }
+}
