@@ -145,6 +145,14 @@ static CONTEXT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
 static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?(?:also\s+)?$").unwrap()
 });
+/// An action word alone proposes only as a request: "to add", "be deleted",
+/// "should be moved", "is better placed".
+static REQUEST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:to|be|should|would|must|shall|could|is|are)\s+(?:\w+\s+)?$").unwrap()
+});
+static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*,\s*|\s+)(?:(?:and|or|as well as)\s+)?(?:the\s+)?(?:delegations?\s+of\s+)?(?:the\s+)?$").unwrap()
+});
 static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bby\b").unwrap());
 static THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bthat\b").unwrap());
 static CLAUSE_BREAK: LazyLock<Regex> =
@@ -249,6 +257,10 @@ struct Context {
     paragraphs: Vec<u32>,
     section: Option<String>,
     last_holders: Vec<Holder>,
+    /// Sentences since `last_holders` was set.
+    holders_age: usize,
+    /// Policies named in the current section, latest last.
+    section_policies: Vec<StanceTarget>,
     /// Proposals made or referred to in the previous sentence.
     prev_proposals: Vec<usize>,
     /// Stances taken in the previous sentence.
@@ -321,6 +333,7 @@ pub fn extract(
                 ctx.prev_proposals.clear();
                 ctx.prev_stances.clear();
                 ctx.prev_policies.clear();
+                ctx.section_policies.clear();
                 continue;
             }
             BlockKind::Quote { .. } => continue,
@@ -341,10 +354,9 @@ impl<'a> Extractor<'a> {
             .collect()
     }
 
-    fn targets_in(&self, span: Span, quotes: &[Span]) -> Vec<(Span, StanceTarget)> {
+    fn targets_in(&self, span: Span, _quotes: &[Span]) -> Vec<(Span, StanceTarget)> {
         self.mentions
             .within(span)
-            .filter(|m| !inside_any(quotes, m.span))
             .filter_map(|m| match &m.entity {
                 Entity::Policy(p) => Some((m.span, StanceTarget::Policy(p.clone()))),
                 Entity::Body(b)
@@ -362,6 +374,7 @@ impl<'a> Extractor<'a> {
 
     fn sentence(&mut self, sentence: Span, ctx: &mut Context) {
         let text = self.text;
+        ctx.holders_age += 1;
         // A draft named with a paragraph number, or alone, sets the draft.
         for m in self.mentions.within(sentence) {
             if let Entity::Document(d) = &m.entity {
@@ -400,6 +413,11 @@ impl<'a> Extractor<'a> {
             .into_iter()
             .map(|x| x.1)
             .collect();
+        for t in &ctx.prev_policies {
+            if matches!(t, StanceTarget::Policy(_)) && !ctx.section_policies.contains(t) {
+                ctx.section_policies.push(t.clone());
+            }
+        }
         if !produced_here.proposals.is_empty() || !produced_here.stances.is_empty() {
             ctx.prev_proposals = produced_here.proposals;
             ctx.prev_stances = produced_here.stances;
@@ -421,10 +439,8 @@ impl<'a> Extractor<'a> {
         let text = self.text;
         let actors = self.actors_in(clause, quotes);
         let before_cue = &text[clause.start..cue.span.start];
-        let passive = PASSIVE_BEFORE.is_match(before_cue)
-            || text[cue.span.end..clause.end]
-                .trim_start()
-                .starts_with("by ")
+        let passive = self.is_passive(clause, cue)
+            || text[cue.span.end..clause.end].trim_start().starts_with("by ")
             || after_cue;
         let mut picked: Vec<&Mention> = Vec::new();
         if passive {
@@ -435,18 +451,31 @@ impl<'a> Extractor<'a> {
                 BY.find(rest.of(text)).map(|m| rest.start + m.end())
             };
             if let Some(from) = from {
+                // Up to the next position cue ("introduced by China … and opposed by …").
+                let stop = self
+                    .finder
+                    .find(text, Span::new(from, clause.end), &[CueKind::Support, CueKind::Oppose, CueKind::ProposalVerb])
+                    .first()
+                    .map(|h| h.span.start)
+                    .unwrap_or(clause.end);
                 picked = actors
                     .iter()
                     .copied()
-                    .filter(|m| m.span.start >= from && !self.is_object_proposer(m, clause))
+                    .filter(|m| m.span.start >= from && m.span.end <= stop && !self.is_object_proposer(m, clause))
                     .collect();
             }
         }
         if picked.is_empty() && !after_cue {
+            // Subjects before the cue; a "by X" before the cue is an agent
+            // ("the third opinion, voiced by the Netherlands, … was to include").
             picked = actors
                 .iter()
                 .copied()
-                .filter(|m| m.span.end <= cue.span.start && !self.after_preposition(m, clause))
+                .filter(|m| {
+                    m.span.end <= cue.span.start
+                        && (!self.after_preposition(m, clause) || self.after_by(m, clause))
+                        && !(self.is_object_proposer(m, clause) && self.text[m.span.end..cue.span.start].contains(" to "))
+                })
                 .collect();
         }
         if picked.is_empty() {
@@ -480,15 +509,24 @@ impl<'a> Extractor<'a> {
             })
             .collect();
         if holders.is_empty() {
+            // Pronouns ("it", "they") only as the clause's first word, and "it"
+            // only for a single speaker; the speaker must be recent.
             let anaphors = self.finder.find(
                 text,
                 Span::new(clause.start, cue.span.start),
                 &[CueKind::Anaphor],
             );
-            if !anaphors.is_empty()
-                || before_cue.trim().is_empty()
-                || PASSIVE_BEFORE.is_match(before_cue)
-            {
+            let usable = anaphors.iter().any(|a| {
+                let word = a.span.of(text).to_lowercase();
+                let lead = text[clause.start..a.span.start].trim().to_lowercase();
+                let initial = lead.is_empty() || lead.ends_with("that") || lead.ends_with("therefore");
+                match word.as_str() {
+                    "it" | "he" | "she" => initial && ctx.last_holders.len() == 1,
+                    "they" => initial,
+                    _ => true,
+                }
+            });
+            if usable && ctx.holders_age <= 1 {
                 holders = ctx.last_holders.clone();
             }
         }
@@ -536,15 +574,72 @@ impl<'a> Extractor<'a> {
     }
 
     /// Actors after "of", "by", "with", "to", "from", "than": objects, not subjects.
+    /// "was supported", "were criticised": an auxiliary right before a
+    /// participle cue. ("there is no need" is not passive.)
+    fn is_passive(&self, clause: Span, cue: &Hit) -> bool {
+        let first = cue.span.of(self.text).split_whitespace().next().unwrap_or("").to_lowercase();
+        let participle = first.ends_with("ed") || first.ends_with("en") || first.ends_with("wn");
+        participle && PASSIVE_BEFORE.is_match(&self.text[clause.start..cue.span.start])
+    }
+
+    fn after_by(&self, m: &Mention, clause: Span) -> bool {
+        let head = self.list_head(m, clause);
+        let before = self.text[clause.start..head].trim_end();
+        let before = before.strip_suffix("the").map(str::trim_end).unwrap_or(before);
+        before.ends_with(" by")
+    }
+
     fn after_preposition(&self, m: &Mention, clause: Span) -> bool {
         let before = self.text[clause.start..m.span.start].trim_end();
         let before = before
             .strip_suffix("the")
             .map(str::trim_end)
             .unwrap_or(before);
-        ["of", "by", "with", "to", "from", "than", "like"]
+        // "the delegations of Greece", "the representative of Kenya": subjects.
+        let lower = before.to_lowercase();
+        if ["delegation of", "delegations of", "representative of", "representatives of", "government of"]
+            .iter()
+            .any(|p| lower.ends_with(p))
+        {
+            return false;
+        }
+        // A list continues the status of its first member: "changes by China and Cuba".
+        let list_start = self.list_head(m, clause);
+        if list_start != m.span.start {
+            let head = self
+                .mentions
+                .within(clause)
+                .find(|x| x.span.start == list_start)
+                .cloned();
+            if let Some(h) = head {
+                return self.after_preposition(&h, clause);
+            }
+        }
+        ["of", "by", "with", "to", "from", "than"]
             .iter()
             .any(|p| before.ends_with(&format!(" {p}")) || before == *p)
+    }
+
+    /// Start of the coordinated list ("China, Cuba and Belarus") a mention
+    /// belongs to.
+    fn list_head(&self, m: &Mention, clause: Span) -> usize {
+        let actors: Vec<&Mention> = self
+            .mentions
+            .within(clause)
+            .filter(|x| x.entity.is_state_or_group())
+            .collect();
+        let Some(mut i) = actors.iter().position(|x| x.span == m.span) else {
+            return m.span.start;
+        };
+        while i > 0 {
+            let gap = &self.text[actors[i - 1].span.end..actors[i].span.start];
+            if LIST_GAP.is_match(gap) {
+                i -= 1;
+            } else {
+                break;
+            }
+        }
+        actors[i].span.start
     }
 
     fn clause(
@@ -563,18 +658,26 @@ impl<'a> Extractor<'a> {
             .filter(|h| !inside_any(quotes, h.span))
             .collect();
         let mut out = Produced::default();
+        if std::env::var_os("OEWG_KG_TRACE").is_some() {
+            eprintln!("CLAUSE {:?}\n  hits {:?}", clause.of(text), hits.iter().map(|h| (h.span.of(text), h.kind)).collect::<Vec<_>>());
+        }
         // Remember who speaks, even in clauses without positions.
         let actors = self.actors_in(clause, quotes);
         if hits.iter().any(|h| h.kind == CueKind::Hedge) {
             self.note_speakers(clause, quotes, ctx, &actors, &hits);
             return out;
         }
-        let main = hits.iter().position(|h| {
-            matches!(
-                h.kind,
-                CueKind::Support | CueKind::Oppose | CueKind::ProposalVerb | CueKind::Action
-            )
-        });
+        // A position or proposal verb leads; an action word leads only alone
+        // ("the section … precedes … – a point introduced by China").
+        let main = hits
+            .iter()
+            .position(|h| {
+                matches!(
+                    h.kind,
+                    CueKind::Support | CueKind::Oppose | CueKind::ProposalVerb
+                )
+            })
+            .or_else(|| hits.iter().position(|h| h.kind == CueKind::Action));
         let Some(main) = main else {
             self.note_speakers(clause, quotes, ctx, &actors, &hits);
             return out;
@@ -602,6 +705,14 @@ impl<'a> Extractor<'a> {
                 self.proposal_clause(clause, sentence, quotes, ctx, &hits, main, &mut out);
             }
         }
+        if std::env::var_os("OEWG_KG_TRACE").is_some() {
+            for &i in &out.proposals {
+                eprintln!("  PROPOSAL {:?}", self.proposals[i]);
+            }
+            for st in &out.stances {
+                eprintln!("  STANCE {:?} holders {:?}", st, ctx.last_holders);
+            }
+        }
         out
     }
 
@@ -625,6 +736,7 @@ impl<'a> Extractor<'a> {
             .collect();
         if !subjects.is_empty() {
             ctx.last_holders = self.apply_on_behalf(clause, quotes, subjects);
+            ctx.holders_age = 0;
         }
     }
 
@@ -644,6 +756,9 @@ impl<'a> Extractor<'a> {
         let text = self.text;
         let after_cue = cue.value == "after";
         let holders = self.holders(clause, cue, quotes, ctx, after_cue);
+        if std::env::var_os("OEWG_KG_TRACE").is_some() {
+            eprintln!("  holders {:?}", holders.iter().map(|h| &h.actor).collect::<Vec<_>>());
+        }
         if holders.is_empty() {
             return;
         }
@@ -730,7 +845,7 @@ impl<'a> Extractor<'a> {
             if targets.is_empty() {
                 // A policy or body named after the cue (before it, when passive).
                 let named = self.targets_in(clause, quotes);
-                let passive = PASSIVE_BEFORE.is_match(&text[clause.start..cue.span.start]);
+                let passive = self.is_passive(clause, cue);
                 let chosen = if passive {
                     named
                         .iter()
@@ -775,12 +890,13 @@ impl<'a> Extractor<'a> {
                         }
                     }
                 } else if refers_back {
-                    targets.extend(ctx.prev_policies.iter().map(|t| (polarity, t.clone())));
+                    // "any proposal to create repositories": the policies under discussion.
+                    targets.extend(ctx.section_policies.iter().map(|t| (polarity, t.clone())));
                 }
             }
         }
         if targets.is_empty() {
-            ctx.last_holders = holders;
+            { ctx.last_holders = holders; ctx.holders_age = 0; }
             return;
         }
         for h in &holders {
@@ -799,7 +915,7 @@ impl<'a> Extractor<'a> {
                 out.proposals.push(*i);
             }
         }
-        ctx.last_holders = holders;
+        { ctx.last_holders = holders; ctx.holders_age = 0; }
     }
 
     fn mentions_proposal_noun(&self, clause: Span) -> bool {
@@ -873,7 +989,16 @@ impl<'a> Extractor<'a> {
             .is_empty()
             || !quotes.iter().all(|q| !clause.contains(*q));
         let mut out: Vec<Action> = Vec::new();
+        let mut last_end: Option<usize> = None;
         for h in &hits_all {
+            // A second action counts only when coordinated ("deleted …, and that
+            // the word … be replaced"), not in passing ("added value").
+            if let Some(prev) = last_end {
+                let between = text[prev..h.span.start].to_lowercase();
+                if !(between.contains(", and") || between.contains(" and that") || between.contains(" as well as") || between.contains(" also ")) {
+                    continue;
+                }
+            }
             let a = match h.value.as_str() {
                 "Delete" => {
                     if text_unit
@@ -889,6 +1014,9 @@ impl<'a> Extractor<'a> {
                     None => continue,
                 },
             };
+            if a != Action::Amend {
+                last_end = Some(h.span.end);
+            }
             if !out.contains(&a) {
                 out.push(a);
             }
@@ -1020,6 +1148,10 @@ impl<'a> Extractor<'a> {
             .is_empty()
             || quotes.iter().any(|q| clause.contains(*q))
             || !explicit.is_empty();
+        if cue.kind == CueKind::Action && !REQUEST_BEFORE.is_match(&text[clause.start..cue.span.start]) {
+            self.note_speakers(clause, quotes, ctx, &self.actors_in(clause, quotes), hits);
+            return;
+        }
         let only_action = hits
             .iter()
             .all(|h| !matches!(h.kind, CueKind::ProposalVerb) || h.cue_is_weak(text));
@@ -1044,7 +1176,7 @@ impl<'a> Extractor<'a> {
             if matches!(cue.kind, CueKind::Action) && !policy_after.is_empty() {
                 support_policy(self, ctx, out);
             }
-            ctx.last_holders = holders;
+            { ctx.last_holders = holders; ctx.holders_age = 0; }
             return;
         }
         // Which draft and paragraphs.
@@ -1170,7 +1302,7 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
-        ctx.last_holders = holders;
+        { ctx.last_holders = holders; ctx.holders_age = 0; }
     }
 
     /// Drops vague "minor changes"/"edits" (Amend, no quoted text) when the
@@ -1190,7 +1322,6 @@ impl<'a> Extractor<'a> {
                     && q.targets == p.targets
                     && q.action != Action::Amend
                     && q.evidence.start >= p.evidence.start
-                    && q.evidence.start <= p.evidence.end + 400
             });
             let supported = self
                 .stances

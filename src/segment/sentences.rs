@@ -24,6 +24,20 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     let mut i = 0usize;
     while i < chars.len() {
         let (pos, c) = chars[i];
+        // "… […]’ Iran’s edits": a closing quote after an ellipsis or bracket
+        // followed by a capital ends the sentence.
+        if (c == '’' || c == '”')
+            && i > 0
+            && matches!(chars[i - 1].1, ']' | '…')
+            && s[pos + c.len_utf8()..].starts_with(' ')
+            && s[pos + c.len_utf8()..].trim_start().chars().next().is_some_and(char::is_uppercase)
+        {
+            let end = pos + c.len_utf8();
+            push_trimmed(&mut out, span.start, s, start, end);
+            start = end;
+            i += 1;
+            continue;
+        }
         if matches!(c, '.' | '!' | '?') {
             // Extend over closing quotes/brackets.
             let mut j = i + 1;
