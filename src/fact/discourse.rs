@@ -153,6 +153,11 @@ static REQUEST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s*,\s*|\s+)(?:(?:and|or|as well as)\s+)?(?:the\s+)?(?:delegations?\s+of\s+)?(?:the\s+)?$").unwrap()
 });
+static LIST_GAP_POLICY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*,\s*|\s+)(?:(?:and|or|as well as)\s+)?(?:(?:a|an|the)\s+)?$").unwrap()
+});
+static SUBORDINATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",?\s+(?:as|because|since|so that|given that|which)\s").unwrap());
 static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bby\b").unwrap());
 static THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bthat\b").unwrap());
 static CLAUSE_BREAK: LazyLock<Regex> =
@@ -438,9 +443,10 @@ impl<'a> Extractor<'a> {
     ) -> Vec<Holder> {
         let text = self.text;
         let actors = self.actors_in(clause, quotes);
-        let before_cue = &text[clause.start..cue.span.start];
         let passive = self.is_passive(clause, cue)
-            || text[cue.span.end..clause.end].trim_start().starts_with("by ")
+            || text[cue.span.end..clause.end]
+                .trim_start()
+                .starts_with("by ")
             || after_cue;
         let mut picked: Vec<&Mention> = Vec::new();
         if passive {
@@ -454,14 +460,22 @@ impl<'a> Extractor<'a> {
                 // Up to the next position cue ("introduced by China … and opposed by …").
                 let stop = self
                     .finder
-                    .find(text, Span::new(from, clause.end), &[CueKind::Support, CueKind::Oppose, CueKind::ProposalVerb])
+                    .find(
+                        text,
+                        Span::new(from, clause.end),
+                        &[CueKind::Support, CueKind::Oppose, CueKind::ProposalVerb],
+                    )
                     .first()
                     .map(|h| h.span.start)
                     .unwrap_or(clause.end);
                 picked = actors
                     .iter()
                     .copied()
-                    .filter(|m| m.span.start >= from && m.span.end <= stop && !self.is_object_proposer(m, clause))
+                    .filter(|m| {
+                        m.span.start >= from
+                            && m.span.end <= stop
+                            && !self.is_object_proposer(m, clause)
+                    })
                     .collect();
             }
         }
@@ -474,7 +488,8 @@ impl<'a> Extractor<'a> {
                 .filter(|m| {
                     m.span.end <= cue.span.start
                         && (!self.after_preposition(m, clause) || self.after_by(m, clause))
-                        && !(self.is_object_proposer(m, clause) && self.text[m.span.end..cue.span.start].contains(" to "))
+                        && !(self.is_object_proposer(m, clause)
+                            && self.text[m.span.end..cue.span.start].contains(" to "))
                 })
                 .collect();
         }
@@ -519,14 +534,17 @@ impl<'a> Extractor<'a> {
             let usable = anaphors.iter().any(|a| {
                 let word = a.span.of(text).to_lowercase();
                 let lead = text[clause.start..a.span.start].trim().to_lowercase();
-                let initial = lead.is_empty() || lead.ends_with("that") || lead.ends_with("therefore");
+                let initial =
+                    lead.is_empty() || lead.ends_with("that") || lead.ends_with("therefore");
                 match word.as_str() {
-                    "it" | "he" | "she" => initial && ctx.last_holders.len() == 1,
-                    "they" => initial,
+                    "it" | "he" | "she" => {
+                        initial && ctx.last_holders.len() == 1 && ctx.holders_age <= 1
+                    }
+                    "they" => initial && ctx.holders_age <= 1,
                     _ => true,
                 }
             });
-            if usable && ctx.holders_age <= 1 {
+            if usable && ctx.holders_age <= 2 {
                 holders = ctx.last_holders.clone();
             }
         }
@@ -568,16 +586,74 @@ impl<'a> Extractor<'a> {
     fn is_object_proposer(&self, m: &Mention, clause: Span) -> bool {
         let text = self.text;
         let after = &text[m.span.end..clause.end];
+        let lower = after.to_lowercase();
         after.starts_with("’s")
             || after.starts_with("'s")
+            || [
+                " proposal",
+                " amendment",
+                " suggestion",
+                " request",
+                " edit",
+                " position",
+            ]
+            .iter()
+            .any(|w| lower.starts_with(w))
             || after.starts_with('’') && m.kind == MentionKind::Name && after[3..].starts_with(' ')
     }
 
     /// Actors after "of", "by", "with", "to", "from", "than": objects, not subjects.
+    /// The policies and bodies a cue is about: the first named after it (before
+    /// it when `backward`, as in "the catalogue found favour with …") and any
+    /// coordinated with that one ("a monitoring mechanism and a national
+    /// survey"). A body after "that" is the subject of a new clause ("disagreed
+    /// that the next OEWG should …"), not the object.
+    fn policy_objects(&self, clause: Span, cue: &Hit, backward: bool) -> Vec<StanceTarget> {
+        let text = self.text;
+        let named = self.targets_in(clause, &[]);
+        let chosen = if backward {
+            named
+                .iter()
+                .filter(|(sp, _)| sp.end <= cue.span.start)
+                .next_back()
+                .cloned()
+        } else {
+            named
+                .iter()
+                .find(|(sp, t)| {
+                    sp.start >= cue.span.end
+                        && (matches!(t, StanceTarget::Policy(_))
+                            || !THAT.is_match(&text[cue.span.end..sp.start]))
+                })
+                .cloned()
+        };
+        let Some((span, first)) = chosen else {
+            return Vec::new();
+        };
+        let mut out = vec![first];
+        let mut end = span.end;
+        for (sp, t) in named.iter().filter(|(sp, _)| sp.start >= span.end) {
+            let gap = &text[end..sp.start];
+            if gap.len() <= 12 && LIST_GAP_POLICY.is_match(gap) {
+                out.push(t.clone());
+                end = sp.end;
+            } else {
+                break;
+            }
+        }
+        out
+    }
+
     /// "was supported", "were criticised": an auxiliary right before a
     /// participle cue. ("there is no need" is not passive.)
     fn is_passive(&self, clause: Span, cue: &Hit) -> bool {
-        let first = cue.span.of(self.text).split_whitespace().next().unwrap_or("").to_lowercase();
+        let first = cue
+            .span
+            .of(self.text)
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
         let participle = first.ends_with("ed") || first.ends_with("en") || first.ends_with("wn");
         participle && PASSIVE_BEFORE.is_match(&self.text[clause.start..cue.span.start])
     }
@@ -585,7 +661,10 @@ impl<'a> Extractor<'a> {
     fn after_by(&self, m: &Mention, clause: Span) -> bool {
         let head = self.list_head(m, clause);
         let before = self.text[clause.start..head].trim_end();
-        let before = before.strip_suffix("the").map(str::trim_end).unwrap_or(before);
+        let before = before
+            .strip_suffix("the")
+            .map(str::trim_end)
+            .unwrap_or(before);
         before.ends_with(" by")
     }
 
@@ -597,9 +676,15 @@ impl<'a> Extractor<'a> {
             .unwrap_or(before);
         // "the delegations of Greece", "the representative of Kenya": subjects.
         let lower = before.to_lowercase();
-        if ["delegation of", "delegations of", "representative of", "representatives of", "government of"]
-            .iter()
-            .any(|p| lower.ends_with(p))
+        if [
+            "delegation of",
+            "delegations of",
+            "representative of",
+            "representatives of",
+            "government of",
+        ]
+        .iter()
+        .any(|p| lower.ends_with(p))
         {
             return false;
         }
@@ -659,7 +744,13 @@ impl<'a> Extractor<'a> {
             .collect();
         let mut out = Produced::default();
         if std::env::var_os("OEWG_KG_TRACE").is_some() {
-            eprintln!("CLAUSE {:?}\n  hits {:?}", clause.of(text), hits.iter().map(|h| (h.span.of(text), h.kind)).collect::<Vec<_>>());
+            eprintln!(
+                "CLAUSE {:?}\n  hits {:?}",
+                clause.of(text),
+                hits.iter()
+                    .map(|h| (h.span.of(text), h.kind))
+                    .collect::<Vec<_>>()
+            );
         }
         // Remember who speaks, even in clauses without positions.
         let actors = self.actors_in(clause, quotes);
@@ -667,16 +758,16 @@ impl<'a> Extractor<'a> {
             self.note_speakers(clause, quotes, ctx, &actors, &hits);
             return out;
         }
-        // A position or proposal verb leads; an action word leads only alone
-        // ("the section … precedes … – a point introduced by China").
+        // A position or proposal verb leads; a proposal noun ("this edit",
+        // "China’s amendments") leads only without one; an action word only
+        // alone ("the section … precedes … – a point introduced by China").
         let main = hits
             .iter()
             .position(|h| {
-                matches!(
-                    h.kind,
-                    CueKind::Support | CueKind::Oppose | CueKind::ProposalVerb
-                )
+                matches!(h.kind, CueKind::Support | CueKind::Oppose)
+                    || (h.kind == CueKind::ProposalVerb && h.value != "noun")
             })
+            .or_else(|| hits.iter().position(|h| h.kind == CueKind::ProposalVerb))
             .or_else(|| hits.iter().position(|h| h.kind == CueKind::Action));
         let Some(main) = main else {
             self.note_speakers(clause, quotes, ctx, &actors, &hits);
@@ -757,7 +848,10 @@ impl<'a> Extractor<'a> {
         let after_cue = cue.value == "after";
         let holders = self.holders(clause, cue, quotes, ctx, after_cue);
         if std::env::var_os("OEWG_KG_TRACE").is_some() {
-            eprintln!("  holders {:?}", holders.iter().map(|h| &h.actor).collect::<Vec<_>>());
+            eprintln!(
+                "  holders {:?}",
+                holders.iter().map(|h| &h.actor).collect::<Vec<_>>()
+            );
         }
         if holders.is_empty() {
             return;
@@ -844,25 +938,8 @@ impl<'a> Extractor<'a> {
             }
             if targets.is_empty() {
                 // A policy or body named after the cue (before it, when passive).
-                let named = self.targets_in(clause, quotes);
-                let passive = self.is_passive(clause, cue);
-                let chosen = if passive {
-                    named
-                        .iter()
-                        .filter(|(sp, _)| sp.end <= cue.span.start)
-                        .next_back()
-                        .cloned()
-                } else {
-                    named
-                        .iter()
-                        .find(|(sp, t)| {
-                            sp.start >= cue.span.end
-                                && (matches!(t, StanceTarget::Policy(_))
-                                    || !THAT.is_match(&text[cue.span.end..sp.start]))
-                        })
-                        .cloned()
-                };
-                if let Some((_, t)) = chosen {
+                let backward = self.is_passive(clause, cue) || after_cue;
+                for t in self.policy_objects(clause, cue, backward) {
                     targets.push((polarity, t));
                 }
             }
@@ -896,7 +973,10 @@ impl<'a> Extractor<'a> {
             }
         }
         if targets.is_empty() {
-            { ctx.last_holders = holders; ctx.holders_age = 0; }
+            {
+                ctx.last_holders = holders;
+                ctx.holders_age = 0;
+            }
             return;
         }
         for h in &holders {
@@ -915,7 +995,10 @@ impl<'a> Extractor<'a> {
                 out.proposals.push(*i);
             }
         }
-        { ctx.last_holders = holders; ctx.holders_age = 0; }
+        {
+            ctx.last_holders = holders;
+            ctx.holders_age = 0;
+        }
     }
 
     fn mentions_proposal_noun(&self, clause: Span) -> bool {
@@ -962,51 +1045,90 @@ impl<'a> Extractor<'a> {
     }
 
     /// The edit actions named in a clause, most specific first.
+    ///
+    /// A deletion is of a paragraph when the nearest thing it applies to is a
+    /// paragraph ("asked that paragraph 7 be deleted"), of text when that is a
+    /// sentence, phrase, word or quotation. A second action counts only when
+    /// coordinated ("deleted …, and that the word … be replaced"), not in
+    /// passing ("does not have added value").
     fn actions(&self, clause: Span, quotes: &[Span], from: usize, paras: &[u32]) -> Vec<Action> {
         let text = self.text;
-        let hits: Vec<Hit> = self
-            .finder
-            .find(
-                text,
-                Span::new(from.min(clause.end), clause.end),
-                &[CueKind::Action],
-            )
-            .into_iter()
-            .filter(|h| !inside_any(quotes, h.span))
-            .collect();
-        let mut hits_all = hits;
-        if hits_all.is_empty() {
-            hits_all = self
-                .finder
-                .find(text, clause, &[CueKind::Action])
+        let find = |span: Span| -> Vec<Hit> {
+            self.finder
+                .find(text, span, &[CueKind::Action])
                 .into_iter()
                 .filter(|h| !inside_any(quotes, h.span))
-                .collect();
+                .collect()
+        };
+        let mut hits = find(Span::new(from.min(clause.end), clause.end));
+        if hits.is_empty() {
+            hits = find(clause);
         }
-        let text_unit = !self
-            .finder
-            .find(text, clause, &[CueKind::TextUnit])
-            .is_empty()
-            || !quotes.iter().all(|q| !clause.contains(*q));
+        if hits.iter().any(|h| h.value == "AddParagraph") {
+            return vec![Action::AddParagraph];
+        }
+        // Things a deletion may apply to: (span, is text rather than paragraph).
+        // "from the paragraph", "of this paragraph" name the container, not
+        // the object.
+        let units = self.finder.find(text, clause, &[CueKind::TextUnit]);
+        let mut objects: Vec<(Span, bool)> = units.iter().map(|u| (u.span, true)).collect();
+        objects.extend(
+            quotes
+                .iter()
+                .filter(|q| clause.contains(**q))
+                .map(|q| (*q, true)),
+        );
+        let lower = clause.of(text).to_lowercase();
+        for (k, w) in lower.match_indices("paragraph") {
+            let before = lower[..k].trim_end();
+            let before = before
+                .strip_suffix("this")
+                .or_else(|| before.strip_suffix("the"))
+                .or_else(|| before.strip_suffix("that"))
+                .unwrap_or(before)
+                .trim_end();
+            if ["from", "of", "in", "to"]
+                .iter()
+                .any(|p| before.ends_with(p))
+            {
+                continue;
+            }
+            objects.push((
+                Span::new(clause.start + k, clause.start + k + w.len()),
+                false,
+            ));
+        }
+        let distance = |o: &Span, h: &Hit| {
+            if o.end <= h.span.start {
+                h.span.start - o.end
+            } else {
+                o.start.saturating_sub(h.span.end)
+            }
+        };
         let mut out: Vec<Action> = Vec::new();
         let mut last_end: Option<usize> = None;
-        for h in &hits_all {
-            // A second action counts only when coordinated ("deleted …, and that
-            // the word … be replaced"), not in passing ("added value").
+        for h in &hits {
             if let Some(prev) = last_end {
                 let between = text[prev..h.span.start].to_lowercase();
-                if !(between.contains(", and") || between.contains(" and that") || between.contains(" as well as") || between.contains(" also ")) {
+                if !(between.contains(", and")
+                    || between.contains(" and that")
+                    || between.contains(" as well as")
+                    || between.contains(" also "))
+                {
                     continue;
                 }
             }
             let a = match h.value.as_str() {
                 "Delete" => {
-                    if text_unit
-                        || paras.is_empty() && !clause.of(text).to_lowercase().contains("paragraph")
-                    {
-                        Action::DeleteText
-                    } else {
-                        Action::DeleteParagraph
+                    let nearest = objects
+                        .iter()
+                        .min_by_key(|(o, _)| distance(o, h))
+                        .map(|(_, is_text)| *is_text);
+                    match nearest {
+                        Some(false) => Action::DeleteParagraph,
+                        Some(true) => Action::DeleteText,
+                        None if !paras.is_empty() => Action::DeleteParagraph,
+                        None => Action::DeleteText,
                     }
                 }
                 v => match Action::parse(v) {
@@ -1021,11 +1143,6 @@ impl<'a> Extractor<'a> {
                 out.push(a);
             }
         }
-        // "add a new paragraph": AddParagraph covers the insertion.
-        if out.contains(&Action::AddParagraph) {
-            out.retain(|a| *a != Action::InsertText);
-        }
-        // A replacement is also a deletion plus an insertion; keep it whole.
         if out.contains(&Action::ReplaceText) {
             out.retain(|a| !matches!(a, Action::InsertText));
         }
@@ -1140,7 +1257,14 @@ impl<'a> Extractor<'a> {
             return;
         }
         let named = self.targets_in(clause, quotes);
-        let refs = paragraph_refs(clause.of(text));
+        // Paragraphs named in a reason ("…, as it duplicates paragraph 29") are
+        // not targets.
+        let mut refs = paragraph_refs(clause.of(text));
+        if let Some(cut) = SUBORDINATE.find(clause.of(text)) {
+            if refs.iter().any(|r| r.2 <= cut.start()) {
+                refs.retain(|r| r.1 < cut.start());
+            }
+        }
         let explicit: Vec<(u32, usize, usize)> = refs;
         let has_object = !self
             .finder
@@ -1148,18 +1272,24 @@ impl<'a> Extractor<'a> {
             .is_empty()
             || quotes.iter().any(|q| clause.contains(*q))
             || !explicit.is_empty();
-        if cue.kind == CueKind::Action && !REQUEST_BEFORE.is_match(&text[clause.start..cue.span.start]) {
+        if cue.kind == CueKind::Action
+            && !REQUEST_BEFORE.is_match(&text[clause.start..cue.span.start])
+        {
             self.note_speakers(clause, quotes, ctx, &self.actors_in(clause, quotes), hits);
             return;
         }
         let only_action = hits
             .iter()
             .all(|h| !matches!(h.kind, CueKind::ProposalVerb) || h.cue_is_weak(text));
-        let policy_after: Vec<StanceTarget> = named
-            .iter()
-            .filter(|(sp, _)| sp.start >= cue.span.end)
-            .map(|(_, t)| t.clone())
-            .collect();
+        let _ = &named;
+        let policy_after: Vec<StanceTarget> = self.policy_objects(clause, cue, false);
+        let action_named = hits.iter().any(|h| h.kind == CueKind::Action);
+        let has_object = has_object
+            && (action_named
+                || policy_after.is_empty()
+                || !explicit.is_empty()
+                || CONTEXT_OBJECT.is_match(clause.of(text))
+                || quotes.iter().any(|q| clause.contains(*q)));
         // Calling for a policy is supporting it.
         let support_policy = |ex: &mut Self, ctx: &mut Context, out: &mut Produced| {
             for h in &holders {
@@ -1176,7 +1306,10 @@ impl<'a> Extractor<'a> {
             if matches!(cue.kind, CueKind::Action) && !policy_after.is_empty() {
                 support_policy(self, ctx, out);
             }
-            { ctx.last_holders = holders; ctx.holders_age = 0; }
+            {
+                ctx.last_holders = holders;
+                ctx.holders_age = 0;
+            }
             return;
         }
         // Which draft and paragraphs.
@@ -1201,7 +1334,7 @@ impl<'a> Extractor<'a> {
         let actions = self.actions(
             clause,
             quotes,
-            cue.span.start,
+            clause.start,
             &explicit.iter().map(|x| x.0).collect::<Vec<_>>(),
         );
         let mut paras: Vec<u32> = explicit.iter().map(|x| x.0).collect();
@@ -1271,12 +1404,21 @@ impl<'a> Extractor<'a> {
             }
         }
         ctx.document = saved_doc.or(ctx.document.clone());
-        // Inserting wording about a policy supports it.
+        // Inserting wording about a policy supports it (a body named in the
+        // wording — "within the new OEWG" — is not a position on the body).
         if actions
             .iter()
             .any(|a| matches!(a, Action::InsertText | Action::AddParagraph))
         {
-            support_policy(self, ctx, out);
+            for h in &holders {
+                for t in policy_after
+                    .iter()
+                    .filter(|t| matches!(t, StanceTarget::Policy(_)))
+                {
+                    self.push_stance(h, Polarity::Support, t.clone(), sentence, ctx);
+                    out.stances.push((Polarity::Support, t.clone()));
+                }
+            }
         }
         // Later cues in the same clause: "… introduced by China … and opposed by X".
         let made: Vec<usize> = out.proposals.clone();
@@ -1302,7 +1444,10 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
-        { ctx.last_holders = holders; ctx.holders_age = 0; }
+        {
+            ctx.last_holders = holders;
+            ctx.holders_age = 0;
+        }
     }
 
     /// Drops vague "minor changes"/"edits" (Amend, no quoted text) when the

@@ -30,7 +30,11 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
             && i > 0
             && matches!(chars[i - 1].1, ']' | '…')
             && s[pos + c.len_utf8()..].starts_with(' ')
-            && s[pos + c.len_utf8()..].trim_start().chars().next().is_some_and(char::is_uppercase)
+            && s[pos + c.len_utf8()..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
         {
             let end = pos + c.len_utf8();
             push_trimmed(&mut out, span.start, s, start, end);
