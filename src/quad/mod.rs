@@ -15,7 +15,7 @@ use crate::mention::{AdHoc, Entity};
 use crate::reference::{files, Reference};
 use crate::segment::Span;
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use std::collections::{BTreeMap, BTreeSet};
 use vocab::*;
 
@@ -163,6 +163,16 @@ impl<'a> Labels<'a> {
 pub fn ontology() -> Result<Vec<Quad>, oxigraph::io::RdfParseError> {
     let graph: GraphName = iri::ontology_graph().into();
     let mut out = Vec::new();
+    // The Turtle parser names anonymous blank nodes at random; renaming them
+    // in parse order keeps the export byte-for-byte reproducible.
+    let mut names: BTreeMap<String, BlankNode> = BTreeMap::new();
+    let mut rename = |t: BlankNode| -> BlankNode {
+        let n = names.len();
+        names
+            .entry(t.as_str().to_string())
+            .or_insert_with(|| BlankNode::new_unchecked(format!("ontology{n}")))
+            .clone()
+    };
     for (name, ttl) in [
         ("oewg.ttl", files::ONTOLOGY_TTL),
         ("shapes.ttl", files::SHAPES_TTL),
@@ -173,7 +183,14 @@ pub fn ontology() -> Result<Vec<Quad>, oxigraph::io::RdfParseError> {
             .without_named_graphs()
             .with_default_graph(graph.clone());
         for q in parser.for_slice(ttl.as_bytes()) {
-            out.push(q?);
+            let mut q = q?;
+            if let NamedOrBlankNode::BlankNode(b) = &q.subject {
+                q.subject = rename(b.clone()).into();
+            }
+            if let Term::BlankNode(b) = &q.object {
+                q.object = rename(b.clone()).into();
+            }
+            out.push(q);
         }
     }
     Ok(out)
