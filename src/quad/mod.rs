@@ -334,9 +334,9 @@ fn evidence(g: &mut Sink, subject: &NamedNode, facts: &SourceFacts, span: Span) 
         &pos_sel,
         oa("start"),
         &start.to_string(),
-        "nonNegativeInteger",
+        "integer",
     );
-    g.typed(&pos_sel, oa("end"), &end.to_string(), "nonNegativeInteger");
+    g.typed(&pos_sel, oa("end"), &end.to_string(), "integer");
 }
 
 /// The IRI of each edit proposal of a source, in order.
