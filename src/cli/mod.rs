@@ -14,7 +14,7 @@ use std::path::PathBuf;
 /// PoA) from plain-text reports, and ask it questions in SPARQL.
 ///
 /// Typical use: `oewg-kg build` (reads seeds/), then `oewg-kg query --list`
-/// and `oewg-kg query iran-supported-edits`.
+/// and `oewg-kg query who-supports-whom`.
 #[derive(Debug, Parser)]
 #[command(name = "oewg-kg", version, propagate_version = true)]
 pub struct Cli {
