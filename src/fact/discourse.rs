@@ -614,8 +614,7 @@ impl<'a> Extractor<'a> {
         let chosen = if backward {
             named
                 .iter()
-                .filter(|(sp, _)| sp.end <= cue.span.start)
-                .next_back()
+                .rfind(|(sp, _)| sp.end <= cue.span.start)
                 .cloned()
         } else {
             named
@@ -1455,8 +1454,7 @@ impl<'a> Extractor<'a> {
     fn finish(mut self) -> (Vec<EditProposal>, Vec<Stance>) {
         let n = self.proposals.len();
         let mut keep = vec![true; n];
-        for i in 0..n {
-            let p = &self.proposals[i];
+        for (i, p) in self.proposals.iter().enumerate() {
             if p.action != Action::Amend || p.added.is_some() || p.targets.is_empty() {
                 continue;
             }

@@ -146,7 +146,6 @@ pub fn established(
                 if before <= MAX_RESOLUTION_TO_CUE
                     && after <= MAX_CUE_TO_BODY
                     && between
-                        .trim()
                         .split_whitespace()
                         .all(|w| matches!(w, "an" | "a" | "the"))
                 {

@@ -146,10 +146,10 @@ pub fn run(store: &Store, q: &QueryText, format: ResultFormat, out: &mut dyn Wri
 
 /// Runs a SELECT query and returns its rows as strings (IRIs and literal
 /// values), for callers that build on query answers.
-pub fn select(
-    store: &Store,
-    q: &QueryText,
-) -> Result<(Vec<String>, Vec<Vec<Option<oxigraph::model::Term>>>)> {
+/// A SELECT answer: variable names and rows of optional terms.
+pub type Rows = (Vec<String>, Vec<Vec<Option<oxigraph::model::Term>>>);
+
+pub fn select(store: &Store, q: &QueryText) -> Result<Rows> {
     match evaluate(store, q)? {
         QueryResults::Solutions(s) => {
             let vars: Vec<String> = s

@@ -330,12 +330,7 @@ fn evidence(g: &mut Sink, subject: &NamedNode, facts: &SourceFacts, span: Span) 
     g.str(&quote_sel, oa("prefix"), &prefix);
     g.str(&quote_sel, oa("suffix"), &suffix);
     g.add(&pos_sel, a(), oa("TextPositionSelector"));
-    g.typed(
-        &pos_sel,
-        oa("start"),
-        &start.to_string(),
-        "integer",
-    );
+    g.typed(&pos_sel, oa("start"), &start.to_string(), "integer");
     g.typed(&pos_sel, oa("end"), &end.to_string(), "integer");
 }
 
