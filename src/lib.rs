@@ -49,5 +49,7 @@ pub fn graph_quads(
     for f in facts {
         quads.extend(quad::source(f, reference));
     }
+    let corpus = fact::align::corpus(facts, reference);
+    quads.extend(quad::corpus(&corpus, facts, reference));
     Ok(quads)
 }

@@ -207,6 +207,11 @@ fn quote_spans(text: &str, span: Span) -> Vec<Span> {
             None => {
                 let opens = match c {
                     '‘' | '“' => true,
+                    // A typo'd opening ’ ("the word ’exploitation’").
+                    '’' => {
+                        prev.is_none_or(char::is_whitespace)
+                            && next.is_some_and(char::is_alphabetic)
+                    }
                     '\'' | '"' => {
                         !prev.is_some_and(char::is_alphanumeric)
                             && next.is_some_and(|n| !n.is_whitespace())
@@ -219,7 +224,7 @@ fn quote_spans(text: &str, span: Span) -> Vec<Span> {
             }
             Some((start, oc)) => {
                 let closes = match (oc, c) {
-                    ('‘', '’') | ('\'', '\'') | ('‘', '\'') => {
+                    ('‘', '’') | ('’', '’') | ('\'', '\'') | ('‘', '\'') => {
                         !next.is_some_and(char::is_alphabetic)
                     }
                     ('“', '”') | ('"', '"') => true,
@@ -296,7 +301,19 @@ struct Extractor<'a> {
     drafts: BTreeSet<String>,
     proposals: Vec<EditProposal>,
     stances: Vec<Stance>,
+    /// Quoted draft paragraph texts, to resolve "the second sentence" and
+    /// "only part … should be kept".
+    draft_texts: BTreeMap<(String, u32), String>,
 }
+
+static ORDINAL_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(first|second|third|fourth|fifth|last|final)\s+sentence\b").unwrap()
+});
+static KEEP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:kept|retained|keep|retain)\b").unwrap());
+static WOULD_READ: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:would (?:then |now )?read|would then be|to read as follows)\b").unwrap()
+});
 
 /// Reads edit proposals and stances from a segmented, mention-tagged text.
 pub fn extract(
@@ -323,6 +340,11 @@ pub fn extract(
         drafts,
         proposals: Vec::new(),
         stances: Vec::new(),
+        draft_texts: paragraphs
+            .iter()
+            .filter(|p| p.quoted)
+            .filter_map(|p| p.text.clone().map(|t| ((p.document.clone(), p.number), t)))
+            .collect(),
     };
     let mut ctx = Context::default();
     for block in &segments.blocks {
@@ -389,6 +411,24 @@ impl<'a> Extractor<'a> {
             }
         }
         let quotes = quote_spans(text, sentence);
+        // "The sentence would then read: ‘…’" completes the previous proposal.
+        if WOULD_READ.is_match(sentence.of(text)) && self.actors_in(sentence, &quotes).is_empty() {
+            if let Some(q) = quotes.first() {
+                let wording = unquote(text, *q);
+                for &i in &ctx.prev_proposals {
+                    let p = &mut self.proposals[i];
+                    if p.added.is_none()
+                        && matches!(
+                            p.action,
+                            Action::InsertText | Action::Amend | Action::ReplaceText
+                        )
+                    {
+                        p.added = Some(wording.clone());
+                    }
+                }
+                return;
+            }
+        }
         // Clauses.
         let s = sentence.of(text);
         let mut clauses = Vec::new();
@@ -1200,6 +1240,7 @@ impl<'a> Extractor<'a> {
                 action,
                 removed,
                 added,
+                kept: None,
                 evidence: sentence,
             }));
         }
@@ -1222,18 +1263,69 @@ impl<'a> Extractor<'a> {
         quotes: &[Span],
         action: Action,
     ) -> (Option<String>, Option<String>) {
-        let qs: Vec<String> = quotes
+        let text = self.text;
+        let qs: Vec<Span> = quotes
             .iter()
-            .filter(|q| clause.contains(**q))
-            .map(|q| unquote(self.text, *q))
-            .filter(|s| !s.is_empty())
+            .copied()
+            .filter(|q| clause.contains(*q) && !unquote(text, *q).is_empty())
             .collect();
-        match action {
-            Action::DeleteText => (qs.first().cloned(), None),
-            Action::ReplaceText => (qs.first().cloned(), qs.get(1).cloned()),
-            Action::InsertText | Action::AddParagraph | Action::Amend => {
-                (None, qs.first().cloned())
+        if qs.is_empty() {
+            return (None, None);
+        }
+        // The action word this text belongs to: quotes are read relative to it
+        // ("the phrase ‘A’ be deleted …, and that the word ‘B’ be replaced
+        // with the word ‘C’").
+        let value = match action {
+            Action::DeleteText | Action::DeleteParagraph => "Delete",
+            other => other.name(),
+        };
+        let cue = self
+            .finder
+            .find(text, clause, &[CueKind::Action])
+            .into_iter()
+            .find(|h| h.value == value && !inside_any(quotes, h.span));
+        let get = |q: &Span| Some(unquote(text, *q));
+        let Some(cue) = cue else {
+            return match action {
+                Action::DeleteText => (get(&qs[0]), None),
+                Action::ReplaceText => (get(&qs[0]), qs.get(1).and_then(get)),
+                Action::InsertText | Action::AddParagraph | Action::Amend => (None, get(&qs[0])),
+                _ => (None, None),
+            };
+        };
+        let before = qs.iter().rfind(|q| q.end <= cue.span.start);
+        let after = qs.iter().find(|q| q.start >= cue.span.end);
+        let nearest = match (before, after) {
+            (Some(b), Some(a)) => {
+                if cue.span.start - b.end <= a.start - cue.span.end {
+                    Some(b)
+                } else {
+                    Some(a)
+                }
             }
+            (b, a) => b.or(a),
+        };
+        match action {
+            Action::DeleteText => (nearest.and_then(get), None),
+            Action::ReplaceText => {
+                // "‘A’ be replaced with ‘B’" or "replace ‘A’ with ‘B’".
+                let after_all: Vec<&Span> = qs.iter().filter(|q| q.start >= cue.span.end).collect();
+                match before {
+                    Some(b) if cue.span.start - b.end <= 12 => {
+                        (get(b), after_all.first().and_then(|q| get(q)))
+                    }
+                    _ => (
+                        after_all.first().and_then(|q| get(q)),
+                        after_all.get(1).and_then(|q| get(q)),
+                    ),
+                }
+            }
+            // "‘X’ is added after ‘Y’": the quote just before the cue; "add
+            // ‘X’ before ‘Y’", "to read ‘X’": the first after it.
+            Action::InsertText | Action::AddParagraph | Action::Amend => match before {
+                Some(b) if cue.span.start - b.end <= 12 => (None, get(b)),
+                _ => (None, after.or(before).and_then(get)),
+            },
             _ => (None, None),
         }
     }
@@ -1388,6 +1480,7 @@ impl<'a> Extractor<'a> {
                     action,
                     removed,
                     added,
+                    kept: None,
                     evidence: sentence,
                 });
                 out.proposals.push(i);
@@ -1395,6 +1488,16 @@ impl<'a> Extractor<'a> {
         }
         for o in others {
             let made = self.find_or_make(o, &paras, &actions, sentence, ctx, quotes, clause);
+            // "as proposed by Russia": the same change, so the same wording.
+            if let Some(model) = out.proposals.first().map(|&i| self.proposals[i].clone()) {
+                for &i in &made {
+                    let p = &mut self.proposals[i];
+                    if p.evidence == model.evidence && p.action == model.action {
+                        p.removed = p.removed.clone().or(model.removed.clone());
+                        p.added = p.added.clone().or(model.added.clone());
+                    }
+                }
+            }
             for h in &holders {
                 for &i in &made {
                     self.push_stance(h, Polarity::Support, StanceTarget::Edit(i), sentence, ctx);
@@ -1449,9 +1552,56 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// Fills in what a deletion removes when the text says it by reference:
+    /// "the second sentence of this paragraph" is that sentence of the quoted
+    /// draft; "only part … should be kept in order to read: ‘X’" removes the
+    /// rest of the paragraph (X is kept).
+    fn complete_removed_text(&mut self) {
+        let text = self.text;
+        for p in &mut self.proposals {
+            if p.action != Action::DeleteText || p.targets.len() != 1 {
+                continue;
+            }
+            let Some(doc) = &p.document else { continue };
+            let Some(draft) = self.draft_texts.get(&(doc.clone(), p.targets[0])) else {
+                continue;
+            };
+            let evidence = p.evidence.of(text);
+            if let Some(kept) = p.removed.clone().filter(|_| KEEP.is_match(evidence)) {
+                let k = kept.trim_end_matches('.');
+                if let Some(pos) = draft.find(k) {
+                    let rest = format!("{} {}", &draft[..pos], &draft[pos + k.len()..]);
+                    let rest = rest
+                        .trim()
+                        .trim_start_matches(['.', ',', ' '])
+                        .trim()
+                        .to_string();
+                    p.kept = Some(kept);
+                    p.removed = (!rest.is_empty()).then_some(rest);
+                }
+                continue;
+            }
+            if p.removed.is_none() {
+                if let Some(c) = ORDINAL_SENTENCE.captures(evidence) {
+                    let sents = crate::segment::split_sentences(draft, Span::new(0, draft.len()));
+                    let pick = match c[1].to_lowercase().as_str() {
+                        "first" => sents.first(),
+                        "second" => sents.get(1),
+                        "third" => sents.get(2),
+                        "fourth" => sents.get(3),
+                        "fifth" => sents.get(4),
+                        _ => sents.last(),
+                    };
+                    p.removed = pick.map(|s| s.of(draft).to_string());
+                }
+            }
+        }
+    }
+
     /// Drops vague "minor changes"/"edits" (Amend, no quoted text) when the
     /// same proposer's specific edits of the same paragraphs follow.
     fn finish(mut self) -> (Vec<EditProposal>, Vec<Stance>) {
+        self.complete_removed_text();
         let n = self.proposals.len();
         let mut keep = vec![true; n];
         for (i, p) in self.proposals.iter().enumerate() {
@@ -1540,6 +1690,7 @@ mod tests {
             .iter()
             .map(|q| q.of(t).to_string())
             .collect();
-        assert_eq!(qs, ["‘the phrase’"]);
+        // A typo'd opening ’ still opens a quote; the possessive never does.
+        assert_eq!(qs, ["‘the phrase’", "’exploitation’"]);
     }
 }

@@ -2,6 +2,7 @@
 //! text it came from. This is the last stage that looks at text; the quad
 //! stage only maps these structs to RDF.
 
+pub mod align;
 mod discourse;
 mod institutions;
 mod paragraphs;

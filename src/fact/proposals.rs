@@ -75,6 +75,10 @@ pub struct EditProposal {
     pub action: Action,
     pub removed: Option<String>,
     pub added: Option<String>,
+    /// Wording the proposer wants kept ("only part of the first sentence
+    /// should be kept in order to read: ‘…’"); the removed text is the rest
+    /// of the draft paragraph.
+    pub kept: Option<String>,
     /// The sentence(s) it was read from.
     pub evidence: Span,
 }

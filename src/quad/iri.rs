@@ -60,6 +60,11 @@ pub fn reference_graph() -> NamedNode {
     node(format!("{GRAPH}reference"))
 }
 
+/// Facts that span sources: alignments and outcomes.
+pub fn corpus_graph() -> NamedNode {
+    node(format!("{GRAPH}alignment"))
+}
+
 pub fn ontology_graph() -> NamedNode {
     node(format!("{GRAPH}ontology"))
 }

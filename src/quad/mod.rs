@@ -574,3 +574,55 @@ pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
     g.quads.dedup();
     g.quads
 }
+
+/// The corpus graph: alignments of draft paragraphs with their later
+/// versions, dropped paragraphs, and the outcome of each edit proposal.
+pub fn corpus(
+    c: &crate::fact::align::CorpusFacts,
+    facts: &[SourceFacts],
+    r: &Reference,
+) -> Vec<Quad> {
+    let mut g = Sink::new(iri::corpus_graph());
+    for a in &c.alignments {
+        let from = iri::paragraph(&a.from.0, a.from.1);
+        let to = iri::paragraph(&a.to.0, a.to.1);
+        let id = iri::alignment(&from, &to);
+        g.add(&from, o("alignedWith"), to.clone());
+        g.types(&id, &["Alignment"]);
+        g.str(
+            &id,
+            label(),
+            &format!("{} p{} → {} p{}", a.from.0, a.from.1, a.to.0, a.to.1),
+        );
+        g.add(&id, o("alignedFrom"), from);
+        g.add(&id, o("alignedTo"), to);
+        g.typed(
+            &id,
+            o("similarity"),
+            &format!("{:.3}", a.similarity),
+            "decimal",
+        );
+        g.str(&id, o("wordDiff"), &a.diff);
+    }
+    for (doc, n) in &c.dropped {
+        g.typed(&iri::paragraph(doc, *n), o("dropped"), "true", "boolean");
+    }
+    let by_stem: BTreeMap<&str, &SourceFacts> =
+        facts.iter().map(|f| (f.source.stem.as_str(), f)).collect();
+    for j in &c.judgements {
+        let Some(f) = by_stem.get(j.source.as_str()) else {
+            continue;
+        };
+        let labels = Labels::new(r, &f.ad_hoc);
+        let ids = edit_proposal_iris(f, &labels);
+        let id = &ids[j.proposal];
+        g.add(id, o("outcome"), o(j.outcome.name()));
+        g.str(id, o("outcomeReason"), &j.reason);
+        if !j.diff.is_empty() {
+            g.str(id, o("wordDiff"), &j.diff);
+        }
+    }
+    g.quads.sort_by_key(|q| q.to_string());
+    g.quads.dedup();
+    g.quads
+}

@@ -87,6 +87,9 @@ pub struct Document {
     pub aliases: Vec<String>,
     pub body: String,
     pub year: String,
+    /// Slug of the next version of this text (a draft's successor).
+    #[serde(default)]
+    pub next: String,
 }
 
 /// A person who recurs in the talks (chairs, officials).
