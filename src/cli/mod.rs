@@ -2,6 +2,7 @@
 //! beside its code (clap derive doc comments are the help text).
 
 mod build;
+mod diff;
 mod eval;
 mod export;
 mod query;
@@ -43,6 +44,7 @@ pub enum Command {
     Export(export::Args),
     Stats(stats::Args),
     Eval(eval::Args),
+    Diff(diff::Args),
 }
 
 /// Runs the parsed command line.
@@ -53,5 +55,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export(a) => export::run(a),
         Command::Stats(a) => stats::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Diff(a) => diff::run(a),
     }
 }

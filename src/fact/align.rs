@@ -15,7 +15,6 @@
 use super::proposals::{Action, EditProposal};
 use super::SourceFacts;
 use crate::reference::Reference;
-use similar::{ChangeTag, TextDiff};
 use std::collections::BTreeMap;
 
 /// Minimum share of the shorter side's words in the common subsequence for
@@ -185,35 +184,48 @@ fn matched(a: &[String], b: &[String]) -> Vec<bool> {
     used
 }
 
-/// Word-level difference of two texts: `[-removed-]` and `{+added+}` marks.
+/// Word-level difference of two texts: runs of deleted words in
+/// `[-…-]`, runs of inserted words in `{+…+}`, unchanged words as they are.
 pub fn word_diff(old: &str, new: &str) -> String {
-    let diff = TextDiff::from_words(old, new);
-    let mut out = String::new();
-    for change in diff.iter_all_changes() {
-        let v = change.value();
-        match change.tag() {
-            ChangeTag::Equal => out.push_str(v),
-            ChangeTag::Delete => {
-                if !v.trim().is_empty() {
-                    out.push_str(&format!("[-{}-]", v.trim()));
-                    if v.ends_with(' ') {
-                        out.push(' ');
-                    }
-                } else {
-                    out.push_str(v);
-                }
+    let a: Vec<&str> = old.split_whitespace().collect();
+    let b: Vec<&str> = new.split_whitespace().collect();
+    let ops = similar::capture_diff_slices(similar::Algorithm::Patience, &a, &b);
+    let mut parts: Vec<String> = Vec::new();
+    for op in ops {
+        match op {
+            similar::DiffOp::Equal { old_index, len, .. } => {
+                parts.push(a[old_index..old_index + len].join(" "))
             }
-            ChangeTag::Insert => {
-                if !v.trim().is_empty() {
-                    out.push_str(&format!("{{+{}+}}", v.trim()));
-                    if v.ends_with(' ') {
-                        out.push(' ');
-                    }
-                }
+            similar::DiffOp::Delete {
+                old_index, old_len, ..
+            } => parts.push(format!(
+                "[-{}-]",
+                a[old_index..old_index + old_len].join(" ")
+            )),
+            similar::DiffOp::Insert {
+                new_index, new_len, ..
+            } => parts.push(format!(
+                "{{+{}+}}",
+                b[new_index..new_index + new_len].join(" ")
+            )),
+            similar::DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                parts.push(format!(
+                    "[-{}-]",
+                    a[old_index..old_index + old_len].join(" ")
+                ));
+                parts.push(format!(
+                    "{{+{}+}}",
+                    b[new_index..new_index + new_len].join(" ")
+                ));
             }
         }
     }
-    out
+    parts.join(" ")
 }
 
 /// The document a draft's text ends up in: follow `next` until a document

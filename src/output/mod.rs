@@ -1,6 +1,7 @@
 //! Outputs: SPARQL answers, RDF exports (and, later, pictures), all read
 //! from the store.
 
+pub mod diff;
 pub mod evaluate;
 pub mod export;
 pub mod query;
