@@ -5,6 +5,7 @@ mod build;
 mod diff;
 mod eval;
 mod export;
+mod graph;
 mod query;
 mod stats;
 
@@ -45,6 +46,7 @@ pub enum Command {
     Stats(stats::Args),
     Eval(eval::Args),
     Diff(diff::Args),
+    Graph(graph::Args),
 }
 
 /// Runs the parsed command line.
@@ -56,5 +58,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Stats(a) => stats::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Diff(a) => diff::run(a),
+        Command::Graph(a) => graph::run(a),
     }
 }

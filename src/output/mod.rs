@@ -4,5 +4,6 @@
 pub mod diff;
 pub mod evaluate;
 pub mod export;
+pub mod graph;
 pub mod query;
 pub mod table;

@@ -272,6 +272,13 @@ pub fn reference(r: &Reference) -> Vec<Quad> {
                 iri::entity(&Entity::Body(d.body.clone())),
             );
         }
+        if !d.next.is_empty() {
+            g.add(
+                &iri::entity(&Entity::Document(d.next.clone())),
+                o("laterVersionOf"),
+                id.clone(),
+            );
+        }
     }
     for p in &r.persons {
         let id = iri::entity(&Entity::Person(p.slug.clone()));
