@@ -297,8 +297,8 @@ fn unknown_names_and_formats_are_refused() {
         "no-such-query",
     );
     let o = run(&["export", "--store", &s, "--format", "yaml"]);
-    assert!(!o.status.success());
-    assert!(stderr(&o).contains("yaml"), "{}", stderr(&o));
+    assert_refused(&o, "yaml");
+    assert!(stderr(&o).contains("ttl"), "the valid formats are named: {}", stderr(&o));
 }
 
 #[test]
