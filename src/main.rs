@@ -16,7 +16,11 @@ fn main() -> ExitCode {
             let line: Vec<&str> = text
                 .lines()
                 .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with("For more information") && !l.starts_with("Usage:"))
+                .filter(|l| {
+                    !l.is_empty()
+                        && !l.starts_with("For more information")
+                        && !l.starts_with("Usage:")
+                })
                 .collect();
             eprintln!("{}", line.join(" "));
             return ExitCode::from(2);

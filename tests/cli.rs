@@ -298,7 +298,11 @@ fn unknown_names_and_formats_are_refused() {
     );
     let o = run(&["export", "--store", &s, "--format", "yaml"]);
     assert_refused(&o, "yaml");
-    assert!(stderr(&o).contains("ttl"), "the valid formats are named: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("ttl"),
+        "the valid formats are named: {}",
+        stderr(&o)
+    );
 }
 
 #[test]

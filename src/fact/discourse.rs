@@ -1224,12 +1224,32 @@ impl<'a> Extractor<'a> {
         if !existing.is_empty() {
             return existing;
         }
+        let holder = Holder {
+            actor: proposer,
+            voiced_by: None,
+        };
+        self.make_proposals(&holder, paras, actions, sentence, ctx, quotes, clause)
+    }
+
+    /// Records one proposal per action for a proposer, with the quoted
+    /// wording each action refers to; returns their indices.
+    #[allow(clippy::too_many_arguments)]
+    fn make_proposals(
+        &mut self,
+        h: &Holder,
+        paras: &[u32],
+        actions: &[Action],
+        sentence: Span,
+        ctx: &Context,
+        quotes: &[Span],
+        clause: Span,
+    ) -> Vec<usize> {
         let mut made = Vec::new();
         for &action in actions {
             let (removed, added) = self.quoted_texts(clause, quotes, action);
             made.push(self.push_proposal(EditProposal {
-                proposer: proposer.clone(),
-                voiced_by: None,
+                proposer: h.actor.clone(),
+                voiced_by: h.voiced_by.clone(),
                 document: ctx.document.clone(),
                 targets: paras.to_vec(),
                 section: if paras.is_empty() {
@@ -1465,26 +1485,8 @@ impl<'a> Extractor<'a> {
         let saved_doc = ctx.document.clone();
         ctx.document = document;
         for h in &holders {
-            for &action in &actions {
-                let (removed, added) = self.quoted_texts(clause, quotes, action);
-                let i = self.push_proposal(EditProposal {
-                    proposer: h.actor.clone(),
-                    voiced_by: h.voiced_by.clone(),
-                    document: ctx.document.clone(),
-                    targets: paras.clone(),
-                    section: if paras.is_empty() {
-                        ctx.section.clone()
-                    } else {
-                        None
-                    },
-                    action,
-                    removed,
-                    added,
-                    kept: None,
-                    evidence: sentence,
-                });
-                out.proposals.push(i);
-            }
+            let made = self.make_proposals(h, &paras, &actions, sentence, ctx, quotes, clause);
+            out.proposals.extend(made);
         }
         for o in others {
             let made = self.find_or_make(o, &paras, &actions, sentence, ctx, quotes, clause);

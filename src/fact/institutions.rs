@@ -82,6 +82,24 @@ fn disambiguate(body: &mut Mention, resolution: &Entity, reference: &Reference) 
     }
 }
 
+/// The fact that mention `b` (a body) was established by mention `r` (a
+/// resolution), after re-reading `b` in the light of `r`.
+fn link(
+    mentions: &mut Mentions,
+    b: usize,
+    r: usize,
+    sentence: Span,
+    reference: &Reference,
+) -> EstablishedFact {
+    let res = mentions.items[r].entity.clone();
+    disambiguate(&mut mentions.items[b], &res, reference);
+    EstablishedFact {
+        body: mentions.items[b].entity.clone(),
+        resolution: res,
+        span: sentence,
+    }
+}
+
 /// Establishment facts. Ambiguous body mentions are re-read in the light of
 /// the resolution next to them, which is why `mentions` is mutable.
 pub fn established(
@@ -117,13 +135,7 @@ pub fn established(
                     && reach <= MAX_CUE_TO_RESOLUTION
                     && cue_text.contains(' ')
                 {
-                    let res = mentions.items[r].entity.clone();
-                    disambiguate(&mut mentions.items[b], &res, reference);
-                    out.push(EstablishedFact {
-                        body: mentions.items[b].entity.clone(),
-                        resolution: res,
-                        span: sentence,
-                    });
+                    out.push(link(mentions, b, r, sentence, reference));
                     continue;
                 }
             }
@@ -149,13 +161,7 @@ pub fn established(
                         .split_whitespace()
                         .all(|w| matches!(w, "an" | "a" | "the"))
                 {
-                    let res = mentions.items[r].entity.clone();
-                    disambiguate(&mut mentions.items[b], &res, reference);
-                    out.push(EstablishedFact {
-                        body: mentions.items[b].entity.clone(),
-                        resolution: res,
-                        span: sentence,
-                    });
+                    out.push(link(mentions, b, r, sentence, reference));
                 }
             }
         }

@@ -145,15 +145,7 @@ fn resolution(
 
 /// `A/AC.290/2021/CRP.3` → `a-ac-290-2021-crp-3`.
 pub fn symbol_slug(symbol: &str) -> String {
-    let mut s = String::new();
-    for ch in symbol.chars() {
-        if ch.is_ascii_alphanumeric() {
-            s.push(ch.to_ascii_lowercase());
-        } else if !s.ends_with('-') {
-            s.push('-');
-        }
-    }
-    s.trim_matches('-').to_string()
+    super::persons::slug(symbol)
 }
 
 #[cfg(test)]

@@ -69,7 +69,8 @@ pub fn find_titled(
     out
 }
 
-/// "Jürg Lauber" → "jurg-lauber".
+/// A lower-case ASCII slug: "Jürg Lauber" → "jurg-lauber", "A/70/174" →
+/// "a-70-174". Used for every key minted from a name or symbol.
 pub fn slug(name: &str) -> String {
     let mut s = String::new();
     for ch in name.nfd().filter(|c| c.is_ascii()) {
