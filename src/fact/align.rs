@@ -267,7 +267,12 @@ pub fn corpus(facts: &[SourceFacts], reference: &Reference) -> CorpusFacts {
             if p.quoted {
                 drafts.entry((p.document.clone(), p.number)).or_insert(v);
             } else {
-                own.entry(p.document.clone()).or_default().push(v);
+                // Two copies of the same document: the first source (by
+                // stem) gives the text.
+                let paras = own.entry(p.document.clone()).or_default();
+                if !paras.iter().any(|q| q.number == v.number) {
+                    paras.push(v);
+                }
             }
         }
     }

@@ -616,12 +616,14 @@ pub fn corpus(
     }
     let by_stem: BTreeMap<&str, &SourceFacts> =
         facts.iter().map(|f| (f.source.stem.as_str(), f)).collect();
+    let mut ids: BTreeMap<&str, Vec<NamedNode>> = BTreeMap::new();
     for j in &c.judgements {
         let Some(f) = by_stem.get(j.source.as_str()) else {
             continue;
         };
-        let labels = Labels::new(r, &f.ad_hoc);
-        let ids = edit_proposal_iris(f, &labels);
+        let ids = ids
+            .entry(j.source.as_str())
+            .or_insert_with(|| edit_proposal_iris(f, &Labels::new(r, &f.ad_hoc)));
         let id = &ids[j.proposal];
         g.add(id, o("outcome"), o(j.outcome.name()));
         g.str(id, o("outcomeReason"), &j.reason);
