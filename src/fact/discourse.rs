@@ -158,6 +158,8 @@ static LIST_GAP_POLICY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SUBORDINATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",?\s+(?:as|because|since|so that|given that|which)\s").unwrap());
+static AND_NEW_SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",\s+and\s+(?:the\s+)?").unwrap());
 static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bby\b").unwrap());
 static THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bthat\b").unwrap());
 static CLAUSE_BREAK: LazyLock<Regex> =
@@ -447,6 +449,42 @@ impl<'a> Extractor<'a> {
             start = m.end();
         }
         clauses.push(Span::new(sentence.start + start, sentence.end));
+        // ", and Kazakhstan backed it": a new subject starts a new clause.
+        let mut split: Vec<Span> = Vec::new();
+        for c in clauses {
+            let mut from = c.start;
+            for m in AND_NEW_SUBJECT.find_iter(c.of(text)) {
+                let at = c.start + m.end();
+                let starts_actor = self
+                    .actors_in(Span::new(at, c.end), &quotes)
+                    .first()
+                    .is_some_and(|a| a.span.start <= at + 4);
+                // Only after a complete clause: "A, B, and C expressed …" is a list.
+                let head = Span::new(from, c.start + m.start());
+                let complete = self
+                    .finder
+                    .find(text, head, &STANCE_FAMILY)
+                    .iter()
+                    .any(|h| {
+                        matches!(
+                            h.kind,
+                            CueKind::Support
+                                | CueKind::Oppose
+                                | CueKind::ProposalVerb
+                                | CueKind::Hedge
+                        )
+                    });
+                if starts_actor
+                    && complete
+                    && !inside_any(&quotes, Span::new(c.start + m.start(), at))
+                {
+                    split.push(Span::new(from, c.start + m.start()));
+                    from = at;
+                }
+            }
+            split.push(Span::new(from, c.end));
+        }
+        let clauses = split;
         let mut produced_here = Produced::default();
         for clause in clauses {
             let p = self.clause(clause, sentence, &quotes, ctx, &produced_here);
