@@ -227,3 +227,93 @@ pub fn chairs(
     out.dedup();
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{CatalogEntry, SourceText};
+    use crate::mention::Gazetteer;
+
+    fn facts(text: &str, date: &str) -> (Vec<EstablishedFact>, Vec<ChairFact>) {
+        let r = Reference::load().unwrap();
+        let g = Gazetteer::new(&r);
+        let src = SourceText {
+            stem: "t".into(),
+            path: "t.txt".into(),
+            text: text.into(),
+            meta: CatalogEntry {
+                date: Some(date.into()),
+                ..Default::default()
+            },
+        };
+        let segs = Segments::new(text, &r);
+        let mut m = Mentions::find(&src, &r, &g);
+        let e = established(text, &segs, &mut m, &r);
+        let c = chairs(text, &segs, &m, &r);
+        (e, c)
+    }
+
+    fn pair(e: &EstablishedFact) -> (String, String) {
+        (format!("{:?}", e.body), format!("{:?}", e.resolution))
+    }
+
+    #[test]
+    fn body_established_by_resolution_in_either_order() {
+        let (e, _) = facts(
+            "The OEWG established by General Assembly resolution 73/27 met.",
+            "2021-03",
+        );
+        assert_eq!(
+            e.iter().map(pair).collect::<Vec<_>>(),
+            [(
+                "Body(\"oewg-2019-2021\")".into(),
+                "Resolution(\"73-27\")".into()
+            )]
+        );
+        let (e, _) = facts("Resolution 75/240 established an Open-ended Working Group on security of and in the use of information and communications technologies 2021-2025.", "2021-03");
+        assert_eq!(
+            e.iter().map(pair).collect::<Vec<_>>(),
+            [(
+                "Body(\"oewg-2021-2025\")".into(),
+                "Resolution(\"75-240\")".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_name_is_read_in_the_light_of_its_founding_resolution() {
+        // In March 2021 "the Open-Ended Working Group" alone is the old group,
+        // but the one established pursuant to 75/240 is the new one.
+        let (e, _) = facts("States noted the Open-Ended Working Group established pursuant to General Assembly resolution 75/240.", "2021-03");
+        assert_eq!(pair(&e[0]).0, "Body(\"oewg-2021-2025\")");
+    }
+
+    #[test]
+    fn citing_a_resolution_near_a_body_is_not_establishing() {
+        let (e, _) = facts(
+            "The OEWG noted General Assembly resolution 73/266 and the GGE reports.",
+            "2021-03",
+        );
+        assert!(e.is_empty(), "{e:?}");
+    }
+
+    #[test]
+    fn chair_named_beside_the_body() {
+        let (_, c) = facts(
+            "A seminar featured the Chair of OEWG, Ambassador Lauber, as a guest.",
+            "2021-03",
+        );
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].person, Entity::Person("jurg-lauber".into()));
+        assert_eq!(c[0].body, Entity::Body("oewg-2019-2021".into()));
+    }
+
+    #[test]
+    fn opening_a_session_does_not_make_a_chair() {
+        let (_, c) = facts(
+            "The session of the OEWG was opened by Ambassador Jürg Lauber.",
+            "2021-03",
+        );
+        assert!(c.is_empty(), "{c:?}");
+    }
+}

@@ -220,3 +220,55 @@ pub fn citations(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::CatalogEntry;
+    use crate::mention::Gazetteer;
+
+    fn quoted(text: &str) -> Vec<(String, u32, String)> {
+        let r = Reference::load().unwrap();
+        let g = Gazetteer::new(&r);
+        let src = SourceText {
+            stem: "t".into(),
+            path: "t.txt".into(),
+            text: text.into(),
+            meta: CatalogEntry {
+                date: Some("2021-03-08".into()),
+                ..Default::default()
+            },
+        };
+        let segs = Segments::new(text, &r);
+        let m = Mentions::find(&src, &r, &g);
+        quoted_drafts(text, &segs, &m, &r)
+            .into_iter()
+            .map(|p| (p.document, p.number, p.text.unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn a_quote_introduced_as_the_drafts_text_is_that_paragraph() {
+        let t = "Paragraph 2\n\nThe paragraph is as follows in the First Draft Report:\n\n‘2. Developments in ICTs have implications.’\n";
+        assert_eq!(
+            quoted(t),
+            [(
+                "oewg-2021-first-draft".to_string(),
+                2,
+                "Developments in ICTs have implications.".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn the_number_may_come_from_the_introduction() {
+        let t = "The first sentence of paragraph 20 of the First Draft Report reads as follows:\n\n‘States agreed that a lack of awareness introduces vulnerabilities.’\n";
+        assert_eq!(quoted(t)[0].1, 20);
+    }
+
+    #[test]
+    fn quoted_amendments_are_not_the_drafts_text() {
+        let t = "The Chinese delegation read out China’s amendments to paragraphs 16-18 of the First Draft Report in full.\n\n‘16. States agreed that more states are developing ICT capabilities.’\n";
+        assert!(quoted(t).is_empty());
+    }
+}
