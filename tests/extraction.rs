@@ -256,4 +256,5 @@ fn seeds_score_at_least_0_9_f1_on_proposals_supporters_and_policy_stances() {
 #[test]
 fn varied_phrasing_fixtures_score_at_least_0_8_f1_on_every_relation() {
     eval("tests/fixtures", "tests/fixtures/gold.csv", "0.8");
+    eval("tests/fixtures2", "tests/fixtures2/gold.csv", "0.8");
 }

@@ -160,10 +160,21 @@ static SUBORDINATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",?\s+(?:as|because|since|so that|given that|which)\s").unwrap());
 static AND_NEW_SUBJECT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",\s+and\s+(?:the\s+)?").unwrap());
+/// Between a cue and the actor it is about: "backed Iran", "sided with the EU".
+static LEAD_IN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:(?:with|behind)\s+)?(?:the\s+)?$").unwrap());
+static NOUN_CONTENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+(?:to\s+\w+|is\s+that|that)\b").unwrap());
+static COMPLEMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+(?:to|of|for|that|on|by)\s").unwrap());
 static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bby\b").unwrap());
 static THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bthat\b").unwrap());
-static CLAUSE_BREAK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r";|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+").unwrap());
+/// Clause boundaries: semicolons, contrasts, and participial reasons
+/// (", arguing that …", ", noting …"), whose words are the speaker's reasons,
+/// not new positions.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r";|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|,\s+(?:arguing|noting|saying|stressing|explaining|recalling|citing|warning|underlining|adding|claiming|insisting)\b").unwrap()
+});
 
 /// Numbers named by paragraph references in `s` ("paragraphs 16-18" → 16,
 /// 17, 18; "paragraphs 3 and 4" → 3, 4), with the end of each reference.
@@ -840,9 +851,22 @@ impl<'a> Extractor<'a> {
         // alone ("the section … precedes … – a point introduced by China").
         let main = hits
             .iter()
-            .position(|h| {
+            .enumerate()
+            .position(|(k, h)| {
+                // "preferred to keep the original text", "insisted on
+                // retaining": the position word decides, not the verb before it.
+                let next_is_stance = hits.get(k + 1).is_some_and(|n| {
+                    matches!(n.kind, CueKind::Support | CueKind::Oppose)
+                        && text[h.span.end..n.span.start].trim().len() <= 2
+                });
+                // "its proposal to delete …", "Iran’s proposal is that …": a
+                // proposal noun that introduces its content leads.
+                let introduces =
+                    h.value == "noun" && NOUN_CONTENT.is_match(&text[h.span.end..clause.end]);
                 matches!(h.kind, CueKind::Support | CueKind::Oppose)
-                    || (h.kind == CueKind::ProposalVerb && h.value != "noun")
+                    || (h.kind == CueKind::ProposalVerb
+                        && (h.value != "noun" || introduces)
+                        && !next_is_stance)
             })
             .or_else(|| hits.iter().position(|h| h.kind == CueKind::ProposalVerb))
             .or_else(|| hits.iter().position(|h| h.kind == CueKind::Action));
@@ -936,12 +960,35 @@ impl<'a> Extractor<'a> {
         let actors = self.actors_in(clause, quotes);
         let holder_entities: Vec<&Entity> = holders.iter().map(|h| &h.actor).collect();
         let mut targets: Vec<(Polarity, StanceTarget)> = Vec::new();
-        if cue.value == "agree" {
-            // "X concurred with Y": Y's latest positions; bare "X agreed.": the
-            // previous sentence's.
-            let referent = actors
-                .iter()
-                .find(|m| m.span.start >= cue.span.end && !holder_entities.contains(&&m.entity));
+        // An actor right after the cue is the one agreed or disagreed with:
+        // "Kenya concurred with Ghana", "Venezuela backed Iran".
+        let referent = actors
+            .iter()
+            .find(|m| {
+                m.span.start >= cue.span.end
+                    && !holder_entities.contains(&&m.entity)
+                    && (cue.value == "agree" || LEAD_IN.is_match(&text[cue.span.end..m.span.start]))
+                    && (cue.value == "agree" || !self.is_object_proposer(m, clause))
+                    && m.kind != MentionKind::Demonym
+            })
+            .copied();
+        if cue.value == "retain" {
+            // Keeping the draft's text opposes deleting it.
+            let refs: Vec<u32> = paragraph_refs(clause.of(text))
+                .into_iter()
+                .map(|r| r.0)
+                .collect();
+            let paras = if refs.is_empty() {
+                ctx.paragraphs.clone()
+            } else {
+                refs
+            };
+            for i in self.proposals_on(&paras, ctx, &[Action::DeleteParagraph, Action::DeleteText])
+            {
+                targets.push((Polarity::Opposition, StanceTarget::Edit(i)));
+            }
+        } else if cue.value == "agree" || referent.is_some() {
+            // Y's latest positions; a bare "X agreed.": the previous sentence's.
             let copied: Vec<(Polarity, StanceTarget)> = match referent {
                 Some(r) => {
                     let mut v = ctx.latest.get(&r.entity).cloned().unwrap_or_default();
@@ -954,26 +1001,27 @@ impl<'a> Extractor<'a> {
                     }
                     v
                 }
-                None => {
-                    let mut v: Vec<(Polarity, StanceTarget)> = earlier
-                        .proposals
-                        .iter()
-                        .chain(ctx.prev_proposals.iter())
-                        .map(|&i| (Polarity::Support, StanceTarget::Edit(i)))
-                        .collect();
-                    if v.is_empty() {
-                        v = ctx.prev_stances.clone();
-                    }
-                    v
-                }
+                None => self.previous_positions(earlier, ctx),
             };
+            // Agreeing copies a position; backing or opposing an actor applies
+            // the cue's own polarity to what they proposed.
             for (p, t) in copied {
-                let p = if negated { flip(p) } else { p };
+                let p = if cue.value == "agree" {
+                    if negated {
+                        flip(p)
+                    } else {
+                        p
+                    }
+                } else if p == Polarity::Support {
+                    polarity
+                } else {
+                    flip(polarity)
+                };
                 targets.push((p, t));
             }
         } else {
             // Whose proposal? "the proposal of X", "X’s suggestion", "changes by X",
-            // "China’s edits … were supported by Iran".
+            // "China’s edits … were supported by Iran", "the Kenyan insertion".
             let proposers: Vec<&Mention> = actors
                 .iter()
                 .copied()
@@ -987,16 +1035,16 @@ impl<'a> Extractor<'a> {
             let refs = paragraph_refs(clause.of(text));
             let explicit: Vec<u32> = refs.iter().map(|r| r.0).collect();
             let has_context_object = CONTEXT_OBJECT.is_match(clause.of(text));
+            let paras = if explicit.is_empty() {
+                ctx.paragraphs.clone()
+            } else {
+                explicit.clone()
+            };
             if !proposers.is_empty()
                 && (has_context_object
                     || !explicit.is_empty()
                     || self.mentions_proposal_noun(clause))
             {
-                let paras = if explicit.is_empty() {
-                    ctx.paragraphs.clone()
-                } else {
-                    explicit.clone()
-                };
                 let actions = self.actions(clause, quotes, cue.span.end, &paras);
                 for pm in &proposers {
                     let found = self.find_or_make(
@@ -1013,17 +1061,61 @@ impl<'a> Extractor<'a> {
                     }
                 }
             }
-            if targets.is_empty() {
-                // A policy or body named after the cue (before it, when passive).
-                let backward = self.is_passive(clause, cue) || after_cue;
+            // "objected to it", "rejected this": the pronoun right after the cue
+            // is the object, whatever the rest of the clause names.
+            let immediate = self
+                .backrefs(Span::new(cue.span.end, clause.end))
+                .first()
+                .is_some_and(|b| text[cue.span.end..b.span.start].trim().len() <= 3);
+            if targets.is_empty() && !immediate {
+                // A policy or body named after the cue (before it, when passive
+                // or for "… should be the sole forum").
+                let backward = self.is_passive(clause, cue) || after_cue || cue.value == "before";
                 for t in self.policy_objects(clause, cue, backward) {
                     targets.push((polarity, t));
                 }
             }
             if targets.is_empty() {
-                // "This edit was supported by Iran", "the Iranian proposal …".
-                let backrefs = self.finder.find(text, clause, &[CueKind::BackReference]);
-                let refers_back = !backrefs.is_empty();
+                // "the deletion of paragraph 18", "removing the paragraph": the
+                // proposals on those paragraphs, of that kind.
+                let acts: Vec<Action> = self
+                    .finder
+                    .find(
+                        text,
+                        Span::new(cue.span.end, clause.end),
+                        &[CueKind::Action],
+                    )
+                    .iter()
+                    .filter_map(|h| match h.value.as_str() {
+                        "Delete" => Some(vec![Action::DeleteParagraph, Action::DeleteText]),
+                        v => Action::parse(v).map(|a| vec![a]),
+                    })
+                    .flatten()
+                    .collect();
+                if !acts.is_empty() && (!explicit.is_empty() || has_context_object) {
+                    for i in self.proposals_on(&paras, ctx, &acts) {
+                        targets.push((polarity, StanceTarget::Edit(i)));
+                    }
+                }
+            }
+            if targets.is_empty() {
+                // "This edit was supported by Iran", "the Iranian proposal …",
+                // and bare "The United Kingdom objected strongly."
+                let backrefs = self.backrefs(clause);
+                let tail = &text[cue.span.end..clause.end];
+                let bare = tail.split_whitespace().count() <= 2
+                    && self
+                        .mentions
+                        .within(Span::new(cue.span.end, clause.end))
+                        .next()
+                        .is_none();
+                let refers_back = !backrefs.is_empty() || bare;
+                let earlier_policies: Vec<StanceTarget> = earlier
+                    .stances
+                    .iter()
+                    .filter(|(_, t)| !matches!(t, StanceTarget::Edit(_)))
+                    .map(|(_, t)| t.clone())
+                    .collect();
                 if !earlier.proposals.is_empty() {
                     targets.extend(
                         earlier
@@ -1031,6 +1123,9 @@ impl<'a> Extractor<'a> {
                             .iter()
                             .map(|&i| (polarity, StanceTarget::Edit(i))),
                     );
+                } else if refers_back && !earlier_policies.is_empty() {
+                    // "Switzerland championed X, while Belarus rejected it".
+                    targets.extend(earlier_policies.into_iter().map(|t| (polarity, t)));
                 } else if refers_back && !ctx.prev_proposals.is_empty() {
                     targets.extend(
                         ctx.prev_proposals
@@ -1043,9 +1138,19 @@ impl<'a> Extractor<'a> {
                             targets.push((polarity, t.clone()));
                         }
                     }
-                } else if refers_back {
-                    // "any proposal to create repositories": the policies under discussion.
-                    targets.extend(ctx.section_policies.iter().map(|t| (polarity, t.clone())));
+                } else if refers_back && !backrefs.is_empty() {
+                    // "the deletion", "it": the proposals on the paragraph under
+                    // discussion, else the policies under discussion.
+                    let on_para = self.proposals_on(&ctx.paragraphs, ctx, &[]);
+                    if !on_para.is_empty() {
+                        targets.extend(
+                            on_para
+                                .into_iter()
+                                .map(|i| (polarity, StanceTarget::Edit(i))),
+                        );
+                    } else {
+                        targets.extend(ctx.section_policies.iter().map(|t| (polarity, t.clone())));
+                    }
                 }
             }
         }
@@ -1076,6 +1181,58 @@ impl<'a> Extractor<'a> {
             ctx.last_holders = holders;
             ctx.holders_age = 0;
         }
+    }
+
+    /// Back-references in a span ("this", "the proposal", "it"), but not a
+    /// noun with its own complement ("the proposal to create a repository").
+    fn backrefs(&self, span: Span) -> Vec<Hit> {
+        self.finder
+            .find(self.text, span, &[CueKind::BackReference])
+            .into_iter()
+            .filter(|b| !COMPLEMENT.is_match(&self.text[b.span.end..span.end]))
+            .collect()
+    }
+
+    /// The previous sentence's proposals (backed) or, failing those, its
+    /// positions.
+    fn previous_positions(
+        &self,
+        earlier: &Produced,
+        ctx: &Context,
+    ) -> Vec<(Polarity, StanceTarget)> {
+        let v: Vec<(Polarity, StanceTarget)> = earlier
+            .proposals
+            .iter()
+            .chain(ctx.prev_proposals.iter())
+            .map(|&i| (Polarity::Support, StanceTarget::Edit(i)))
+            .collect();
+        if v.is_empty() {
+            ctx.prev_stances.clone()
+        } else {
+            v
+        }
+    }
+
+    /// Proposals of the current draft on these paragraphs (of these actions,
+    /// when given), the latest of each proposer.
+    fn proposals_on(&self, paras: &[u32], ctx: &Context, actions: &[Action]) -> Vec<usize> {
+        if paras.is_empty() {
+            return Vec::new();
+        }
+        let mut seen: Vec<&Entity> = Vec::new();
+        let mut out = Vec::new();
+        for (i, p) in self.proposals.iter().enumerate().rev() {
+            if p.document == ctx.document
+                && p.targets.iter().any(|t| paras.contains(t))
+                && (actions.is_empty() || actions.contains(&p.action))
+                && !seen.contains(&&p.proposer)
+            {
+                seen.push(&p.proposer);
+                out.push(i);
+            }
+        }
+        out.reverse();
+        out
     }
 
     fn mentions_proposal_noun(&self, clause: Span) -> bool {
@@ -1451,6 +1608,18 @@ impl<'a> Extractor<'a> {
         if !has_object {
             if !policy_after.is_empty() && !only_action {
                 support_policy(self, ctx, out);
+                let proposers: Vec<Entity> = holders.iter().map(|h| h.actor.clone()).collect();
+                self.later_positions(
+                    clause,
+                    sentence,
+                    quotes,
+                    ctx,
+                    hits,
+                    main,
+                    &proposers,
+                    &policy_after,
+                    out,
+                );
             }
             if matches!(cue.kind, CueKind::Action) && !policy_after.is_empty() {
                 support_policy(self, ctx, out);
@@ -1563,32 +1732,73 @@ impl<'a> Extractor<'a> {
             }
         }
         // Later cues in the same clause: "… introduced by China … and opposed by X".
-        let made: Vec<usize> = out.proposals.clone();
-        for h in hits.iter().skip(main + 1) {
-            if matches!(h.kind, CueKind::Support | CueKind::Oppose)
-                && text[h.span.end..clause.end].trim_start().starts_with("by ")
-            {
-                let polarity = if h.kind == CueKind::Support {
-                    Polarity::Support
-                } else {
-                    Polarity::Opposition
-                };
-                let later =
-                    self.holders(Span::new(h.span.start, clause.end), h, quotes, ctx, false);
-                for lh in &later {
-                    if holder_entities.contains(&lh.actor) {
-                        continue;
-                    }
-                    for &i in &made {
-                        self.push_stance(lh, polarity, StanceTarget::Edit(i), sentence, ctx);
-                        out.stances.push((polarity, StanceTarget::Edit(i)));
-                    }
-                }
-            }
-        }
+        let made: Vec<StanceTarget> = out
+            .proposals
+            .iter()
+            .map(|&i| StanceTarget::Edit(i))
+            .collect();
+        self.later_positions(
+            clause,
+            sentence,
+            quotes,
+            ctx,
+            hits,
+            main,
+            &holder_entities,
+            &made,
+            out,
+        );
         {
             ctx.last_holders = holders;
             ctx.holders_age = 0;
+        }
+    }
+
+    /// Positions later in a proposal clause about what it proposed: "… a
+    /// point introduced by China and opposed by New Zealand", "… the idea of
+    /// a central repository, which found favour with New Zealand".
+    #[allow(clippy::too_many_arguments)]
+    fn later_positions(
+        &mut self,
+        clause: Span,
+        sentence: Span,
+        quotes: &[Span],
+        ctx: &mut Context,
+        hits: &[Hit],
+        main: usize,
+        proposers: &[Entity],
+        targets: &[StanceTarget],
+        out: &mut Produced,
+    ) {
+        let text = self.text;
+        for h in hits.iter().skip(main + 1) {
+            let by_after = text[h.span.end..clause.end].trim_start().starts_with("by ");
+            if !matches!(h.kind, CueKind::Support | CueKind::Oppose)
+                || !(by_after || h.value == "after")
+            {
+                continue;
+            }
+            let polarity = if h.kind == CueKind::Support {
+                Polarity::Support
+            } else {
+                Polarity::Opposition
+            };
+            let later = self.holders(
+                Span::new(h.span.start, clause.end),
+                h,
+                quotes,
+                ctx,
+                h.value == "after",
+            );
+            for lh in &later {
+                if proposers.contains(&lh.actor) {
+                    continue;
+                }
+                for t in targets {
+                    self.push_stance(lh, polarity, t.clone(), sentence, ctx);
+                    out.stances.push((polarity, t.clone()));
+                }
+            }
         }
     }
 
