@@ -164,7 +164,9 @@ static AND_NEW_SUBJECT: LazyLock<Regex> =
 static LEAD_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:(?:with|behind)\s+)?(?:the\s+)?$").unwrap());
 static NOUN_CONTENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s+(?:to\s+\w+|is\s+that|that)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"^\s+(?:is\s+that|that)\b").unwrap());
+/// "proposal to delete …": `to` right before an action word.
+static TO_VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+to\s+").unwrap());
 static COMPLEMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s+(?:to|of|for|that|on|by)\s").unwrap());
 static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bby\b").unwrap());
@@ -861,8 +863,14 @@ impl<'a> Extractor<'a> {
                 });
                 // "its proposal to delete …", "Iran’s proposal is that …": a
                 // proposal noun that introduces its content leads.
-                let introduces =
-                    h.value == "noun" && NOUN_CONTENT.is_match(&text[h.span.end..clause.end]);
+                let after = &text[h.span.end..clause.end];
+                let introduces = h.value == "noun"
+                    && (NOUN_CONTENT.is_match(after)
+                        || TO_VERB.find(after).is_some_and(|m| {
+                            hits.iter().any(|a| {
+                                a.kind == CueKind::Action && a.span.start == h.span.end + m.end()
+                            })
+                        }));
                 matches!(h.kind, CueKind::Support | CueKind::Oppose)
                     || (h.kind == CueKind::ProposalVerb
                         && (h.value != "noun" || introduces)
