@@ -3,22 +3,14 @@
 //! are deliberately not the seeds' own.
 
 use oewg_kg::fact::{Action, Polarity, SourceFacts, StanceTarget};
-use oewg_kg::input::{CatalogEntry, SourceText};
+use oewg_kg::input::SourceText;
 use oewg_kg::mention::{Entity, Gazetteer};
 use oewg_kg::reference::Reference;
 
 fn read(text: &str) -> SourceFacts {
     let r = Reference::load().unwrap();
     let g = Gazetteer::new(&r);
-    let src = SourceText {
-        stem: "2021-03-test".into(),
-        path: "test.txt".into(),
-        text: text.into(),
-        meta: CatalogEntry {
-            date: Some("2021-03-10".into()),
-            ..Default::default()
-        },
-    };
+    let src = SourceText::in_memory("2021-03-test", text, "2021-03-10");
     SourceFacts::extract(src, &r, &g)
 }
 

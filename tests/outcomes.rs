@@ -6,7 +6,7 @@
 mod common;
 
 use oewg_kg::fact::align::{self, Outcome};
-use oewg_kg::input::{CatalogEntry, SourceText};
+use oewg_kg::input::SourceText;
 use oewg_kg::reference::Reference;
 use std::collections::BTreeSet;
 
@@ -71,16 +71,9 @@ A. Introduction
 ";
 
 fn source(stem: &str, text: &str, date: &str, document: Option<&str>) -> SourceText {
-    SourceText {
-        stem: stem.into(),
-        path: format!("{stem}.txt").into(),
-        text: text.into(),
-        meta: CatalogEntry {
-            date: Some(date.into()),
-            document: document.map(String::from),
-            ..Default::default()
-        },
-    }
+    let mut s = SourceText::in_memory(stem, text, date);
+    s.meta.document = document.map(String::from);
+    s
 }
 
 fn corpus() -> (Vec<oewg_kg::fact::SourceFacts>, align::CorpusFacts) {

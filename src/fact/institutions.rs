@@ -231,21 +231,13 @@ pub fn chairs(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::{CatalogEntry, SourceText};
+    use crate::input::SourceText;
     use crate::mention::Gazetteer;
 
     fn facts(text: &str, date: &str) -> (Vec<EstablishedFact>, Vec<ChairFact>) {
         let r = Reference::load().unwrap();
         let g = Gazetteer::new(&r);
-        let src = SourceText {
-            stem: "t".into(),
-            path: "t.txt".into(),
-            text: text.into(),
-            meta: CatalogEntry {
-                date: Some(date.into()),
-                ..Default::default()
-            },
-        };
+        let src = SourceText::in_memory("t", text, date);
         let segs = Segments::new(text, &r);
         let mut m = Mentions::find(&src, &r, &g);
         let e = established(text, &segs, &mut m, &r);

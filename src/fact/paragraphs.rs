@@ -224,21 +224,12 @@ pub fn citations(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::CatalogEntry;
     use crate::mention::Gazetteer;
 
     fn quoted(text: &str) -> Vec<(String, u32, String)> {
         let r = Reference::load().unwrap();
         let g = Gazetteer::new(&r);
-        let src = SourceText {
-            stem: "t".into(),
-            path: "t.txt".into(),
-            text: text.into(),
-            meta: CatalogEntry {
-                date: Some("2021-03-08".into()),
-                ..Default::default()
-            },
-        };
+        let src = SourceText::in_memory("t", text, "2021-03-08");
         let segs = Segments::new(text, &r);
         let m = Mentions::find(&src, &r, &g);
         quoted_drafts(text, &segs, &m, &r)

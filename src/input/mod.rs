@@ -92,6 +92,21 @@ pub struct SourceText {
 }
 
 impl SourceText {
+    /// A source held in memory (tests, benchmarks, callers embedding the
+    /// library): `stem` names it, `date` (ISO) dates it.
+    pub fn in_memory(stem: &str, text: &str, date: &str) -> Self {
+        Self {
+            stem: stem.into(),
+            path: format!("{stem}.txt").into(),
+            text: text.into(),
+            meta: CatalogEntry {
+                file: format!("{stem}.txt"),
+                date: Some(date.into()),
+                ..Default::default()
+            },
+        }
+    }
+
     /// The year of the text, from the catalog date or, failing that, a
     /// leading `YYYY` in the file name.
     pub fn date(&self) -> Option<String> {
