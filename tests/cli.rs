@@ -36,7 +36,7 @@ fn assert_refused(o: &std::process::Output, needle: &str) {
 
 #[test]
 fn every_command_has_help() {
-    for cmd in ["build", "query", "export", "stats", "eval"] {
+    for cmd in ["build", "query", "export", "stats", "eval", "diff", "graph"] {
         let o = run(&[cmd, "--help"]);
         assert!(o.status.success());
         let h = stdout(&o);

@@ -8,7 +8,7 @@ use anyhow::{bail, Context, Result};
 use std::io::Write;
 use std::path::PathBuf;
 
-/// Draw a view of the graph with Graphviz, or export it as node/edge tables.
+/// Draw a view of the graph with Graphviz, or export it as node/edge tables
 ///
 /// VIEW is one of:
 ///   alignment   states and groups, linked by how often one backs the other's
