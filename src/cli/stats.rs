@@ -15,10 +15,17 @@ pub struct Args {
     pub format: ResultFormat,
 }
 
-const PER_CLASS: &str = "SELECT ?class (COUNT(DISTINCT ?s) AS ?resources) WHERE {
-  GRAPH ?g { ?s a ?class } FILTER(STRSTARTS(STR(?class), STR(oewg:)))
-  FILTER(?g != <https://w3id.org/oewg-kg/graph/ontology>)
-} GROUP BY ?class ORDER BY ?class";
+/// Resources per class, outside the ontology graph (whose IRI comes from
+/// `quad::iri`, like every other).
+fn per_class() -> String {
+    format!(
+        "SELECT ?class (COUNT(DISTINCT ?s) AS ?resources) WHERE {{
+  GRAPH ?g {{ ?s a ?class }} FILTER(STRSTARTS(STR(?class), STR(oewg:)))
+  FILTER(?g != <{}>)
+}} GROUP BY ?class ORDER BY ?class",
+        crate::quad::iri::ontology_graph().as_str()
+    )
+}
 
 const PER_GRAPH: &str = "SELECT ?graph (COUNT(*) AS ?triples) WHERE {
   GRAPH ?graph { ?s ?p ?o }
@@ -28,8 +35,8 @@ pub fn run(args: Args) -> Result<()> {
     let (store, manifest) = store::open(&args.store.path())?;
     let mut out = std::io::stdout().lock();
     for (name, text) in [
-        ("resources per class", PER_CLASS),
-        ("triples per graph", PER_GRAPH),
+        ("resources per class", per_class()),
+        ("triples per graph", PER_GRAPH.to_string()),
     ] {
         if args.format == ResultFormat::Table {
             use std::io::Write;
@@ -37,7 +44,7 @@ pub fn run(args: Args) -> Result<()> {
         }
         let q = QueryText {
             origin: format!("stats ({name})"),
-            text: text.to_string(),
+            text,
         };
         query::run(&store, &q, args.format, &mut out)?;
         if args.format == ResultFormat::Table {

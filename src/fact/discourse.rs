@@ -314,6 +314,8 @@ struct Extractor<'a> {
     mentions: &'a Mentions,
     finder: CueFinder,
     drafts: BTreeSet<String>,
+    /// Bodies a position can be about (`position_target` in bodies.csv).
+    position_bodies: BTreeSet<String>,
     proposals: Vec<EditProposal>,
     stances: Vec<Stance>,
     /// Quoted draft paragraph texts, to resolve "the second sentence" and
@@ -345,14 +347,21 @@ pub fn extract(
     let drafts = reference
         .documents
         .iter()
-        .filter(|d| d.slug.contains("draft"))
+        .filter(|d| d.is_draft())
         .map(|d| d.slug.clone())
+        .collect();
+    let position_bodies = reference
+        .bodies
+        .iter()
+        .filter(|b| b.is_position_target())
+        .map(|b| b.slug.clone())
         .collect();
     let mut ex = Extractor {
         text,
         mentions,
         finder: CueFinder::new(reference),
         drafts,
+        position_bodies,
         proposals: Vec::new(),
         stances: Vec::new(),
         draft_texts: paragraphs
@@ -401,12 +410,7 @@ impl<'a> Extractor<'a> {
             .within(span)
             .filter_map(|m| match &m.entity {
                 Entity::Policy(p) => Some((m.span, StanceTarget::Policy(p.clone()))),
-                Entity::Body(b)
-                    if !matches!(
-                        b.as_str(),
-                        "unga" | "secretary-general" | "first-committee" | "unoda"
-                    ) =>
-                {
+                Entity::Body(b) if self.position_bodies.contains(b) => {
                     Some((m.span, StanceTarget::Body(b.clone())))
                 }
                 _ => None,

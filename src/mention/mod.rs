@@ -48,6 +48,20 @@ impl Entity {
     pub fn is_state_or_group(&self) -> bool {
         matches!(self, Entity::State(_) | Entity::Group(_))
     }
+
+    /// The key the entity is known by: a code for states and groups
+    /// (`IRN`, `EU`), otherwise its slug or resolution key.
+    pub fn key(&self) -> &str {
+        match self {
+            Entity::State(k)
+            | Entity::Group(k)
+            | Entity::Person(k)
+            | Entity::Body(k)
+            | Entity::Document(k)
+            | Entity::Policy(k)
+            | Entity::Resolution(k) => k,
+        }
+    }
 }
 
 /// How the mention was recognised.

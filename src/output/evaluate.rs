@@ -67,14 +67,7 @@ pub fn read_gold(path: &Path) -> Result<Tuples> {
 }
 
 fn code(e: &Entity) -> String {
-    match e {
-        Entity::State(c) | Entity::Group(c) => c.clone(),
-        Entity::Person(s)
-        | Entity::Body(s)
-        | Entity::Document(s)
-        | Entity::Policy(s)
-        | Entity::Resolution(s) => s.clone(),
-    }
+    e.key().to_string()
 }
 
 /// The extractor's facts as tuples.

@@ -149,12 +149,8 @@ impl<'a> Labels<'a> {
     /// Short code of an actor, for readable keys.
     pub fn key(&self, e: &Entity) -> String {
         match e {
-            Entity::State(c) | Entity::Group(c) => c.to_lowercase(),
-            Entity::Person(s)
-            | Entity::Body(s)
-            | Entity::Document(s)
-            | Entity::Policy(s)
-            | Entity::Resolution(s) => s.clone(),
+            Entity::State(_) | Entity::Group(_) => e.key().to_lowercase(),
+            _ => e.key().to_string(),
         }
     }
 }

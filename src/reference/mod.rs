@@ -65,6 +65,17 @@ pub struct Body {
     pub established_by: Vec<String>,
     pub active_from: String,
     pub active_to: String,
+    /// "yes" for processes states take positions on (the PoA, an OEWG, the
+    /// GGE); "no" for organs that are only the setting (General Assembly,
+    /// Secretary-General), so "within the General Assembly" is never read as
+    /// support for it.
+    pub position_target: String,
+}
+
+impl Body {
+    pub fn is_position_target(&self) -> bool {
+        self.position_target != "no"
+    }
 }
 
 /// A General Assembly resolution, keyed `{session}-{number}[-{LETTER}]`.
@@ -90,6 +101,14 @@ pub struct Document {
     /// Slug of the next version of this text (a draft's successor).
     #[serde(default)]
     pub next: String,
+    /// "draft", "report" or "summary": drafts are what edit proposals target.
+    pub kind: String,
+}
+
+impl Document {
+    pub fn is_draft(&self) -> bool {
+        self.kind == "draft"
+    }
 }
 
 /// A person who recurs in the talks (chairs, officials).
@@ -218,5 +237,77 @@ impl Reference {
 
     pub fn state(&self, code: &str) -> Option<&State> {
         self.states.iter().find(|s| s.code == code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_documents_and_resolutions_refer_to_each_other_consistently() {
+        let r = Reference::load().unwrap();
+        for b in &r.bodies {
+            assert!(
+                matches!(b.position_target.as_str(), "yes" | "no"),
+                "{}",
+                b.slug
+            );
+            for res in &b.established_by {
+                assert!(
+                    r.resolution(res).is_some(),
+                    "{} established by unknown {res}",
+                    b.slug
+                );
+            }
+        }
+        for d in &r.documents {
+            assert!(
+                matches!(d.kind.as_str(), "draft" | "report" | "summary"),
+                "{}",
+                d.slug
+            );
+            assert!(
+                d.body.is_empty() || r.body(&d.body).is_some(),
+                "{} body {}",
+                d.slug,
+                d.body
+            );
+            if !d.next.is_empty() {
+                let next = r
+                    .document(&d.next)
+                    .unwrap_or_else(|| panic!("{} next {}", d.slug, d.next));
+                assert_eq!(
+                    next.body, d.body,
+                    "{} and its next version belong to one body",
+                    d.slug
+                );
+                assert!(d.is_draft(), "only drafts have a next version: {}", d.slug);
+            }
+        }
+        let organs: Vec<&str> = r
+            .bodies
+            .iter()
+            .filter(|b| !b.is_position_target())
+            .map(|b| b.slug.as_str())
+            .collect();
+        assert!(
+            organs.contains(&"unga") && !organs.contains(&"poa"),
+            "{organs:?}"
+        );
+    }
+
+    #[test]
+    fn every_cue_row_has_a_known_kind_and_actions_name_real_actions() {
+        let r = Reference::load().unwrap();
+        for c in r.cues.of(CueKind::Action) {
+            assert!(
+                c.value == "Delete" || crate::fact::Action::parse(&c.value).is_some(),
+                "action cue {:?} has value {:?}",
+                c.cue,
+                c.value
+            );
+        }
+        assert!(!r.cues.of(CueKind::Negation).is_empty());
     }
 }
