@@ -4,6 +4,7 @@
 
 pub mod align;
 mod discourse;
+mod drafts;
 mod institutions;
 mod paragraphs;
 pub mod proposals;
@@ -100,8 +101,16 @@ impl SourceFacts {
             text, &segments, &mentions, reference,
         ));
         let citations = paragraphs::citations(&segments, &mentions, document.as_deref(), text);
-        let (proposals, stances) =
+        let (mut proposals, stances) =
             discourse::extract(text, &segments, &mentions, reference, &paragraphs);
+        let date = source.date().or_else(|| crate::mention::infer_date(text));
+        drafts::assign(
+            &mut proposals,
+            &mentions,
+            reference,
+            date.as_deref(),
+            &mut ad_hoc,
+        );
         // Draft paragraphs a proposal targets exist even when no source
         // quotes them.
         for p in &proposals {

@@ -42,9 +42,12 @@ static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// Document symbols `A/70/174`, `A/68/98*`, `A/AC.290/2021/CRP.3`.
+/// Document symbols `A/70/174`, `A/68/98*`, `A/AC.290/2021/CRP.3`, and the
+/// drafts of the First Committee and the General Assembly, `A/C.1/79/L.12`,
+/// `A/C.1/78/L.60/Rev.1`, `A/77/L.73`. A draft symbol names a document, never
+/// a resolution: the resolution it becomes has a symbol of its own.
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"A/(?:(?P<ac>AC\.\d+/\d{4}/(?:CRP\.)?\d+)|(?P<s>\d{2})/(?P<n>\d{1,4})\b)\*?")
+    Regex::new(r"A/(?:(?P<ac>AC\.\d+/\d{4}/(?:CRP\.|WP\.|L\.)?\d+(?:/Rev\.\d)?)|(?P<draft>(?:C\.\d/)?\d{2}/L\.\d{1,3}(?:/Rev\.\d)?(?:/Add\.\d)?)|(?P<s>\d{2})/(?P<n>\d{1,4})\b)\*?")
         .unwrap()
 });
 
@@ -101,7 +104,7 @@ pub fn find_citations(text: &str, reference: &Reference) -> Vec<Citation> {
             continue;
         }
         // A/RES/… is handled above.
-        let symbol = match (c.name("ac"), c.name("s"), c.name("n")) {
+        let symbol = match (c.name("ac").or(c.name("draft")), c.name("s"), c.name("n")) {
             (Some(ac), _, _) => format!("A/{}", ac.as_str()),
             (None, Some(s), Some(n)) => format!("A/{}/{}", s.as_str(), n.as_str()),
             _ => continue,
@@ -207,6 +210,25 @@ mod tests {
         )
         .is_empty());
         assert!(keys("on 12/03/2021 and in 2015/16").is_empty());
+    }
+
+    #[test]
+    fn draft_symbols_are_documents_not_resolutions() {
+        let r = Reference::load().unwrap();
+        let c = find_citations(
+            "Draft A/C.1/79/L.12, its revision A/C.1/78/L.60/Rev.1 and A/77/L.73 passed.",
+            &r,
+        );
+        let got: Vec<_> = c.iter().map(|c| c.entity.clone()).collect();
+        assert_eq!(
+            got,
+            [
+                Entity::Document("a-c-1-79-l-12".into()),
+                Entity::Document("a-c-1-78-l-60-rev-1".into()),
+                Entity::Document("a-77-l-73".into()),
+            ]
+        );
+        assert_eq!(c[1].unknown_symbol.as_deref(), Some("A/C.1/78/L.60/Rev.1"));
     }
 
     #[test]

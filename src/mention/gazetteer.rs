@@ -3,12 +3,14 @@
 //! Case rules keep "US" from matching "us" and "Chad" from matching "chad":
 //! acronyms and names of up to four letters must match exactly; names that
 //! start with a capital must start with one in the text; lower-case phrases
-//! (policy proposals) match in any case. Apostrophe and dash variants are
-//! generated here so the CSV lists a name once.
+//! (policy proposals) match in any case. Names and text are compared in
+//! their normalised spelling (`segment::Normalized`: one hyphen, one
+//! apostrophe, one space), so the CSV lists a name once and "Non‑Aligned"
+//! with a non-breaking hyphen still matches.
 
 use super::{Entity, Mention, MentionKind};
 use crate::reference::{CueKind, Reference};
-use crate::segment::Span;
+use crate::segment::{normalize_pattern, Normalized, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,27 +54,14 @@ fn case_rule(alias: &str) -> CaseRule {
     }
 }
 
-/// The spellings of one alias: without a leading "the", with straight and
-/// curly apostrophes, with hyphen and en dash.
+/// The spelling of one alias that is matched: normalised, without a leading
+/// "the".
 fn variants(alias: &str) -> Vec<String> {
     let base = alias
         .strip_prefix("the ")
         .or_else(|| alias.strip_prefix("The "))
-        .unwrap_or(alias)
-        .trim()
-        .to_string();
-    let mut out = vec![base.clone()];
-    for (a, b) in [('\'', '’'), ('’', '\''), ('-', '–'), ('–', '-')] {
-        let more: Vec<String> = out
-            .iter()
-            .filter(|s| s.contains(a))
-            .map(|s| s.replace(a, &b.to_string()))
-            .collect();
-        out.extend(more);
-    }
-    out.sort();
-    out.dedup();
-    out
+        .unwrap_or(alias);
+    vec![normalize_pattern(base)]
 }
 
 impl Gazetteer {
@@ -173,7 +162,9 @@ impl Gazetteer {
 
     /// All name mentions in `text`, resolving shared aliases by `date`
     /// (ISO, possibly partial). Overlaps are left for the caller to settle.
-    pub fn find(&self, text: &str, date: &str) -> Vec<Mention> {
+    pub fn find(&self, original: &str, date: &str) -> Vec<Mention> {
+        let normalized = Normalized::new(original);
+        let text = normalized.text.as_str();
         let mut out = Vec::new();
         for m in self.automaton.find_overlapping_iter(text) {
             let p = &self.patterns[m.pattern().as_usize()];
@@ -187,8 +178,9 @@ impl Gazetteer {
                 continue;
             }
             let cand = pick(&p.candidates, date);
+            let (start, end) = normalized.original(m.start(), m.end());
             out.push(Mention {
-                span: Span::new(m.start(), m.end()),
+                span: Span::new(start, end),
                 entity: cand.entity.clone(),
                 kind: cand.kind,
                 alternatives: p
@@ -257,6 +249,14 @@ mod tests {
             ents,
             [state("USA"), state("USA"), state("IRN"), state("RUS")]
         );
+    }
+
+    #[test]
+    fn un_typography_still_names_the_group() {
+        let got = find("the Non\u{2011}Aligned\u{00A0}Movement and the Secretary\u{2011}General", "");
+        assert_eq!(got[0].1, Entity::Group("NAM".into()));
+        assert_eq!(got[0].0, "Non\u{2011}Aligned\u{00A0}Movement");
+        assert_eq!(got[1].1, Entity::Body("secretary-general".into()));
     }
 
     #[test]

@@ -7,10 +7,13 @@
 //! they carry the label or symbol they were read with.
 
 mod citations;
+mod dating;
+mod drafts;
 mod gazetteer;
 mod persons;
 
-pub use citations::{find_citations, Citation};
+pub use citations::{find_citations, symbol_slug, Citation};
+pub use dating::infer_date;
 pub use gazetteer::Gazetteer;
 
 use crate::input::SourceText;
@@ -106,7 +109,10 @@ impl Mentions {
     /// Finds every mention in a source.
     pub fn find(source: &SourceText, reference: &Reference, gazetteer: &Gazetteer) -> Self {
         let text = &source.text;
-        let date = source.date().unwrap_or_default();
+        let date = source
+            .date()
+            .or_else(|| infer_date(text))
+            .unwrap_or_default();
         let mut items = gazetteer.find(text, &date);
         let mut ad_hoc = BTreeMap::new();
         for c in find_citations(text, reference) {
@@ -125,6 +131,20 @@ impl Mentions {
                 kind: MentionKind::Citation,
                 alternatives: Vec::new(),
             });
+        }
+        let setting = drafts::Setting {
+            bodies: items
+                .iter()
+                .filter_map(|m| match &m.entity {
+                    Entity::Body(b) => Some((m.span, b.clone())),
+                    _ => None,
+                })
+                .collect(),
+            year: (date.len() >= 4).then(|| date[..4].to_string()),
+        };
+        for (m, adhoc) in drafts::find_drafts(text, &setting, &items) {
+            ad_hoc.insert(m.entity.clone(), adhoc);
+            items.push(m);
         }
         for (m, adhoc) in persons::find_titled(text, reference, &items) {
             if let Some(a) = adhoc {

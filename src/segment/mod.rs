@@ -4,7 +4,10 @@
 //! Nothing here knows about states or proposals; later stages only ever see
 //! spans, so every fact can point back at the exact bytes it came from.
 
+mod normalize;
 mod sentences;
+
+pub use normalize::{normalize_pattern, Normalized};
 
 pub use sentences::split_sentences;
 

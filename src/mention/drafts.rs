@@ -1,0 +1,233 @@
+//! Drafts the reference data does not know, named by description.
+//!
+//! Every session negotiates a text that `documents.csv` cannot list in
+//! advance: "the zero draft", "Rev.2 of the draft APR", "the revised draft of
+//! the third annual progress report", "the Chair's draft elements". Edit
+//! proposals on such a draft still need a paragraph to point at, so each
+//! description becomes a document entity. Its key is built from what the
+//! description means, not how it is spelled — the body and year the text is
+//! about, the draft's stage, its ordinal, its kind and its revision — so two
+//! sources that discuss the same draft in different words meet on one node.
+
+use super::{AdHoc, Entity, Mention, MentionKind};
+use crate::segment::{Normalized, Span};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static DRAFT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?:(?:rev(?:ision)?\.?\s?(?P<rev1>\d)|(?P<revw>first|second|third)\s+revision)\s+(?:of|to)\s+)?
+        (?:the\s+|a\s+|this\s+|our\s+)?
+        (?:chair(?:'s|person's)?\s+|president's\s+)?
+        (?P<stage>zero|first|second|third|fourth|revised|updated|final|advance|initial|new|pre)?[\s-]*
+        draft\b
+        (?:\s+(?:of\s+the\s+|of\s+)?
+           (?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|final|annual|substantive)?\s*
+           (?P<kind>annual\s+progress\s+report|progress\s+report|APR|report|resolution|decision|elements|outcome\s+document|convention|text|declaration|programme\s+of\s+work)\b)?
+        (?:\s?(?:\(|,|-)?\s?(?:rev(?:ision)?\.?\s?(?P<rev2>\d)))?
+        ",
+    )
+    .unwrap()
+});
+
+/// Where the text places its drafts: the body under discussion and the year.
+#[derive(Debug, Clone, Default)]
+pub struct Setting {
+    /// Slugs of bodies with the span of each mention, in text order.
+    pub bodies: Vec<(Span, String)>,
+    pub year: Option<String>,
+}
+
+impl Setting {
+    /// The body named last before `at`, else the first one named after it.
+    fn body_at(&self, at: usize) -> Option<&str> {
+        self.bodies
+            .iter()
+            .rev()
+            .find(|(s, _)| s.end <= at)
+            .or_else(|| self.bodies.first())
+            .map(|(_, b)| b.as_str())
+    }
+}
+
+fn ordinal(w: &str) -> &str {
+    match w {
+        "1st" => "first",
+        "2nd" => "second",
+        "3rd" => "third",
+        "4th" => "fourth",
+        "5th" => "fifth",
+        w => w,
+    }
+}
+
+/// The normalised key of one description, without body and year.
+fn description_key(c: &regex::Captures) -> Option<String> {
+    let lower = |name: &str| c.name(name).map(|m| m.as_str().to_lowercase());
+    let stage = lower("stage").map(|s| if s == "updated" { "revised".into() } else { s });
+    let ord = lower("ord");
+    let kind = lower("kind").map(|k| {
+        let k = k.split_whitespace().collect::<Vec<_>>().join(" ");
+        match k.as_str() {
+            "apr" | "progress report" => "annual progress report".to_string(),
+            k => k.to_string(),
+        }
+    });
+    let rev = lower("rev1").or_else(|| lower("rev2")).or_else(|| {
+        lower("revw").map(|w| {
+            match w.as_str() {
+                "first" => "1",
+                "second" => "2",
+                _ => "3",
+            }
+            .to_string()
+        })
+    });
+    // A bare "draft" names a draft only after "the" and before a pause:
+    // "paragraph 5 of the draft." — not "to draft a text".
+    let whole = c.get(0)?.as_str().to_lowercase();
+    if stage.is_none() && kind.is_none() && rev.is_none() && !whole.starts_with("the ") {
+        return None;
+    }
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(stage);
+    parts.push("draft".into());
+    if let Some(o) = ord {
+        let o = ordinal(&o).to_string();
+        if kind.as_deref() != Some("annual progress report") || o != "annual" {
+            parts.push(o);
+        }
+    }
+    parts.extend(kind);
+    if let Some(r) = rev {
+        parts.push(format!("rev{r}"));
+    }
+    Some(slugify(&parts.join(" ")))
+}
+
+fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    for ch in s.chars() {
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Draft descriptions in `text` that do not overlap a mention already found,
+/// each as a document mention with the label the source used.
+pub fn find_drafts(text: &str, setting: &Setting, known: &[Mention]) -> Vec<(Mention, AdHoc)> {
+    let normalized = Normalized::new(text);
+    let mut out = Vec::new();
+    for c in DRAFT.captures_iter(&normalized.text) {
+        let Some(key) = description_key(&c) else {
+            continue;
+        };
+        let m = c.get(0).unwrap();
+        let (start, end) = normalized.original(m.start(), m.end());
+        let span = Span::new(start, end);
+        // A description overlapping a known name, or followed by the
+        // draft's symbol ("the draft resolution A/C.1/79/L.12"), is that
+        // document already.
+        let named = known.iter().any(|k| {
+            (k.span.start < span.end && span.start < k.span.end)
+                || (matches!(k.entity, Entity::Document(_))
+                    && k.span.start >= span.end
+                    && text[span.end..k.span.start].trim().len() <= 2)
+        });
+        if named {
+            continue;
+        }
+        let mut slug_parts: Vec<&str> = Vec::new();
+        if let Some(b) = setting.body_at(start) {
+            slug_parts.push(b);
+        }
+        if let Some(y) = &setting.year {
+            slug_parts.push(y);
+        }
+        slug_parts.push(&key);
+        let slug = slug_parts.join("-");
+        let label = span
+            .of(text)
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
+        let label = label
+            .strip_prefix("the ")
+            .or_else(|| label.strip_prefix("The "))
+            .unwrap_or(&label)
+            .to_string();
+        out.push((
+            Mention {
+                span,
+                entity: Entity::Document(slug),
+                kind: MentionKind::Name,
+                alternatives: Vec::new(),
+            },
+            AdHoc {
+                label,
+                symbol: None,
+            },
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str, year: Option<&str>) -> Vec<String> {
+        let setting = Setting {
+            bodies: vec![(Span::new(0, 0), "oewg-2021-2025".into())],
+            year: year.map(str::to_string),
+        };
+        find_drafts(text, &setting, &[])
+            .into_iter()
+            .map(|(m, _)| m.entity.key().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn the_same_draft_in_different_words_gets_one_key() {
+        let a = keys("We looked at Rev.2 of the draft APR today.", Some("2024"));
+        let b = keys("On the draft annual progress report (Rev. 2), we", Some("2024"));
+        assert_eq!(a, ["oewg-2021-2025-2024-draft-annual-progress-report-rev2"]);
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn stage_ordinal_and_kind_are_kept() {
+        assert_eq!(
+            keys("the zero draft of the second annual progress report", None),
+            ["oewg-2021-2025-zero-draft-second-annual-progress-report"]
+        );
+        assert_eq!(
+            keys("the Chair's revised draft report", Some("2023")),
+            ["oewg-2021-2025-2023-revised-draft-report"]
+        );
+    }
+
+    #[test]
+    fn drafting_is_not_a_draft() {
+        assert!(keys("States began to draft a text; drafting continues.", None).is_empty());
+    }
+
+    #[test]
+    fn a_bare_draft_needs_its_article() {
+        assert_eq!(
+            keys("paragraph 5 of the draft.", Some("2022")),
+            ["oewg-2021-2025-2022-draft"]
+        );
+    }
+
+    #[test]
+    fn the_label_is_the_sources_words() {
+        let setting = Setting::default();
+        let got = find_drafts("about the revised\u{00A0}draft report.", &setting, &[]);
+        assert_eq!(got[0].1.label, "revised\u{00A0}draft report");
+    }
+}
