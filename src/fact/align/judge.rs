@@ -3,10 +3,9 @@
 //! the text does not decide.
 
 use super::words::{contains_phrase, content, content_coverage, coverage, words};
-use super::{Alignment, CorpusFacts, Outcome, Version};
+use super::{Alignment, CorpusFacts, Outcome, OwnTexts, QuotedDrafts, Version};
 use crate::fact::proposals::{Action, EditProposal};
 use crate::reference::Reference;
-use std::collections::BTreeMap;
 
 /// An outcome, the word diff it rests on, and one sentence saying why.
 pub(super) type Judged = (Outcome, String, String);
@@ -27,6 +26,7 @@ fn new_words_present(part: &str, base: &str, target: &str) -> Option<f64> {
     Some(present as f64 / new.len() as f64)
 }
 
+/// Adopted from 80% done, not adopted up to 20%, partly in between.
 fn grade(share_done: f64) -> Outcome {
     if share_done >= 0.8 {
         Outcome::Adopted
@@ -54,8 +54,8 @@ fn grade(share_done: f64) -> Outcome {
 ///   changed words are unknown: no outcome.
 pub(super) fn judge(
     p: &EditProposal,
-    drafts: &BTreeMap<(String, u32), Version>,
-    own: &BTreeMap<String, Vec<Version>>,
+    drafts: &QuotedDrafts,
+    own: &OwnTexts,
     corpus: &CorpusFacts,
     reference: &Reference,
 ) -> Option<Judged> {

@@ -96,7 +96,7 @@ pub struct CorpusFacts {
 fn later_version<'a>(
     reference: &Reference,
     draft: &str,
-    texts: &'a BTreeMap<String, Vec<Version>>,
+    texts: &'a OwnTexts,
 ) -> Option<(&'a String, &'a Vec<Version>)> {
     let mut cur = reference.document(draft)?.next.clone();
     for _ in 0..8 {
@@ -110,6 +110,11 @@ fn later_version<'a>(
     }
     None
 }
+
+/// Documents whose own text is in the corpus, with their paragraphs.
+type OwnTexts = BTreeMap<String, Vec<Version>>;
+/// Draft paragraphs quoted by some source, by document and number.
+type QuotedDrafts = BTreeMap<(String, u32), Version>;
 
 /// Aligns every quoted draft paragraph and judges every proposal.
 pub fn corpus(facts: &[SourceFacts], reference: &Reference) -> CorpusFacts {
@@ -144,13 +149,7 @@ pub fn corpus(facts: &[SourceFacts], reference: &Reference) -> CorpusFacts {
 /// Documents whose own text is in the corpus, by paragraph; and draft
 /// paragraphs quoted somewhere (first wording wins: sources are processed
 /// in stem order).
-#[allow(clippy::type_complexity)]
-fn versions(
-    facts: &[SourceFacts],
-) -> (
-    BTreeMap<String, Vec<Version>>,
-    BTreeMap<(String, u32), Version>,
-) {
+fn versions(facts: &[SourceFacts]) -> (OwnTexts, QuotedDrafts) {
     let mut own: BTreeMap<String, Vec<Version>> = BTreeMap::new();
     let mut drafts: BTreeMap<(String, u32), Version> = BTreeMap::new();
     for f in facts {
