@@ -79,8 +79,6 @@ impl<'a> Extractor<'a> {
         out
     }
 
-    /// "was supported", "were criticised": an auxiliary right before a
-
     /// Back-references in a span ("this", "the proposal", "it"), but not a
     /// noun with its own complement ("the proposal to create a repository").
     pub(super) fn backrefs(&self, span: Span) -> Vec<Hit> {
