@@ -8,6 +8,7 @@
 
 use crate::fact::proposals::{Polarity, StanceTarget};
 use crate::mention::Entity;
+use crate::segment::Span;
 use std::collections::BTreeMap;
 
 /// The discourse state carried from sentence to sentence.
@@ -64,6 +65,10 @@ pub(super) struct Produced {
     pub(super) proposals: Vec<usize>,
     pub(super) stances: Vec<(Polarity, StanceTarget)>,
 }
+
+/// Where a clause stands: its span, its sentence (the evidence every fact
+/// points at) and the sentence's quotes.
+pub(super) type At<'q> = (Span, Span, &'q [Span]);
 
 /// The other polarity.
 pub(super) fn flip(p: Polarity) -> Polarity {

@@ -2,7 +2,7 @@
 //! text, insert, replace, move …), which quoted words it removes or adds,
 //! and recording proposals without duplicates.
 
-use super::context::{Context, Holder};
+use super::context::{At, Context, Holder};
 use super::cues::Hit;
 use super::refs::{inside_any, unquote};
 use super::Extractor;
@@ -109,16 +109,13 @@ impl<'a> Extractor<'a> {
         objects
     }
     /// Finds this proposer's proposals on these paragraphs, or records one.
-    #[allow(clippy::too_many_arguments)]
     pub(super) fn find_or_make(
         &mut self,
         proposer: Entity,
         paras: &[u32],
         actions: &[Action],
-        sentence: Span,
+        at: At,
         ctx: &Context,
-        quotes: &[Span],
-        clause: Span,
     ) -> Vec<usize> {
         let existing: Vec<usize> = self
             .proposals
@@ -136,21 +133,18 @@ impl<'a> Extractor<'a> {
             return existing;
         }
         let holder = Holder::own(proposer);
-        self.make_proposals(&holder, paras, actions, sentence, ctx, quotes, clause)
+        self.make_proposals(&holder, paras, actions, at, ctx)
     }
 
     /// Records one proposal per action for a proposer, with the quoted
     /// wording each action refers to; returns their indices.
-    #[allow(clippy::too_many_arguments)]
     pub(super) fn make_proposals(
         &mut self,
         h: &Holder,
         paras: &[u32],
         actions: &[Action],
-        sentence: Span,
+        (clause, sentence, quotes): At,
         ctx: &Context,
-        quotes: &[Span],
-        clause: Span,
     ) -> Vec<usize> {
         let mut made = Vec::new();
         for &action in actions {

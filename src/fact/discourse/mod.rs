@@ -239,14 +239,13 @@ impl<'a> Extractor<'a> {
             self.note_speakers(clause, quotes, ctx, &actors);
             return out;
         };
+        let at = (clause, sentence, quotes);
         match hits[main].kind {
             CueKind::Support | CueKind::Oppose => {
-                self.stance_clause(
-                    clause, sentence, quotes, ctx, &hits, main, earlier, &mut out,
-                );
+                self.stance_clause(at, ctx, &hits, main, earlier, &mut out);
             }
             _ => {
-                self.proposal_clause(clause, sentence, quotes, ctx, &hits, main, &mut out);
+                self.proposal_clause(at, ctx, &hits, main, &mut out);
             }
         }
         if tracing() {

@@ -10,7 +10,7 @@
 //! policy. Later cues in the clause ("… and opposed by X") add positions on
 //! what it proposed.
 
-use super::context::{Context, Holder, Produced};
+use super::context::{At, Context, Holder, Produced};
 use super::cues::Hit;
 use super::refs::{paragraph_refs, CONTEXT_OBJECT};
 use super::Extractor;
@@ -33,22 +33,17 @@ static SUBORDINATE: LazyLock<Regex> =
 /// ends in the clause.
 type ParagraphRef = (u32, usize, usize);
 
-/// The clause, its sentence (the evidence) and the sentence's quotes.
-type At<'q> = (Span, Span, &'q [Span]);
-
 impl<'a> Extractor<'a> {
     /// Reads a clause led by the proposal or action cue `hits[main]`.
-    #[allow(clippy::too_many_arguments)]
     pub(super) fn proposal_clause(
         &mut self,
-        clause: Span,
-        sentence: Span,
-        quotes: &[Span],
+        at: At,
         ctx: &mut Context,
         hits: &[Hit],
         main: usize,
         out: &mut Produced,
     ) {
+        let (clause, _, quotes) = at;
         let text = self.text;
         let cue = &hits[main];
         let holders = self.holders(clause, cue, quotes, ctx, false);
@@ -64,7 +59,6 @@ impl<'a> Extractor<'a> {
         }
         let explicit = self.target_refs(clause);
         let policy_after = self.policy_objects(clause, cue, false);
-        let at = (clause, sentence, quotes);
         if self.has_edit_object(clause, quotes, hits, &explicit, &policy_after) {
             self.edit_proposals(at, ctx, hits, main, &holders, &explicit, &policy_after, out);
         } else {
@@ -118,7 +112,7 @@ impl<'a> Extractor<'a> {
     #[allow(clippy::too_many_arguments)]
     fn policy_proposal(
         &mut self,
-        (clause, sentence, quotes): At,
+        at: At,
         ctx: &mut Context,
         hits: &[Hit],
         main: usize,
@@ -126,6 +120,7 @@ impl<'a> Extractor<'a> {
         policy_after: &[StanceTarget],
         out: &mut Produced,
     ) {
+        let sentence = at.1;
         let text = self.text;
         let only_action = hits
             .iter()
@@ -133,17 +128,7 @@ impl<'a> Extractor<'a> {
         if !policy_after.is_empty() && !only_action {
             self.support_all(holders, policy_after, sentence, ctx, out);
             let proposers: Vec<Entity> = holders.iter().map(|h| h.actor.clone()).collect();
-            self.later_positions(
-                clause,
-                sentence,
-                quotes,
-                ctx,
-                hits,
-                main,
-                &proposers,
-                policy_after,
-                out,
-            );
+            self.later_positions(at, ctx, hits, main, &proposers, policy_after, out);
         }
         if matches!(hits[main].kind, CueKind::Action) && !policy_after.is_empty() {
             self.support_all(holders, policy_after, sentence, ctx, out);
@@ -200,17 +185,7 @@ impl<'a> Extractor<'a> {
             .iter()
             .map(|&i| StanceTarget::Edit(i))
             .collect();
-        self.later_positions(
-            clause,
-            sentence,
-            quotes,
-            ctx,
-            hits,
-            main,
-            &holder_entities,
-            &made,
-            out,
-        );
+        self.later_positions(at, ctx, hits, main, &holder_entities, &made, out);
     }
 
     /// The draft the clause edits: one named right after a paragraph
@@ -300,7 +275,7 @@ impl<'a> Extractor<'a> {
     #[allow(clippy::too_many_arguments)]
     fn record_edits(
         &mut self,
-        (clause, sentence, quotes): At,
+        at: At,
         ctx: &mut Context,
         holders: &[Holder],
         others: Vec<Entity>,
@@ -309,11 +284,11 @@ impl<'a> Extractor<'a> {
         out: &mut Produced,
     ) {
         for h in holders {
-            let made = self.make_proposals(h, paras, actions, sentence, ctx, quotes, clause);
+            let made = self.make_proposals(h, paras, actions, at, ctx);
             out.proposals.extend(made);
         }
         for o in others {
-            let made = self.find_or_make(o, paras, actions, sentence, ctx, quotes, clause);
+            let made = self.find_or_make(o, paras, actions, at, ctx);
             // "as proposed by Russia": the same change, so the same wording.
             if let Some(model) = out.proposals.first().map(|&i| self.proposals[i].clone()) {
                 for &i in &made {
@@ -326,7 +301,7 @@ impl<'a> Extractor<'a> {
             }
             let supported: Vec<StanceTarget> =
                 made.iter().map(|&i| StanceTarget::Edit(i)).collect();
-            self.support_all(holders, &supported, sentence, ctx, out);
+            self.support_all(holders, &supported, at.1, ctx, out);
         }
     }
 
@@ -352,9 +327,7 @@ impl<'a> Extractor<'a> {
     #[allow(clippy::too_many_arguments)]
     fn later_positions(
         &mut self,
-        clause: Span,
-        sentence: Span,
-        quotes: &[Span],
+        (clause, sentence, quotes): At,
         ctx: &mut Context,
         hits: &[Hit],
         main: usize,

@@ -12,7 +12,7 @@
 //! 6. a back-reference ("this edit", "it", a bare "Kenya objected."): the
 //!    proposals or positions just made.
 
-use super::context::{flip, tracing, Context, Holder, Produced};
+use super::context::{flip, tracing, At, Context, Holder, Produced};
 use super::cues::Hit;
 use super::refs::{paragraph_refs, CONTEXT_OBJECT};
 use super::Extractor;
@@ -34,18 +34,16 @@ impl<'a> Extractor<'a> {
     /// Reads a clause led by the support or oppose cue `hits[main]`. A
     /// negation just before the cue ("did not support") turns support into
     /// opposition.
-    #[allow(clippy::too_many_arguments)]
     pub(super) fn stance_clause(
         &mut self,
-        clause: Span,
-        sentence: Span,
-        quotes: &[Span],
+        at: At,
         ctx: &mut Context,
         hits: &[Hit],
         main: usize,
         earlier: &Produced,
         out: &mut Produced,
     ) {
+        let (clause, sentence, quotes) = at;
         let cue = &hits[main];
         let negated = main > 0
             && hits[main - 1].kind == CueKind::Negation
@@ -71,7 +69,6 @@ impl<'a> Extractor<'a> {
         } else if cue.value == "agree" || referent.is_some() {
             self.copied_positions(referent, cue, polarity, negated, earlier, ctx)
         } else {
-            let at = (clause, sentence, quotes);
             self.stance_objects(at, ctx, cue, polarity, &holder_entities, earlier)
         };
         if !targets.is_empty() {
@@ -162,13 +159,14 @@ impl<'a> Extractor<'a> {
     /// the module's list, the first that finds something.
     fn stance_objects(
         &mut self,
-        (clause, sentence, quotes): (Span, Span, &[Span]),
+        at: At,
         ctx: &Context,
         cue: &Hit,
         polarity: Polarity,
         holders: &[&Entity],
         earlier: &Produced,
     ) -> Vec<Position> {
+        let clause = at.0;
         let text = self.text;
         let explicit: Vec<u32> = paragraph_refs(clause.of(text))
             .iter()
@@ -180,14 +178,7 @@ impl<'a> Extractor<'a> {
         } else {
             explicit
         };
-        let mut targets = self.proposers_edits(
-            (clause, sentence, quotes),
-            ctx,
-            cue,
-            holders,
-            &paras,
-            on_paragraphs,
-        );
+        let mut targets = self.proposers_edits(at, ctx, cue, holders, &paras, on_paragraphs);
         // "objected to it", "rejected this": the pronoun right after the cue
         // is the object, whatever the rest of the clause names.
         let immediate = self
@@ -217,13 +208,14 @@ impl<'a> Extractor<'a> {
     /// here.
     fn proposers_edits(
         &mut self,
-        (clause, sentence, quotes): (Span, Span, &[Span]),
+        at: At,
         ctx: &Context,
         cue: &Hit,
         holders: &[&Entity],
         paras: &[u32],
         on_paragraphs: bool,
     ) -> Vec<StanceTarget> {
+        let (clause, _, quotes) = at;
         let proposers: Vec<&Mention> = self
             .actors_in(clause, quotes)
             .into_iter()
@@ -240,15 +232,7 @@ impl<'a> Extractor<'a> {
         let actions = self.actions(clause, quotes, cue.span.end, paras);
         let mut targets = Vec::new();
         for pm in &proposers {
-            let found = self.find_or_make(
-                pm.entity.clone(),
-                paras,
-                &actions,
-                sentence,
-                ctx,
-                quotes,
-                clause,
-            );
+            let found = self.find_or_make(pm.entity.clone(), paras, &actions, at, ctx);
             targets.extend(found.into_iter().map(StanceTarget::Edit));
         }
         targets
