@@ -1,0 +1,337 @@
+//! Who holds a clause's position: the actors (states and groups) a clause
+//! names, told apart as subjects, passive agents ("supported by Iran"),
+//! objects ("the proposal of China", "sided with the EU"), speakers for a
+//! group ("on behalf of CARICOM") and pronouns for the last speaker.
+//!
+//! Everything here reads mentions and the few function words between them;
+//! what the position is about is decided elsewhere.
+
+use super::context::{Context, Holder};
+use super::cues::Hit;
+use super::refs::inside_any;
+use super::Extractor;
+use crate::mention::{Mention, MentionKind};
+use crate::reference::CueKind;
+use crate::segment::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?(?:also\s+)?$").unwrap()
+});
+static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*,\s*|\s+)(?:(?:and|or|as well as)\s+)?(?:the\s+)?(?:delegations?\s+of\s+)?(?:the\s+)?$").unwrap()
+});
+static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bby\b").unwrap());
+
+impl<'a> Extractor<'a> {
+    /// States and groups named in `span`, outside quotes.
+    pub(super) fn actors_in(&self, span: Span, quotes: &[Span]) -> Vec<&'a Mention> {
+        self.mentions
+            .within(span)
+            .filter(|m| m.entity.is_state_or_group() && !inside_any(quotes, m.span))
+            .collect()
+    }
+
+    /// Resolves who holds the clause's position.
+    pub(super) fn holders(
+        &self,
+        clause: Span,
+        cue: &Hit,
+        quotes: &[Span],
+        ctx: &Context,
+        after_cue: bool,
+    ) -> Vec<Holder> {
+        let actors = self.actors_in(clause, quotes);
+        let mut picked = self.passive_agents(clause, cue, &actors, after_cue);
+        if picked.is_empty() && !after_cue {
+            picked = self.subjects_before(clause, cue, &actors);
+        }
+        if picked.is_empty() {
+            picked = self.reported_after(clause, cue, &actors);
+        }
+        let mut holders: Vec<Holder> = picked
+            .into_iter()
+            .map(|m| Holder::own(m.entity.clone()))
+            .collect();
+        if holders.is_empty() && self.refers_to_last_speaker(clause, cue, ctx) {
+            holders = ctx.last_holders.clone();
+        }
+        self.apply_on_behalf(clause, quotes, holders)
+    }
+
+    /// The agents of a passive cue ("was supported by Iran"), or the actors
+    /// after a cue whose holder follows it (`after_cue`), up to the next
+    /// position cue ("introduced by China … and opposed by …").
+    fn passive_agents(
+        &self,
+        clause: Span,
+        cue: &Hit,
+        actors: &[&'a Mention],
+        after_cue: bool,
+    ) -> Vec<&'a Mention> {
+        let text = self.text;
+        let passive = self.is_passive(clause, cue)
+            || text[cue.span.end..clause.end]
+                .trim_start()
+                .starts_with("by ")
+            || after_cue;
+        if !passive {
+            return Vec::new();
+        }
+        let rest = Span::new(cue.span.end, clause.end);
+        let from = if after_cue {
+            Some(cue.span.end)
+        } else {
+            BY.find(rest.of(text)).map(|m| rest.start + m.end())
+        };
+        let Some(from) = from else {
+            return Vec::new();
+        };
+        let stop = self
+            .finder
+            .find(
+                text,
+                Span::new(from, clause.end),
+                &[CueKind::Support, CueKind::Oppose, CueKind::ProposalVerb],
+            )
+            .first()
+            .map(|h| h.span.start)
+            .unwrap_or(clause.end);
+        actors
+            .iter()
+            .copied()
+            .filter(|m| {
+                m.span.start >= from && m.span.end <= stop && !self.is_object_proposer(m, clause)
+            })
+            .collect()
+    }
+
+    /// Subjects before the cue; a "by X" before the cue is an agent ("the
+    /// third opinion, voiced by the Netherlands, … was to include").
+    fn subjects_before(&self, clause: Span, cue: &Hit, actors: &[&'a Mention]) -> Vec<&'a Mention> {
+        actors
+            .iter()
+            .copied()
+            .filter(|m| {
+                m.span.end <= cue.span.start
+                    && (!self.after_preposition(m, clause) || self.after_by(m, clause))
+                    && !(self.is_object_proposer(m, clause)
+                        && self.text[m.span.end..cue.span.start].contains(" to "))
+            })
+            .collect()
+    }
+
+    /// "(EU, US, Netherlands …)" after the cue, or ", Egypt highlighted.":
+    /// the actors after the cue, when they are set off as the speakers.
+    fn reported_after(&self, clause: Span, cue: &Hit, actors: &[&'a Mention]) -> Vec<&'a Mention> {
+        let text = self.text;
+        let after: Vec<&Mention> = actors
+            .iter()
+            .copied()
+            .filter(|m| m.span.start >= cue.span.end)
+            .collect();
+        let (Some(first), Some(last)) = (after.first(), after.last()) else {
+            return after;
+        };
+        let before_first = &text[cue.span.end..first.span.start];
+        let tail = &text[last.span.end..clause.end];
+        let in_parens = before_first.trim_end().ends_with('(');
+        let reporting = before_first.trim_end().ends_with(',')
+            && tail
+                .trim()
+                .trim_end_matches(['.', '!'])
+                .split_whitespace()
+                .count()
+                <= 2;
+        if in_parens || reporting {
+            after
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Pronouns ("it", "they") stand for the last speaker only as the
+    /// clause's first word, "it" only for a single speaker, and only when
+    /// that speaker is recent.
+    fn refers_to_last_speaker(&self, clause: Span, cue: &Hit, ctx: &Context) -> bool {
+        let text = self.text;
+        let anaphors = self.finder.find(
+            text,
+            Span::new(clause.start, cue.span.start),
+            &[CueKind::Anaphor],
+        );
+        let usable = anaphors.iter().any(|a| {
+            let word = a.span.of(text).to_lowercase();
+            let lead = text[clause.start..a.span.start].trim().to_lowercase();
+            let initial = lead.is_empty() || lead.ends_with("that") || lead.ends_with("therefore");
+            match word.as_str() {
+                "it" | "he" | "she" => {
+                    initial && ctx.last_holders.len() == 1 && ctx.holders_age <= 1
+                }
+                "they" => initial && ctx.holders_age <= 1,
+                _ => true,
+            }
+        });
+        usable && ctx.holders_age <= 2
+    }
+    /// "Suriname, on behalf of CARICOM" / "speaking for the Arab Group, Egypt":
+    /// the group holds the position, the member voices it.
+    pub(super) fn apply_on_behalf(
+        &self,
+        clause: Span,
+        quotes: &[Span],
+        holders: Vec<Holder>,
+    ) -> Vec<Holder> {
+        let hits = self.finder.find(self.text, clause, &[CueKind::OnBehalf]);
+        let Some(hit) = hits.first() else {
+            return holders;
+        };
+        let actors = self.actors_in(clause, quotes);
+        let group = actors
+            .iter()
+            .find(|m| m.span.start >= hit.span.end && m.span.start - hit.span.end <= 6);
+        let Some(group) = group else { return holders };
+        let speaker = actors
+            .iter()
+            .find(|m| {
+                m.entity != group.entity
+                    && (m.span.end <= hit.span.start || m.span.start > group.span.end)
+            })
+            .map(|m| m.entity.clone());
+        let mut out = vec![Holder {
+            actor: group.entity.clone(),
+            voiced_by: speaker.clone(),
+        }];
+        for h in holders {
+            if Some(&h.actor) != speaker.as_ref() && h.actor != group.entity {
+                out.push(h);
+            }
+        }
+        out
+    }
+
+    /// "the proposal of X", "by X" (active), "X’s suggestion": X proposed.
+    pub(super) fn is_object_proposer(&self, m: &Mention, clause: Span) -> bool {
+        let text = self.text;
+        let after = &text[m.span.end..clause.end];
+        let lower = after.to_lowercase();
+        after.starts_with("’s")
+            || after.starts_with("'s")
+            || [
+                " proposal",
+                " amendment",
+                " suggestion",
+                " request",
+                " edit",
+                " position",
+            ]
+            .iter()
+            .any(|w| lower.starts_with(w))
+            || after.starts_with('’') && m.kind == MentionKind::Name && after[3..].starts_with(' ')
+    }
+
+    /// "was supported", "were criticised": an auxiliary right before a
+    /// participle cue. ("there is no need" is not passive.)
+    pub(super) fn is_passive(&self, clause: Span, cue: &Hit) -> bool {
+        let first = cue
+            .span
+            .of(self.text)
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let participle = first.ends_with("ed") || first.ends_with("en") || first.ends_with("wn");
+        participle && PASSIVE_BEFORE.is_match(&self.text[clause.start..cue.span.start])
+    }
+
+    /// Whether a mention (or the list it heads) follows "by": an agent.
+    pub(super) fn after_by(&self, m: &Mention, clause: Span) -> bool {
+        let head = self.list_head(m, clause);
+        let before = self.text[clause.start..head].trim_end();
+        let before = before
+            .strip_suffix("the")
+            .map(str::trim_end)
+            .unwrap_or(before);
+        before.ends_with(" by")
+    }
+
+    /// Actors after "of", "by", "with", "to", "from", "than": objects, not subjects.
+    pub(super) fn after_preposition(&self, m: &Mention, clause: Span) -> bool {
+        let before = self.text[clause.start..m.span.start].trim_end();
+        let before = before
+            .strip_suffix("the")
+            .map(str::trim_end)
+            .unwrap_or(before);
+        // "the delegations of Greece", "the representative of Kenya": subjects.
+        let lower = before.to_lowercase();
+        if [
+            "delegation of",
+            "delegations of",
+            "representative of",
+            "representatives of",
+            "government of",
+        ]
+        .iter()
+        .any(|p| lower.ends_with(p))
+        {
+            return false;
+        }
+        // A list continues the status of its first member: "changes by China and Cuba".
+        let list_start = self.list_head(m, clause);
+        if list_start != m.span.start {
+            let head = self
+                .mentions
+                .within(clause)
+                .find(|x| x.span.start == list_start)
+                .cloned();
+            if let Some(h) = head {
+                return self.after_preposition(&h, clause);
+            }
+        }
+        ["of", "by", "with", "to", "from", "than"]
+            .iter()
+            .any(|p| before.ends_with(&format!(" {p}")) || before == *p)
+    }
+
+    /// Start of the coordinated list ("China, Cuba and Belarus") a mention
+    /// belongs to.
+    pub(super) fn list_head(&self, m: &Mention, clause: Span) -> usize {
+        let actors: Vec<&Mention> = self
+            .mentions
+            .within(clause)
+            .filter(|x| x.entity.is_state_or_group())
+            .collect();
+        let Some(mut i) = actors.iter().position(|x| x.span == m.span) else {
+            return m.span.start;
+        };
+        while i > 0 {
+            let gap = &self.text[actors[i - 1].span.end..actors[i].span.start];
+            if LIST_GAP.is_match(gap) {
+                i -= 1;
+            } else {
+                break;
+            }
+        }
+        actors[i].span.start
+    }
+
+    /// Updates the last speaker from a clause without a position.
+    pub(super) fn note_speakers(
+        &self,
+        clause: Span,
+        quotes: &[Span],
+        ctx: &mut Context,
+        actors: &[&Mention],
+    ) {
+        let subjects: Vec<Holder> = actors
+            .iter()
+            .filter(|m| !self.after_preposition(m, clause))
+            .map(|m| Holder::own(m.entity.clone()))
+            .collect();
+        if !subjects.is_empty() {
+            let holders = self.apply_on_behalf(clause, quotes, subjects);
+            ctx.set_speakers(holders);
+        }
+    }
+}

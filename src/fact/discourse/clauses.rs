@@ -1,0 +1,122 @@
+//! A sentence cut into clauses, and the cue that leads each clause.
+//!
+//! A clause is the unit one position or proposal is read from: semicolons,
+//! contrasts ("while", "but") and a new subject after ", and" start a new
+//! one; participial reasons (", arguing that …") are cut off because their
+//! words are the speaker's reasons, not new positions. The lead cue decides
+//! whether the clause is a stance or a proposal.
+
+use super::cues::{Hit, STANCE_FAMILY};
+use super::refs::inside_any;
+use super::Extractor;
+use crate::reference::CueKind;
+use crate::segment::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Clause boundaries: semicolons, contrasts, and participial reasons
+/// (", arguing that …", ", noting …"), whose words are the speaker's reasons,
+/// not new positions.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r";|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|,\s+(?:arguing|noting|saying|stressing|explaining|recalling|citing|warning|underlining|adding|claiming|insisting)\b").unwrap()
+});
+static AND_NEW_SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",\s+and\s+(?:the\s+)?").unwrap());
+static NOUN_CONTENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+(?:is\s+that|that)\b").unwrap());
+/// "proposal to delete …": `to` right before an action word.
+static TO_VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+to\s+").unwrap());
+
+impl<'a> Extractor<'a> {
+    /// The clauses of a sentence, in order; breaks inside quotes do not
+    /// count.
+    pub(super) fn clauses(&self, sentence: Span, quotes: &[Span]) -> Vec<Span> {
+        let s = sentence.of(self.text);
+        let mut clauses = Vec::new();
+        let mut start = 0;
+        for m in CLAUSE_BREAK.find_iter(s) {
+            if quotes
+                .iter()
+                .any(|q| q.start <= sentence.start + m.start() && sentence.start + m.end() <= q.end)
+            {
+                continue;
+            }
+            clauses.push(Span::new(
+                sentence.start + start,
+                sentence.start + m.start(),
+            ));
+            start = m.end();
+        }
+        clauses.push(Span::new(sentence.start + start, sentence.end));
+        clauses
+            .into_iter()
+            .flat_map(|c| self.split_new_subjects(c, quotes))
+            .collect()
+    }
+
+    /// ", and Kazakhstan backed it": a new subject starts a new clause, but
+    /// only after a complete clause ("A, B, and C expressed …" is a list).
+    fn split_new_subjects(&self, c: Span, quotes: &[Span]) -> Vec<Span> {
+        let text = self.text;
+        let mut split: Vec<Span> = Vec::new();
+        let mut from = c.start;
+        for m in AND_NEW_SUBJECT.find_iter(c.of(text)) {
+            let at = c.start + m.end();
+            let starts_actor = self
+                .actors_in(Span::new(at, c.end), quotes)
+                .first()
+                .is_some_and(|a| a.span.start <= at + 4);
+            let head = Span::new(from, c.start + m.start());
+            let complete = self
+                .finder
+                .find(text, head, &STANCE_FAMILY)
+                .iter()
+                .any(|h| {
+                    matches!(
+                        h.kind,
+                        CueKind::Support | CueKind::Oppose | CueKind::ProposalVerb | CueKind::Hedge
+                    )
+                });
+            if starts_actor && complete && !inside_any(quotes, Span::new(c.start + m.start(), at)) {
+                split.push(Span::new(from, c.start + m.start()));
+                from = at;
+            }
+        }
+        split.push(Span::new(from, c.end));
+        split
+    }
+
+    /// The index of the hit that leads a clause. A position or proposal verb
+    /// leads; a proposal noun ("this edit", "China’s amendments") leads only
+    /// without one; an action word only alone ("the section … precedes … –
+    /// a point introduced by China").
+    pub(super) fn lead_cue(&self, clause: Span, hits: &[Hit]) -> Option<usize> {
+        let text = self.text;
+        hits.iter()
+            .enumerate()
+            .position(|(k, h)| {
+                // "preferred to keep the original text", "insisted on
+                // retaining": the position word decides, not the verb before it.
+                let next_is_stance = hits.get(k + 1).is_some_and(|n| {
+                    matches!(n.kind, CueKind::Support | CueKind::Oppose)
+                        && text[h.span.end..n.span.start].trim().len() <= 2
+                });
+                // "its proposal to delete …", "Iran’s proposal is that …": a
+                // proposal noun that introduces its content leads.
+                let after = &text[h.span.end..clause.end];
+                let introduces = h.value == "noun"
+                    && (NOUN_CONTENT.is_match(after)
+                        || TO_VERB.find(after).is_some_and(|m| {
+                            hits.iter().any(|a| {
+                                a.kind == CueKind::Action && a.span.start == h.span.end + m.end()
+                            })
+                        }));
+                matches!(h.kind, CueKind::Support | CueKind::Oppose)
+                    || (h.kind == CueKind::ProposalVerb
+                        && (h.value != "noun" || introduces)
+                        && !next_is_stance)
+            })
+            .or_else(|| hits.iter().position(|h| h.kind == CueKind::ProposalVerb))
+            .or_else(|| hits.iter().position(|h| h.kind == CueKind::Action))
+    }
+}

@@ -1,0 +1,290 @@
+//! The edit itself: which actions a clause names (delete a paragraph or
+//! text, insert, replace, move …), which quoted words it removes or adds,
+//! and recording proposals without duplicates.
+
+use super::context::{At, Context, Holder};
+use super::cues::Hit;
+use super::refs::{inside_any, unquote};
+use super::Extractor;
+use crate::fact::proposals::{Action, EditProposal};
+use crate::mention::Entity;
+use crate::reference::CueKind;
+use crate::segment::Span;
+
+impl<'a> Extractor<'a> {
+    /// The edit actions named in a clause, most specific first.
+    ///
+    /// A deletion is of a paragraph when the nearest thing it applies to is a
+    /// paragraph ("asked that paragraph 7 be deleted"), of text when that is a
+    /// sentence, phrase, word or quotation. A second action counts only when
+    /// coordinated ("deleted …, and that the word … be replaced"), not in
+    /// passing ("does not have added value").
+    pub(super) fn actions(
+        &self,
+        clause: Span,
+        quotes: &[Span],
+        from: usize,
+        paras: &[u32],
+    ) -> Vec<Action> {
+        let text = self.text;
+        let find = |span: Span| -> Vec<Hit> {
+            self.finder
+                .find(text, span, &[CueKind::Action])
+                .into_iter()
+                .filter(|h| !inside_any(quotes, h.span))
+                .collect()
+        };
+        let mut hits = find(Span::new(from.min(clause.end), clause.end));
+        if hits.is_empty() {
+            hits = find(clause);
+        }
+        if hits.iter().any(|h| h.value == "AddParagraph") {
+            return vec![Action::AddParagraph];
+        }
+        let objects = self.deletion_objects(clause, quotes);
+        let mut out: Vec<Action> = Vec::new();
+        let mut last_end: Option<usize> = None;
+        for h in &hits {
+            if last_end.is_some_and(|prev| !coordinated(&text[prev..h.span.start])) {
+                continue;
+            }
+            let Some(a) = action_of(h, &objects, paras) else {
+                continue;
+            };
+            if a != Action::Amend {
+                last_end = Some(h.span.end);
+            }
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+        if out.contains(&Action::ReplaceText) {
+            out.retain(|a| !matches!(a, Action::InsertText));
+        }
+        let specific: Vec<Action> = out
+            .iter()
+            .copied()
+            .filter(|a| *a != Action::Amend)
+            .collect();
+        if !specific.is_empty() {
+            specific
+        } else {
+            vec![Action::Amend]
+        }
+    }
+
+    /// Things a deletion may apply to: (span, is text rather than
+    /// paragraph). "from the paragraph", "of this paragraph" name the
+    /// container, not the object.
+    fn deletion_objects(&self, clause: Span, quotes: &[Span]) -> Vec<(Span, bool)> {
+        let text = self.text;
+        let units = self.finder.find(text, clause, &[CueKind::TextUnit]);
+        let mut objects: Vec<(Span, bool)> = units.iter().map(|u| (u.span, true)).collect();
+        objects.extend(
+            quotes
+                .iter()
+                .filter(|q| clause.contains(**q))
+                .map(|q| (*q, true)),
+        );
+        let lower = clause.of(text).to_lowercase();
+        for (k, w) in lower.match_indices("paragraph") {
+            let before = lower[..k].trim_end();
+            let before = before
+                .strip_suffix("this")
+                .or_else(|| before.strip_suffix("the"))
+                .or_else(|| before.strip_suffix("that"))
+                .unwrap_or(before)
+                .trim_end();
+            if ["from", "of", "in", "to"]
+                .iter()
+                .any(|p| before.ends_with(p))
+            {
+                continue;
+            }
+            objects.push((
+                Span::new(clause.start + k, clause.start + k + w.len()),
+                false,
+            ));
+        }
+        objects
+    }
+    /// Finds this proposer's proposals on these paragraphs, or records one.
+    pub(super) fn find_or_make(
+        &mut self,
+        proposer: Entity,
+        paras: &[u32],
+        actions: &[Action],
+        at: At,
+        ctx: &Context,
+    ) -> Vec<usize> {
+        let existing: Vec<usize> = self
+            .proposals
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.proposer == proposer
+                    && p.document == ctx.document
+                    && !paras.is_empty()
+                    && p.targets.iter().any(|t| paras.contains(t))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if !existing.is_empty() {
+            return existing;
+        }
+        let holder = Holder::own(proposer);
+        self.make_proposals(&holder, paras, actions, at, ctx)
+    }
+
+    /// Records one proposal per action for a proposer, with the quoted
+    /// wording each action refers to; returns their indices.
+    pub(super) fn make_proposals(
+        &mut self,
+        h: &Holder,
+        paras: &[u32],
+        actions: &[Action],
+        (clause, sentence, quotes): At,
+        ctx: &Context,
+    ) -> Vec<usize> {
+        let mut made = Vec::new();
+        for &action in actions {
+            let (removed, added) = self.quoted_texts(clause, quotes, action);
+            made.push(self.push_proposal(EditProposal {
+                proposer: h.actor.clone(),
+                voiced_by: h.voiced_by.clone(),
+                document: ctx.document.clone(),
+                targets: paras.to_vec(),
+                section: if paras.is_empty() {
+                    ctx.section.clone()
+                } else {
+                    None
+                },
+                action,
+                removed,
+                added,
+                kept: None,
+                evidence: sentence,
+            }));
+        }
+        made
+    }
+
+    /// Records a proposal unless the same one is already recorded; its index.
+    fn push_proposal(&mut self, p: EditProposal) -> usize {
+        if let Some(i) = self.proposals.iter().position(|q| q == &p) {
+            return i;
+        }
+        self.proposals.push(p);
+        self.proposals.len() - 1
+    }
+
+    /// Removed and added text from quotes: "replace ‘A’ with ‘B’", "delete
+    /// ‘A’", "add ‘B’", "to read ‘B’".
+    fn quoted_texts(
+        &self,
+        clause: Span,
+        quotes: &[Span],
+        action: Action,
+    ) -> (Option<String>, Option<String>) {
+        let text = self.text;
+        let qs: Vec<Span> = quotes
+            .iter()
+            .copied()
+            .filter(|q| clause.contains(*q) && !unquote(text, *q).is_empty())
+            .collect();
+        if qs.is_empty() {
+            return (None, None);
+        }
+        // The action word this text belongs to: quotes are read relative to it
+        // ("the phrase ‘A’ be deleted …, and that the word ‘B’ be replaced
+        // with the word ‘C’").
+        let value = match action {
+            Action::DeleteText | Action::DeleteParagraph => "Delete",
+            other => other.name(),
+        };
+        let cue = self
+            .finder
+            .find(text, clause, &[CueKind::Action])
+            .into_iter()
+            .find(|h| h.value == value && !inside_any(quotes, h.span));
+        let get = |q: &Span| Some(unquote(text, *q));
+        let Some(cue) = cue else {
+            return match action {
+                Action::DeleteText => (get(&qs[0]), None),
+                Action::ReplaceText => (get(&qs[0]), qs.get(1).and_then(get)),
+                Action::InsertText | Action::AddParagraph | Action::Amend => (None, get(&qs[0])),
+                _ => (None, None),
+            };
+        };
+        let before = qs.iter().rfind(|q| q.end <= cue.span.start);
+        let after = qs.iter().find(|q| q.start >= cue.span.end);
+        let nearest = match (before, after) {
+            (Some(b), Some(a)) => {
+                if cue.span.start - b.end <= a.start - cue.span.end {
+                    Some(b)
+                } else {
+                    Some(a)
+                }
+            }
+            (b, a) => b.or(a),
+        };
+        match action {
+            Action::DeleteText => (nearest.and_then(get), None),
+            Action::ReplaceText => {
+                // "‘A’ be replaced with ‘B’" or "replace ‘A’ with ‘B’".
+                let after_all: Vec<&Span> = qs.iter().filter(|q| q.start >= cue.span.end).collect();
+                match before {
+                    Some(b) if cue.span.start - b.end <= 12 => {
+                        (get(b), after_all.first().and_then(|q| get(q)))
+                    }
+                    _ => (
+                        after_all.first().and_then(|q| get(q)),
+                        after_all.get(1).and_then(|q| get(q)),
+                    ),
+                }
+            }
+            // "‘X’ is added after ‘Y’": the quote just before the cue; "add
+            // ‘X’ before ‘Y’", "to read ‘X’": the first after it.
+            Action::InsertText | Action::AddParagraph | Action::Amend => match before {
+                Some(b) if cue.span.start - b.end <= 12 => (None, get(b)),
+                _ => (None, after.or(before).and_then(get)),
+            },
+            _ => (None, None),
+        }
+    }
+}
+
+/// Whether the words between two action cues coordinate them ("…, and",
+/// "and that", "as well as", "also").
+fn coordinated(between: &str) -> bool {
+    let between = between.to_lowercase();
+    between.contains(", and")
+        || between.contains(" and that")
+        || between.contains(" as well as")
+        || between.contains(" also ")
+}
+
+/// The action an action cue names; a deletion is of a paragraph or of text
+/// by the nearest object (with no object, by whether paragraphs are named).
+fn action_of(h: &Hit, objects: &[(Span, bool)], paras: &[u32]) -> Option<Action> {
+    if h.value != "Delete" {
+        return Action::parse(&h.value);
+    }
+    let distance = |o: &Span| {
+        if o.end <= h.span.start {
+            h.span.start - o.end
+        } else {
+            o.start.saturating_sub(h.span.end)
+        }
+    };
+    let nearest = objects
+        .iter()
+        .min_by_key(|(o, _)| distance(o))
+        .map(|(_, is_text)| *is_text);
+    Some(match nearest {
+        Some(false) => Action::DeleteParagraph,
+        Some(true) => Action::DeleteText,
+        None if !paras.is_empty() => Action::DeleteParagraph,
+        None => Action::DeleteText,
+    })
+}

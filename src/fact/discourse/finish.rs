@@ -1,0 +1,113 @@
+//! After the last sentence: completing what deletions remove when the text
+//! says it by reference, dropping vague edits that specific ones supersede,
+//! and handing out proposals and stances with stance targets renumbered.
+
+use super::Extractor;
+use crate::fact::proposals::{Action, EditProposal, Stance, StanceTarget};
+use crate::segment::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static ORDINAL_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(first|second|third|fourth|fifth|last|final)\s+sentence\b").unwrap()
+});
+static KEEP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:kept|retained|keep|retain)\b").unwrap());
+
+impl<'a> Extractor<'a> {
+    /// Fills in what a deletion removes when the text says it by reference:
+    /// "the second sentence of this paragraph" is that sentence of the quoted
+    /// draft; "only part … should be kept in order to read: ‘X’" removes the
+    /// rest of the paragraph (X is kept).
+    fn complete_removed_text(&mut self) {
+        let text = self.text;
+        for p in &mut self.proposals {
+            if p.action != Action::DeleteText || p.targets.len() != 1 {
+                continue;
+            }
+            let Some(doc) = &p.document else { continue };
+            let Some(draft) = self.draft_texts.get(&(doc.clone(), p.targets[0])) else {
+                continue;
+            };
+            let evidence = p.evidence.of(text);
+            if let Some(kept) = p.removed.clone().filter(|_| KEEP.is_match(evidence)) {
+                let k = kept.trim_end_matches('.');
+                if let Some(pos) = draft.find(k) {
+                    let rest = format!("{} {}", &draft[..pos], &draft[pos + k.len()..]);
+                    let rest = rest
+                        .trim()
+                        .trim_start_matches(['.', ',', ' '])
+                        .trim()
+                        .to_string();
+                    p.kept = Some(kept);
+                    p.removed = (!rest.is_empty()).then_some(rest);
+                }
+                continue;
+            }
+            if p.removed.is_none() {
+                if let Some(c) = ORDINAL_SENTENCE.captures(evidence) {
+                    let sents = crate::segment::split_sentences(draft, Span::new(0, draft.len()));
+                    let pick = match c[1].to_lowercase().as_str() {
+                        "first" => sents.first(),
+                        "second" => sents.get(1),
+                        "third" => sents.get(2),
+                        "fourth" => sents.get(3),
+                        "fifth" => sents.get(4),
+                        _ => sents.last(),
+                    };
+                    p.removed = pick.map(|s| s.of(draft).to_string());
+                }
+            }
+        }
+    }
+
+    /// Drops vague "minor changes"/"edits" (Amend, no quoted text) when the
+    /// same proposer's specific edits of the same paragraphs follow.
+    pub(super) fn finish(mut self) -> (Vec<EditProposal>, Vec<Stance>) {
+        self.complete_removed_text();
+        let n = self.proposals.len();
+        let mut keep = vec![true; n];
+        for (i, p) in self.proposals.iter().enumerate() {
+            if p.action != Action::Amend || p.added.is_some() || p.targets.is_empty() {
+                continue;
+            }
+            let superseded = self.proposals.iter().enumerate().any(|(j, q)| {
+                j > i
+                    && q.proposer == p.proposer
+                    && q.document == p.document
+                    && q.targets == p.targets
+                    && q.action != Action::Amend
+                    && q.evidence.start >= p.evidence.start
+            });
+            let supported = self
+                .stances
+                .iter()
+                .any(|s| s.target == StanceTarget::Edit(i));
+            if superseded && !supported {
+                keep[i] = false;
+            }
+        }
+        let mut remap = vec![usize::MAX; n];
+        let mut proposals = Vec::new();
+        for (i, p) in self.proposals.drain(..).enumerate() {
+            if keep[i] {
+                remap[i] = proposals.len();
+                proposals.push(p);
+            }
+        }
+        let stances = self
+            .stances
+            .into_iter()
+            .filter_map(|mut s| {
+                if let StanceTarget::Edit(i) = s.target {
+                    if remap[i] == usize::MAX {
+                        return None;
+                    }
+                    s.target = StanceTarget::Edit(remap[i]);
+                }
+                Some(s)
+            })
+            .collect();
+        (proposals, stances)
+    }
+}

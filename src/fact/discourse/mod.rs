@@ -1,0 +1,261 @@
+//! Edit proposals and stances, read sentence by sentence with a small
+//! discourse context.
+//!
+//! Every rule keys on a cue class from `ontology/cues.csv` (proposal verbs,
+//! action words, support/oppose phrases, negations, back-references,
+//! anaphors, "on behalf of") and on mentions; none names a sentence or a
+//! file. The context carries what reports leave implicit:
+//!
+//! * the draft and the paragraph(s) under discussion, from "Paragraph 12" /
+//!   "Paragraphs 16-18" headings and from explicit "paragraph 17 of the
+//!   First Draft" references, so "this paragraph" resolves;
+//! * the proposals and stances of the previous sentence, so "This edit was
+//!   supported by Iran", "Kenya agreed." and "Neither could Japan." attach to
+//!   them;
+//! * the last speaker, so "The delegation suggested …" and "They also …"
+//!   have a subject;
+//! * each actor's latest position, so "Switzerland aligned itself with the
+//!   EU" copies the EU's.
+//!
+//! A clause's first cue decides what it is: a support/oppose/agree cue makes
+//! a stance; a proposal verb or action word with an edit object (a paragraph,
+//! a sentence, quoted words …) makes an edit proposal; a proposal verb whose
+//! object is a recurring policy ("called for a legally binding instrument")
+//! makes a stance for that policy. A negation just before a support cue
+//! ("did not support", "could not go along with") turns it into opposition.
+//!
+//! The modules follow one sentence through: `cues` finds cue words, `refs`
+//! paragraph references and quotes, `clauses` cuts the sentence and picks
+//! each clause's lead cue, `actors` finds who holds a position, `stance`
+//! and `proposal` read the two kinds of clause (with `objects` for what a
+//! position is about and `edit` for actions and quoted wording), `context`
+//! carries the discourse state, and `finish` tidies the result.
+
+mod actors;
+mod clauses;
+mod context;
+mod cues;
+mod edit;
+mod finish;
+mod objects;
+mod proposal;
+mod refs;
+mod stance;
+
+use super::proposals::{Action, EditProposal, Stance, StanceTarget};
+use super::ParagraphFact;
+use crate::mention::{Entity, Mentions};
+use crate::reference::{CueKind, Reference};
+use crate::segment::{heading_title, BlockKind, Segments, Span};
+use context::{tracing, Context, Produced};
+use cues::{CueFinder, Hit, STANCE_FAMILY};
+use refs::{inside_any, paragraph_refs, quote_spans, unquote, PARAGRAPH_HEADING};
+use regex::Regex;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+/// "The sentence would then read: ‘…’": wording for the previous proposal.
+static WOULD_READ: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:would (?:then |now )?read|would then be|to read as follows)\b").unwrap()
+});
+
+/// The reader of one source: what it reads from, and what it has recorded.
+struct Extractor<'a> {
+    text: &'a str,
+    mentions: &'a Mentions,
+    finder: CueFinder,
+    drafts: BTreeSet<String>,
+    /// Bodies a position can be about (`position_target` in bodies.csv).
+    position_bodies: BTreeSet<String>,
+    proposals: Vec<EditProposal>,
+    stances: Vec<Stance>,
+    /// Quoted draft paragraph texts, to resolve "the second sentence" and
+    /// "only part … should be kept".
+    draft_texts: BTreeMap<(String, u32), String>,
+}
+
+/// Reads edit proposals and stances from a segmented, mention-tagged text.
+pub fn extract(
+    text: &str,
+    segments: &Segments,
+    mentions: &Mentions,
+    reference: &Reference,
+    paragraphs: &[ParagraphFact],
+) -> (Vec<EditProposal>, Vec<Stance>) {
+    // A document's own numbered text proposes nothing.
+    if paragraphs.iter().filter(|p| !p.quoted).count() >= 5 {
+        return (Vec::new(), Vec::new());
+    }
+    let drafts = reference
+        .documents
+        .iter()
+        .filter(|d| d.is_draft())
+        .map(|d| d.slug.clone())
+        .collect();
+    let position_bodies = reference
+        .bodies
+        .iter()
+        .filter(|b| b.is_position_target())
+        .map(|b| b.slug.clone())
+        .collect();
+    let mut ex = Extractor {
+        text,
+        mentions,
+        finder: CueFinder::new(reference),
+        drafts,
+        position_bodies,
+        proposals: Vec::new(),
+        stances: Vec::new(),
+        draft_texts: paragraphs
+            .iter()
+            .filter(|p| p.quoted)
+            .filter_map(|p| p.text.clone().map(|t| ((p.document.clone(), p.number), t)))
+            .collect(),
+    };
+    let mut ctx = Context::default();
+    for block in &segments.blocks {
+        match block.kind {
+            BlockKind::Heading => {
+                let h = block.span.of(text);
+                if PARAGRAPH_HEADING.is_match(h) {
+                    ctx.paragraphs = paragraph_refs(h).into_iter().map(|x| x.0).collect();
+                } else {
+                    ctx.paragraphs.clear();
+                    ctx.section = Some(heading_title(h).to_string());
+                }
+                ctx.prev_proposals.clear();
+                ctx.prev_stances.clear();
+                ctx.prev_policies.clear();
+                ctx.section_policies.clear();
+                continue;
+            }
+            BlockKind::Quote { .. } => continue,
+            _ => {}
+        }
+        for &sentence in &block.sentences {
+            ex.sentence(sentence, &mut ctx);
+        }
+    }
+    ex.finish()
+}
+
+impl<'a> Extractor<'a> {
+    /// Reads one sentence: the draft it names, its clauses, and what it
+    /// leaves for the next sentence.
+    fn sentence(&mut self, sentence: Span, ctx: &mut Context) {
+        ctx.holders_age += 1;
+        // A draft named with a paragraph number, or alone, sets the draft.
+        for m in self.mentions.within(sentence) {
+            if let Entity::Document(d) = &m.entity {
+                if self.drafts.contains(d) && ctx.document.is_none() {
+                    ctx.document = Some(d.clone());
+                }
+            }
+        }
+        let quotes = quote_spans(self.text, sentence);
+        if self.completes_wording(sentence, &quotes, ctx) {
+            return;
+        }
+        let mut produced_here = Produced::default();
+        for clause in self.clauses(sentence, &quotes) {
+            let p = self.clause(clause, sentence, &quotes, ctx, &produced_here);
+            produced_here.proposals.extend(p.proposals);
+            produced_here.stances.extend(p.stances);
+        }
+        ctx.prev_policies = self.targets_in(sentence).into_iter().map(|x| x.1).collect();
+        for t in &ctx.prev_policies {
+            if matches!(t, StanceTarget::Policy(_)) && !ctx.section_policies.contains(t) {
+                ctx.section_policies.push(t.clone());
+            }
+        }
+        if !produced_here.proposals.is_empty() || !produced_here.stances.is_empty() {
+            ctx.prev_proposals = produced_here.proposals;
+            ctx.prev_stances = produced_here.stances;
+        } else {
+            ctx.prev_proposals.clear();
+            ctx.prev_stances.clear();
+        }
+    }
+
+    /// "The sentence would then read: ‘…’" completes the previous
+    /// proposals' new wording; true when the sentence was that.
+    fn completes_wording(&mut self, sentence: Span, quotes: &[Span], ctx: &Context) -> bool {
+        let text = self.text;
+        if !WOULD_READ.is_match(sentence.of(text)) || !self.actors_in(sentence, quotes).is_empty() {
+            return false;
+        }
+        let Some(q) = quotes.first() else {
+            return false;
+        };
+        let wording = unquote(text, *q);
+        for &i in &ctx.prev_proposals {
+            let p = &mut self.proposals[i];
+            if p.added.is_none()
+                && matches!(
+                    p.action,
+                    Action::InsertText | Action::Amend | Action::ReplaceText
+                )
+            {
+                p.added = Some(wording.clone());
+            }
+        }
+        true
+    }
+
+    /// Reads one clause: a stance, a proposal, or only who speaks.
+    fn clause(
+        &mut self,
+        clause: Span,
+        sentence: Span,
+        quotes: &[Span],
+        ctx: &mut Context,
+        earlier: &Produced,
+    ) -> Produced {
+        let text = self.text;
+        let hits: Vec<Hit> = self
+            .finder
+            .find(text, clause, &STANCE_FAMILY)
+            .into_iter()
+            .filter(|h| !inside_any(quotes, h.span))
+            .collect();
+        let mut out = Produced::default();
+        if tracing() {
+            eprintln!(
+                "CLAUSE {:?}\n  hits {:?}",
+                clause.of(text),
+                hits.iter()
+                    .map(|h| (h.span.of(text), h.kind))
+                    .collect::<Vec<_>>()
+            );
+        }
+        // Remember who speaks, even in clauses without positions.
+        let actors = self.actors_in(clause, quotes);
+        let lead = if hits.iter().any(|h| h.kind == CueKind::Hedge) {
+            None
+        } else {
+            self.lead_cue(clause, &hits)
+        };
+        let Some(main) = lead else {
+            self.note_speakers(clause, quotes, ctx, &actors);
+            return out;
+        };
+        let at = (clause, sentence, quotes);
+        match hits[main].kind {
+            CueKind::Support | CueKind::Oppose => {
+                self.stance_clause(at, ctx, &hits, main, earlier, &mut out);
+            }
+            _ => {
+                self.proposal_clause(at, ctx, &hits, main, &mut out);
+            }
+        }
+        if tracing() {
+            for &i in &out.proposals {
+                eprintln!("  PROPOSAL {:?}", self.proposals[i]);
+            }
+            for st in &out.stances {
+                eprintln!("  STANCE {:?} holders {:?}", st, ctx.last_holders);
+            }
+        }
+        out
+    }
+}

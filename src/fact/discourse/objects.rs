@@ -1,0 +1,160 @@
+//! What a position is about, besides a paragraph: the recurring policies
+//! and position-target bodies a clause names, back-references ("this
+//! edit", "it"), and the proposals already recorded on a paragraph.
+
+use super::context::{Context, Produced};
+use super::cues::Hit;
+use super::Extractor;
+use crate::fact::proposals::{Action, Polarity, StanceTarget};
+use crate::mention::Entity;
+use crate::reference::CueKind;
+use crate::segment::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static LIST_GAP_POLICY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*,\s*|\s+)(?:(?:and|or|as well as)\s+)?(?:(?:a|an|the)\s+)?$").unwrap()
+});
+static COMPLEMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+(?:to|of|for|that|on|by)\s").unwrap());
+static THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bthat\b").unwrap());
+
+impl<'a> Extractor<'a> {
+    /// Policies, and bodies a position can be about, named in `span`.
+    pub(super) fn targets_in(&self, span: Span) -> Vec<(Span, StanceTarget)> {
+        self.mentions
+            .within(span)
+            .filter_map(|m| match &m.entity {
+                Entity::Policy(p) => Some((m.span, StanceTarget::Policy(p.clone()))),
+                Entity::Body(b) if self.position_bodies.contains(b) => {
+                    Some((m.span, StanceTarget::Body(b.clone())))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The policies and bodies a cue is about: the first named after it (before
+    /// it when `backward`, as in "the catalogue found favour with …") and any
+    /// coordinated with that one ("a monitoring mechanism and a national
+    /// survey"). A body after "that" is the subject of a new clause ("disagreed
+    /// that the next OEWG should …"), not the object.
+    pub(super) fn policy_objects(
+        &self,
+        clause: Span,
+        cue: &Hit,
+        backward: bool,
+    ) -> Vec<StanceTarget> {
+        let text = self.text;
+        let named = self.targets_in(clause);
+        let chosen = if backward {
+            named
+                .iter()
+                .rfind(|(sp, _)| sp.end <= cue.span.start)
+                .cloned()
+        } else {
+            named
+                .iter()
+                .find(|(sp, t)| {
+                    sp.start >= cue.span.end
+                        && (matches!(t, StanceTarget::Policy(_))
+                            || !THAT.is_match(&text[cue.span.end..sp.start]))
+                })
+                .cloned()
+        };
+        let Some((span, first)) = chosen else {
+            return Vec::new();
+        };
+        let mut out = vec![first];
+        let mut end = span.end;
+        for (sp, t) in named.iter().filter(|(sp, _)| sp.start >= span.end) {
+            let gap = &text[end..sp.start];
+            if gap.len() <= 12 && LIST_GAP_POLICY.is_match(gap) {
+                out.push(t.clone());
+                end = sp.end;
+            } else {
+                break;
+            }
+        }
+        out
+    }
+
+    /// Back-references in a span ("this", "the proposal", "it"), but not a
+    /// noun with its own complement ("the proposal to create a repository").
+    pub(super) fn backrefs(&self, span: Span) -> Vec<Hit> {
+        self.finder
+            .find(self.text, span, &[CueKind::BackReference])
+            .into_iter()
+            .filter(|b| !COMPLEMENT.is_match(&self.text[b.span.end..span.end]))
+            .collect()
+    }
+
+    /// The previous sentence's proposals (backed) or, failing those, its
+    /// positions.
+    pub(super) fn previous_positions(
+        &self,
+        earlier: &Produced,
+        ctx: &Context,
+    ) -> Vec<(Polarity, StanceTarget)> {
+        let v: Vec<(Polarity, StanceTarget)> = earlier
+            .proposals
+            .iter()
+            .chain(ctx.prev_proposals.iter())
+            .map(|&i| (Polarity::Support, StanceTarget::Edit(i)))
+            .collect();
+        if v.is_empty() {
+            ctx.prev_stances.clone()
+        } else {
+            v
+        }
+    }
+
+    /// Proposals of the current draft on these paragraphs (of these actions,
+    /// when given), the latest of each proposer.
+    pub(super) fn proposals_on(
+        &self,
+        paras: &[u32],
+        ctx: &Context,
+        actions: &[Action],
+    ) -> Vec<usize> {
+        if paras.is_empty() {
+            return Vec::new();
+        }
+        let mut seen: Vec<&Entity> = Vec::new();
+        let mut out = Vec::new();
+        for (i, p) in self.proposals.iter().enumerate().rev() {
+            if p.document == ctx.document
+                && p.targets.iter().any(|t| paras.contains(t))
+                && (actions.is_empty() || actions.contains(&p.action))
+                && !seen.contains(&&p.proposer)
+            {
+                seen.push(&p.proposer);
+                out.push(i);
+            }
+        }
+        out.reverse();
+        out
+    }
+
+    /// Whether the clause names a proposal by a noun ("the suggestion",
+    /// "this amendment").
+    pub(super) fn mentions_proposal_noun(&self, clause: Span) -> bool {
+        let s = clause.of(self.text).to_lowercase();
+        [
+            "proposal",
+            "suggestion",
+            "amendment",
+            "edit",
+            "change",
+            "request",
+            "idea",
+            "deletion",
+            "insertion",
+            "statement",
+            "position",
+            "argument",
+        ]
+        .iter()
+        .any(|w| s.contains(w))
+    }
+}

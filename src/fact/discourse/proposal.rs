@@ -1,0 +1,369 @@
+//! Proposal clauses: a proposal verb, a proposal noun introducing its
+//! content, or an action word in a request ("should be deleted") leads the
+//! clause.
+//!
+//! With an edit object (a paragraph, a sentence, quoted words …) the clause
+//! records edit proposals on the draft and paragraphs it names or that are
+//! under discussion; "as proposed by X" makes X a proposer too, supported
+//! by the speaker. Without one, a proposal verb whose object is a recurring
+//! policy ("called for a legally binding instrument") is support for that
+//! policy. Later cues in the clause ("… and opposed by X") add positions on
+//! what it proposed.
+
+use super::context::{At, Context, Holder, Produced};
+use super::cues::Hit;
+use super::refs::{paragraph_refs, CONTEXT_OBJECT};
+use super::Extractor;
+use crate::fact::proposals::{Action, Polarity, StanceTarget};
+use crate::mention::Entity;
+use crate::reference::CueKind;
+use crate::segment::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// An action word alone proposes only as a request: "to add", "be deleted",
+/// "should be moved", "is better placed".
+static REQUEST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:to|be|should|would|must|shall|could|is|are)\s+(?:\w+\s+)?$").unwrap()
+});
+static SUBORDINATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",?\s+(?:as|because|since|so that|given that|which)\s").unwrap());
+
+/// A paragraph reference: the number, and where the reference starts and
+/// ends in the clause.
+type ParagraphRef = (u32, usize, usize);
+
+impl<'a> Extractor<'a> {
+    /// Reads a clause led by the proposal or action cue `hits[main]`.
+    pub(super) fn proposal_clause(
+        &mut self,
+        at: At,
+        ctx: &mut Context,
+        hits: &[Hit],
+        main: usize,
+        out: &mut Produced,
+    ) {
+        let (clause, _, quotes) = at;
+        let text = self.text;
+        let cue = &hits[main];
+        let holders = self.holders(clause, cue, quotes, ctx, false);
+        if holders.is_empty() {
+            return;
+        }
+        if cue.kind == CueKind::Action
+            && !REQUEST_BEFORE.is_match(&text[clause.start..cue.span.start])
+        {
+            let actors = self.actors_in(clause, quotes);
+            self.note_speakers(clause, quotes, ctx, &actors);
+            return;
+        }
+        let explicit = self.target_refs(clause);
+        let policy_after = self.policy_objects(clause, cue, false);
+        if self.has_edit_object(clause, quotes, hits, &explicit, &policy_after) {
+            self.edit_proposals(at, ctx, hits, main, &holders, &explicit, &policy_after, out);
+        } else {
+            self.policy_proposal(at, ctx, hits, main, &holders, &policy_after, out);
+        }
+        ctx.set_speakers(holders);
+    }
+
+    /// Paragraphs the clause names; those named in a reason ("…, as it
+    /// duplicates paragraph 29") are not targets.
+    fn target_refs(&self, clause: Span) -> Vec<ParagraphRef> {
+        let s = clause.of(self.text);
+        let mut refs = paragraph_refs(s);
+        if let Some(cut) = SUBORDINATE.find(s) {
+            if refs.iter().any(|r| r.2 <= cut.start()) {
+                refs.retain(|r| r.1 < cut.start());
+            }
+        }
+        refs
+    }
+
+    /// Whether the clause proposes an edit: it names an edit object (a
+    /// paragraph, quoted words …) and, when it also names a policy, an
+    /// action or the paragraph itself.
+    fn has_edit_object(
+        &self,
+        clause: Span,
+        quotes: &[Span],
+        hits: &[Hit],
+        explicit: &[ParagraphRef],
+        policy_after: &[StanceTarget],
+    ) -> bool {
+        let text = self.text;
+        let quoted = quotes.iter().any(|q| clause.contains(*q));
+        let object = !self
+            .finder
+            .find(text, clause, &[CueKind::EditObject])
+            .is_empty()
+            || quoted
+            || !explicit.is_empty();
+        let action_named = hits.iter().any(|h| h.kind == CueKind::Action);
+        object
+            && (action_named
+                || policy_after.is_empty()
+                || !explicit.is_empty()
+                || CONTEXT_OBJECT.is_match(clause.of(text))
+                || quoted)
+    }
+
+    /// Calling for a policy is supporting it.
+    #[allow(clippy::too_many_arguments)]
+    fn policy_proposal(
+        &mut self,
+        at: At,
+        ctx: &mut Context,
+        hits: &[Hit],
+        main: usize,
+        holders: &[Holder],
+        policy_after: &[StanceTarget],
+        out: &mut Produced,
+    ) {
+        let sentence = at.1;
+        let text = self.text;
+        let only_action = hits
+            .iter()
+            .all(|h| !matches!(h.kind, CueKind::ProposalVerb) || h.cue_is_weak(text));
+        if !policy_after.is_empty() && !only_action {
+            self.support_all(holders, policy_after, sentence, ctx, out);
+            let proposers: Vec<Entity> = holders.iter().map(|h| h.actor.clone()).collect();
+            self.later_positions(at, ctx, hits, main, &proposers, policy_after, out);
+        }
+        if matches!(hits[main].kind, CueKind::Action) && !policy_after.is_empty() {
+            self.support_all(holders, policy_after, sentence, ctx, out);
+        }
+    }
+
+    /// Records the edit proposals of a clause with an edit object, and the
+    /// positions that come with them.
+    #[allow(clippy::too_many_arguments)]
+    fn edit_proposals(
+        &mut self,
+        at: At,
+        ctx: &mut Context,
+        hits: &[Hit],
+        main: usize,
+        holders: &[Holder],
+        explicit: &[ParagraphRef],
+        policy_after: &[StanceTarget],
+        out: &mut Produced,
+    ) {
+        let (clause, sentence, quotes) = at;
+        let document = self.clause_draft(clause, explicit, ctx);
+        let numbers: Vec<u32> = explicit.iter().map(|x| x.0).collect();
+        let actions = self.actions(clause, quotes, clause.start, &numbers);
+        let paras = self.edited_paragraphs(clause, quotes, &numbers, &actions, ctx);
+        if explicit.len() == 1 || (!explicit.is_empty() && paras.len() == explicit.len()) {
+            ctx.paragraphs = paras.clone();
+            if document.is_some() {
+                ctx.document = document.clone();
+            }
+        }
+        let holder_entities: Vec<Entity> = holders.iter().map(|h| h.actor.clone()).collect();
+        let others = self.named_proposers(clause, quotes, &hits[main], &holder_entities);
+        let saved_doc = ctx.document.clone();
+        ctx.document = document;
+        self.record_edits(at, ctx, holders, others, &paras, &actions, out);
+        ctx.document = saved_doc.or(ctx.document.clone());
+        // Inserting wording about a policy supports it (a body named in the
+        // wording — "within the new OEWG" — is not a position on the body).
+        if actions
+            .iter()
+            .any(|a| matches!(a, Action::InsertText | Action::AddParagraph))
+        {
+            let policies: Vec<StanceTarget> = policy_after
+                .iter()
+                .filter(|t| matches!(t, StanceTarget::Policy(_)))
+                .cloned()
+                .collect();
+            self.support_all(holders, &policies, sentence, ctx, out);
+        }
+        // Later cues in the same clause: "… introduced by China … and opposed by X".
+        let made: Vec<StanceTarget> = out
+            .proposals
+            .iter()
+            .map(|&i| StanceTarget::Edit(i))
+            .collect();
+        self.later_positions(at, ctx, hits, main, &holder_entities, &made, out);
+    }
+
+    /// The draft the clause edits: one named right after a paragraph
+    /// reference ("paragraph 17 of the First Draft"), else the one under
+    /// discussion.
+    fn clause_draft(
+        &self,
+        clause: Span,
+        explicit: &[ParagraphRef],
+        ctx: &Context,
+    ) -> Option<String> {
+        let text = self.text;
+        let mut document = ctx.document.clone();
+        for (_, _, end) in explicit {
+            let tail = &text[clause.start + end..clause.end];
+            if let Some(m) = self
+                .mentions
+                .within(Span::new(clause.start + end, clause.end))
+                .next()
+            {
+                if let Entity::Document(d) = &m.entity {
+                    if self.drafts.contains(d)
+                        && tail.trim_start().starts_with("of")
+                        && m.span.start - (clause.start + end) <= 12
+                    {
+                        document = Some(d.clone());
+                    }
+                }
+            }
+        }
+        document
+    }
+
+    /// The paragraphs edited: those named, except for a new paragraph not
+    /// placed "after"/"before" one; with none named, the paragraphs under
+    /// discussion when the clause says "this paragraph" or quotes wording.
+    fn edited_paragraphs(
+        &self,
+        clause: Span,
+        quotes: &[Span],
+        numbers: &[u32],
+        actions: &[Action],
+        ctx: &Context,
+    ) -> Vec<u32> {
+        let text = self.text;
+        let mut paras = numbers.to_vec();
+        paras.dedup();
+        if actions == [Action::AddParagraph]
+            && !text[clause.start..clause.end].contains("after paragraph")
+            && !text[clause.start..clause.end].contains("before paragraph")
+        {
+            paras.clear();
+        }
+        if paras.is_empty()
+            && actions != [Action::AddParagraph]
+            && (CONTEXT_OBJECT.is_match(clause.of(text))
+                || quotes.iter().any(|q| clause.contains(*q)))
+        {
+            paras = ctx.paragraphs.clone();
+        }
+        paras
+    }
+
+    /// Proposers other than the holders: "as proposed by X", "suggested by X".
+    fn named_proposers(
+        &self,
+        clause: Span,
+        quotes: &[Span],
+        cue: &Hit,
+        holders: &[Entity],
+    ) -> Vec<Entity> {
+        let text = self.text;
+        self.actors_in(clause, quotes)
+            .into_iter()
+            .filter(|m| m.span.start > cue.span.end && !holders.contains(&m.entity))
+            .filter(|m| self.after_preposition(m, clause) || self.is_object_proposer(m, clause))
+            .filter(|m| {
+                text[clause.start..m.span.start].contains("proposed by")
+                    || text[clause.start..m.span.start].contains("suggested by")
+            })
+            .map(|m| m.entity.clone())
+            .collect()
+    }
+
+    /// The holders' proposals, and the named proposers' ones, which the
+    /// holders support.
+    #[allow(clippy::too_many_arguments)]
+    fn record_edits(
+        &mut self,
+        at: At,
+        ctx: &mut Context,
+        holders: &[Holder],
+        others: Vec<Entity>,
+        paras: &[u32],
+        actions: &[Action],
+        out: &mut Produced,
+    ) {
+        for h in holders {
+            let made = self.make_proposals(h, paras, actions, at, ctx);
+            out.proposals.extend(made);
+        }
+        for o in others {
+            let made = self.find_or_make(o, paras, actions, at, ctx);
+            // "as proposed by Russia": the same change, so the same wording.
+            if let Some(model) = out.proposals.first().map(|&i| self.proposals[i].clone()) {
+                for &i in &made {
+                    let p = &mut self.proposals[i];
+                    if p.evidence == model.evidence && p.action == model.action {
+                        p.removed = p.removed.clone().or(model.removed.clone());
+                        p.added = p.added.clone().or(model.added.clone());
+                    }
+                }
+            }
+            let supported: Vec<StanceTarget> =
+                made.iter().map(|&i| StanceTarget::Edit(i)).collect();
+            self.support_all(holders, &supported, at.1, ctx, out);
+        }
+    }
+
+    /// Every holder supports every target.
+    fn support_all(
+        &mut self,
+        holders: &[Holder],
+        targets: &[StanceTarget],
+        sentence: Span,
+        ctx: &mut Context,
+        out: &mut Produced,
+    ) {
+        for h in holders {
+            for t in targets {
+                self.push_stance(h, Polarity::Support, t.clone(), sentence, ctx);
+                out.stances.push((Polarity::Support, t.clone()));
+            }
+        }
+    }
+
+    /// point introduced by China and opposed by New Zealand", "… the idea of
+    /// a central repository, which found favour with New Zealand".
+    #[allow(clippy::too_many_arguments)]
+    fn later_positions(
+        &mut self,
+        (clause, sentence, quotes): At,
+        ctx: &mut Context,
+        hits: &[Hit],
+        main: usize,
+        proposers: &[Entity],
+        targets: &[StanceTarget],
+        out: &mut Produced,
+    ) {
+        let text = self.text;
+        for h in hits.iter().skip(main + 1) {
+            let by_after = text[h.span.end..clause.end].trim_start().starts_with("by ");
+            if !matches!(h.kind, CueKind::Support | CueKind::Oppose)
+                || !(by_after || h.value == "after")
+            {
+                continue;
+            }
+            let polarity = if h.kind == CueKind::Support {
+                Polarity::Support
+            } else {
+                Polarity::Opposition
+            };
+            let later = self.holders(
+                Span::new(h.span.start, clause.end),
+                h,
+                quotes,
+                ctx,
+                h.value == "after",
+            );
+            for lh in &later {
+                if proposers.contains(&lh.actor) {
+                    continue;
+                }
+                for t in targets {
+                    self.push_stance(lh, polarity, t.clone(), sentence, ctx);
+                    out.stances.push((polarity, t.clone()));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! What a sentence points at in the draft: paragraph references ("paragraphs
+//! 16-18", "para. 26"), "this paragraph"-style context objects, and quoted
+//! wording.
+//!
+//! Quotes matter twice: they are the draft's words an edit removes or adds,
+//! and inside them cue words and actor names mean nothing, so every other
+//! module asks `inside_any` before trusting a hit.
+
+use crate::segment::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static PARAGRAPH_REFS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:paragraphs?|paras?\.?|par\.)\s+(\d{1,3})((?:\s*(?:,|and|to|through|-|–)\s*\d{1,3}\b)*)",
+    )
+    .unwrap()
+});
+static MORE_NUMBERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(,|and|to|through|-|–)\s*(\d{1,3})").unwrap());
+pub(super) static PARAGRAPH_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^paragraphs?\s+\d").unwrap());
+/// "this paragraph", "the same paragraph", "these paragraphs", "the sentence" …
+pub(super) static CONTEXT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:this|that|the|these|those|same|entire|whole|first|second|third|last|final)\s+(?:same\s+)?(?:paragraphs?|sentences?|phrase|words?|wording|text|part|rest|reference|references)\b")
+        .unwrap()
+});
+
+/// Numbers named by paragraph references in `s` ("paragraphs 16-18" → 16,
+/// 17, 18; "paragraphs 3 and 4" → 3, 4), with the end of each reference.
+pub(super) fn paragraph_refs(s: &str) -> Vec<(u32, usize, usize)> {
+    let mut out = Vec::new();
+    for c in PARAGRAPH_REFS.captures_iter(s) {
+        let m = c.get(0).unwrap();
+        let Ok(first) = c[1].parse::<u32>() else {
+            continue;
+        };
+        let mut nums = vec![first];
+        let mut prev = first;
+        for mc in MORE_NUMBERS.captures_iter(&c[2]) {
+            let Ok(n) = mc[2].parse::<u32>() else {
+                continue;
+            };
+            let range = matches!(&mc[1], "-" | "–" | "to" | "through");
+            if range && n > prev && n - prev <= 30 {
+                nums.extend(prev + 1..=n);
+            } else {
+                nums.push(n);
+            }
+            prev = n;
+        }
+        for n in nums {
+            out.push((n, m.start(), m.end()));
+        }
+    }
+    out
+}
+
+/// Quoted stretches (‘…’, “…”, '…'): draft wording, where cue words mean
+/// nothing. A closing ’ followed by a letter is an apostrophe.
+pub(super) fn quote_spans(text: &str, span: Span) -> Vec<Span> {
+    let s = span.of(text);
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, &(pos, c)) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(i + 1).map(|x| x.1);
+        match open {
+            None => {
+                let opens = match c {
+                    '‘' | '“' => true,
+                    // A typo'd opening ’ ("the word ’exploitation’").
+                    '’' => {
+                        prev.is_none_or(char::is_whitespace)
+                            && next.is_some_and(char::is_alphabetic)
+                    }
+                    '\'' | '"' => {
+                        !prev.is_some_and(char::is_alphanumeric)
+                            && next.is_some_and(|n| !n.is_whitespace())
+                    }
+                    _ => false,
+                };
+                if opens {
+                    open = Some((pos, c));
+                }
+            }
+            Some((start, oc)) => {
+                let closes = match (oc, c) {
+                    ('‘', '’') | ('’', '’') | ('\'', '\'') | ('‘', '\'') => {
+                        !next.is_some_and(char::is_alphabetic)
+                    }
+                    ('“', '”') | ('"', '"') => true,
+                    _ => false,
+                };
+                if closes {
+                    out.push(Span::new(
+                        span.start + start,
+                        span.start + pos + c.len_utf8(),
+                    ));
+                    open = None;
+                }
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn inside_any(spans: &[Span], x: Span) -> bool {
+    spans.iter().any(|q| q.start <= x.start && x.end <= q.end)
+}
+
+/// The inner text of a quote span.
+pub(super) fn unquote(text: &str, q: Span) -> String {
+    let s = q.of(text);
+    let mut it = s.chars();
+    it.next();
+    it.next_back();
+    it.as_str()
+        .trim()
+        .trim_end_matches([',', '.'])
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_ranges_and_lists() {
+        let nums = |s: &str| {
+            paragraph_refs(s)
+                .into_iter()
+                .map(|x| x.0)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(nums("amendments to paragraphs 16-18 of"), [16, 17, 18]);
+        assert_eq!(nums("paragraphs 3 and 4 be swapped"), [3, 4]);
+        assert_eq!(nums("paragraphs 23 to 25"), [23, 24, 25]);
+        assert_eq!(nums("in para. 26"), [26]);
+        assert!(nums("the paragraph").is_empty());
+    }
+
+    #[test]
+    fn quotes_are_not_apostrophes() {
+        let t = "Iran’s proposal is that ‘the phrase’ be deleted and ’exploitation’ kept.";
+        let qs: Vec<_> = quote_spans(t, Span::new(0, t.len()))
+            .iter()
+            .map(|q| q.of(t).to_string())
+            .collect();
+        // A typo'd opening ’ still opens a quote; the possessive never does.
+        assert_eq!(qs, ["‘the phrase’", "’exploitation’"]);
+    }
+}

@@ -1,0 +1,392 @@
+//! Stance clauses: a support, oppose or agree cue leads the clause, and the
+//! reader decides who holds the position (see `actors`) and what it is
+//! about, trying in order:
+//!
+//! 1. keeping the draft's text ("retain"): opposing the deletions of it;
+//! 2. agreeing with, backing or opposing an actor: that actor's latest
+//!    positions and proposals, or the previous sentence's;
+//! 3. someone's proposal ("the proposal of X", "changes by X"): found or
+//!    recorded on the paragraphs under discussion;
+//! 4. a policy or body named by the clause;
+//! 5. an edit by its action ("the deletion of paragraph 18");
+//! 6. a back-reference ("this edit", "it", a bare "Kenya objected."): the
+//!    proposals or positions just made.
+
+use super::context::{flip, tracing, At, Context, Holder, Produced};
+use super::cues::Hit;
+use super::refs::{paragraph_refs, CONTEXT_OBJECT};
+use super::Extractor;
+use crate::fact::proposals::{Action, Polarity, Stance, StanceTarget};
+use crate::mention::{Entity, Mention, MentionKind};
+use crate::reference::CueKind;
+use crate::segment::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Between a cue and the actor it is about: "backed Iran", "sided with the EU".
+static LEAD_IN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:(?:with|behind)\s+)?(?:the\s+)?$").unwrap());
+
+/// A stance's polarity and its target.
+type Position = (Polarity, StanceTarget);
+
+impl<'a> Extractor<'a> {
+    /// Reads a clause led by the support or oppose cue `hits[main]`. A
+    /// negation just before the cue ("did not support") turns support into
+    /// opposition.
+    pub(super) fn stance_clause(
+        &mut self,
+        at: At,
+        ctx: &mut Context,
+        hits: &[Hit],
+        main: usize,
+        earlier: &Produced,
+        out: &mut Produced,
+    ) {
+        let (clause, sentence, quotes) = at;
+        let cue = &hits[main];
+        let negated = main > 0
+            && hits[main - 1].kind == CueKind::Negation
+            && cue.span.start - hits[main - 1].span.end <= 12;
+        let polarity = match (cue.kind == CueKind::Support, negated) {
+            (true, false) => Polarity::Support,
+            _ => Polarity::Opposition,
+        };
+        let holders = self.holders(clause, cue, quotes, ctx, cue.value == "after");
+        if tracing() {
+            eprintln!(
+                "  holders {:?}",
+                holders.iter().map(|h| &h.actor).collect::<Vec<_>>()
+            );
+        }
+        if holders.is_empty() {
+            return;
+        }
+        let holder_entities: Vec<&Entity> = holders.iter().map(|h| &h.actor).collect();
+        let referent = self.referent(clause, quotes, cue, &holder_entities);
+        let targets = if cue.value == "retain" {
+            self.retained(clause, ctx)
+        } else if cue.value == "agree" || referent.is_some() {
+            self.copied_positions(referent, cue, polarity, negated, earlier, ctx)
+        } else {
+            self.stance_objects(at, ctx, cue, polarity, &holder_entities, earlier)
+        };
+        if !targets.is_empty() {
+            self.record_stances(&holders, &targets, sentence, ctx, out);
+        }
+        ctx.set_speakers(holders);
+    }
+
+    /// An actor right after the cue is the one agreed or disagreed with:
+    /// "Kenya concurred with Ghana", "Venezuela backed Iran".
+    fn referent(
+        &self,
+        clause: Span,
+        quotes: &[Span],
+        cue: &Hit,
+        holders: &[&Entity],
+    ) -> Option<&'a Mention> {
+        let text = self.text;
+        self.actors_in(clause, quotes).into_iter().find(|m| {
+            m.span.start >= cue.span.end
+                && !holders.contains(&&m.entity)
+                && (cue.value == "agree" || LEAD_IN.is_match(&text[cue.span.end..m.span.start]))
+                && (cue.value == "agree" || !self.is_object_proposer(m, clause))
+                && m.kind != MentionKind::Demonym
+        })
+    }
+
+    /// Keeping the draft's text opposes deleting it.
+    fn retained(&self, clause: Span, ctx: &Context) -> Vec<Position> {
+        let refs: Vec<u32> = paragraph_refs(clause.of(self.text))
+            .into_iter()
+            .map(|r| r.0)
+            .collect();
+        let paras = if refs.is_empty() {
+            ctx.paragraphs.clone()
+        } else {
+            refs
+        };
+        self.proposals_on(&paras, ctx, &[Action::DeleteParagraph, Action::DeleteText])
+            .into_iter()
+            .map(|i| (Polarity::Opposition, StanceTarget::Edit(i)))
+            .collect()
+    }
+
+    /// The referent's latest positions; for a bare "X agreed.", the previous
+    /// sentence's. Agreeing copies a position; backing or opposing an actor
+    /// applies the cue's own polarity to what they proposed.
+    fn copied_positions(
+        &self,
+        referent: Option<&Mention>,
+        cue: &Hit,
+        polarity: Polarity,
+        negated: bool,
+        earlier: &Produced,
+        ctx: &Context,
+    ) -> Vec<Position> {
+        let copied: Vec<Position> = match referent {
+            Some(r) => {
+                let mut v = ctx.latest.get(&r.entity).cloned().unwrap_or_default();
+                // Y's own latest proposals count as positions of Y.
+                if let Some(i) = self.proposals.iter().rposition(|p| p.proposer == r.entity) {
+                    v.push((Polarity::Support, StanceTarget::Edit(i)));
+                }
+                v
+            }
+            None => self.previous_positions(earlier, ctx),
+        };
+        copied
+            .into_iter()
+            .map(|(p, t)| {
+                let p = if cue.value == "agree" {
+                    if negated {
+                        flip(p)
+                    } else {
+                        p
+                    }
+                } else if p == Polarity::Support {
+                    polarity
+                } else {
+                    flip(polarity)
+                };
+                (p, t)
+            })
+            .collect()
+    }
+
+    /// What a stance clause without a referent is about: steps 3 to 6 of
+    /// the module's list, the first that finds something.
+    fn stance_objects(
+        &mut self,
+        at: At,
+        ctx: &Context,
+        cue: &Hit,
+        polarity: Polarity,
+        holders: &[&Entity],
+        earlier: &Produced,
+    ) -> Vec<Position> {
+        let clause = at.0;
+        let text = self.text;
+        let explicit: Vec<u32> = paragraph_refs(clause.of(text))
+            .iter()
+            .map(|r| r.0)
+            .collect();
+        let on_paragraphs = !explicit.is_empty() || CONTEXT_OBJECT.is_match(clause.of(text));
+        let paras = if explicit.is_empty() {
+            ctx.paragraphs.clone()
+        } else {
+            explicit
+        };
+        let mut targets = self.proposers_edits(at, ctx, cue, holders, &paras, on_paragraphs);
+        // "objected to it", "rejected this": the pronoun right after the cue
+        // is the object, whatever the rest of the clause names.
+        let immediate = self
+            .backrefs(Span::new(cue.span.end, clause.end))
+            .first()
+            .is_some_and(|b| text[cue.span.end..b.span.start].trim().len() <= 3);
+        if targets.is_empty() && !immediate {
+            // A policy or body named after the cue (before it, when passive
+            // or for "… should be the sole forum").
+            let backward =
+                self.is_passive(clause, cue) || cue.value == "after" || cue.value == "before";
+            targets = self.policy_objects(clause, cue, backward);
+        }
+        if targets.is_empty() && on_paragraphs {
+            targets = self.edits_by_action(clause, cue, &paras, ctx);
+        }
+        let mut positions: Vec<Position> = targets.into_iter().map(|t| (polarity, t)).collect();
+        if positions.is_empty() {
+            positions = self.referred_back(clause, cue, polarity, earlier, ctx);
+        }
+        positions
+    }
+
+    /// Whose proposal? "the proposal of X", "X’s suggestion", "changes by
+    /// X", "China’s edits … were supported by Iran", "the Kenyan insertion":
+    /// X's proposals on the paragraphs, recorded if the text names them only
+    /// here.
+    fn proposers_edits(
+        &mut self,
+        at: At,
+        ctx: &Context,
+        cue: &Hit,
+        holders: &[&Entity],
+        paras: &[u32],
+        on_paragraphs: bool,
+    ) -> Vec<StanceTarget> {
+        let (clause, _, quotes) = at;
+        let proposers: Vec<&Mention> = self
+            .actors_in(clause, quotes)
+            .into_iter()
+            .filter(|m| !holders.contains(&&m.entity))
+            .filter(|m| {
+                self.is_object_proposer(m, clause)
+                    || self.after_preposition(m, clause)
+                    || m.kind == MentionKind::Demonym
+            })
+            .collect();
+        if proposers.is_empty() || !(on_paragraphs || self.mentions_proposal_noun(clause)) {
+            return Vec::new();
+        }
+        let actions = self.actions(clause, quotes, cue.span.end, paras);
+        let mut targets = Vec::new();
+        for pm in &proposers {
+            let found = self.find_or_make(pm.entity.clone(), paras, &actions, at, ctx);
+            targets.extend(found.into_iter().map(StanceTarget::Edit));
+        }
+        targets
+    }
+
+    /// "the deletion of paragraph 18", "removing the paragraph": the
+    /// proposals on those paragraphs, of that kind.
+    fn edits_by_action(
+        &self,
+        clause: Span,
+        cue: &Hit,
+        paras: &[u32],
+        ctx: &Context,
+    ) -> Vec<StanceTarget> {
+        let acts: Vec<Action> = self
+            .finder
+            .find(
+                self.text,
+                Span::new(cue.span.end, clause.end),
+                &[CueKind::Action],
+            )
+            .iter()
+            .filter_map(|h| match h.value.as_str() {
+                "Delete" => Some(vec![Action::DeleteParagraph, Action::DeleteText]),
+                v => Action::parse(v).map(|a| vec![a]),
+            })
+            .flatten()
+            .collect();
+        if acts.is_empty() {
+            return Vec::new();
+        }
+        self.proposals_on(paras, ctx, &acts)
+            .into_iter()
+            .map(StanceTarget::Edit)
+            .collect()
+    }
+
+    /// "This edit was supported by Iran", "the Iranian proposal …", and
+    /// bare "The United Kingdom objected strongly.": what this sentence or
+    /// the previous one proposed, else the positions taken just before,
+    /// else what is under discussion.
+    fn referred_back(
+        &self,
+        clause: Span,
+        cue: &Hit,
+        polarity: Polarity,
+        earlier: &Produced,
+        ctx: &Context,
+    ) -> Vec<Position> {
+        let text = self.text;
+        let backrefs = self.backrefs(clause);
+        let tail = &text[cue.span.end..clause.end];
+        let bare = tail.split_whitespace().count() <= 2
+            && self
+                .mentions
+                .within(Span::new(cue.span.end, clause.end))
+                .next()
+                .is_none();
+        let refers_back = !backrefs.is_empty() || bare;
+        let earlier_policies: Vec<StanceTarget> = earlier
+            .stances
+            .iter()
+            .filter(|(_, t)| !matches!(t, StanceTarget::Edit(_)))
+            .map(|(_, t)| t.clone())
+            .collect();
+        let edits = |v: &[usize]| -> Vec<Position> {
+            v.iter()
+                .map(|&i| (polarity, StanceTarget::Edit(i)))
+                .collect()
+        };
+        if !earlier.proposals.is_empty() {
+            edits(&earlier.proposals)
+        } else if refers_back && !earlier_policies.is_empty() {
+            // "Switzerland championed X, while Belarus rejected it".
+            earlier_policies
+                .into_iter()
+                .map(|t| (polarity, t))
+                .collect()
+        } else if refers_back && !ctx.prev_proposals.is_empty() {
+            let mut targets = edits(&ctx.prev_proposals);
+            // Backing a proposal backs the policy its author backed with it.
+            for (p, t) in &ctx.prev_stances {
+                if matches!(t, StanceTarget::Policy(_)) && *p == Polarity::Support {
+                    targets.push((polarity, t.clone()));
+                }
+            }
+            targets
+        } else if refers_back && !backrefs.is_empty() {
+            // "the deletion", "it": the proposals on the paragraph under
+            // discussion, else the policies under discussion.
+            let on_para = self.proposals_on(&ctx.paragraphs, ctx, &[]);
+            if !on_para.is_empty() {
+                edits(&on_para)
+            } else {
+                ctx.section_policies
+                    .iter()
+                    .map(|t| (polarity, t.clone()))
+                    .collect()
+            }
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Records each holder's position on each target, except a proposer's
+    /// on their own proposal.
+    fn record_stances(
+        &mut self,
+        holders: &[Holder],
+        targets: &[Position],
+        sentence: Span,
+        ctx: &mut Context,
+        out: &mut Produced,
+    ) {
+        for h in holders {
+            for (p, t) in targets {
+                if let StanceTarget::Edit(i) = t {
+                    if self.proposals[*i].proposer == h.actor {
+                        continue;
+                    }
+                }
+                self.push_stance(h, *p, t.clone(), sentence, ctx);
+                out.stances.push((*p, t.clone()));
+            }
+        }
+        for (_, t) in targets {
+            if let StanceTarget::Edit(i) = t {
+                out.proposals.push(*i);
+            }
+        }
+    }
+
+    /// Records a stance once and makes it the actor's latest position on
+    /// that target.
+    pub(super) fn push_stance(
+        &mut self,
+        h: &Holder,
+        polarity: Polarity,
+        target: StanceTarget,
+        evidence: Span,
+        ctx: &mut Context,
+    ) {
+        let s = Stance {
+            actor: h.actor.clone(),
+            voiced_by: h.voiced_by.clone(),
+            polarity,
+            target: target.clone(),
+            evidence,
+        };
+        if !self.stances.contains(&s) {
+            self.stances.push(s);
+        }
+        let latest = ctx.latest.entry(h.actor.clone()).or_default();
+        latest.retain(|(_, t)| t != &target);
+        latest.push((polarity, target));
+    }
+}
