@@ -86,11 +86,17 @@ pub fn extract(
     if paragraphs.iter().filter(|p| !p.quoted).count() >= 5 {
         return (Vec::new(), Vec::new());
     }
+    // Drafts: the reference data's, and those this text names that the
+    // reference data does not know (descriptions and draft symbols).
     let drafts = reference
         .documents
         .iter()
         .filter(|d| d.is_draft())
         .map(|d| d.slug.clone())
+        .chain(mentions.ad_hoc.keys().filter_map(|e| match e {
+            Entity::Document(d) => Some(d.clone()),
+            _ => None,
+        }))
         .collect();
     let position_bodies = reference
         .bodies
