@@ -7,6 +7,8 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+mod record;
+
 #[derive(Debug, Deserialize)]
 struct StateRow {
     code: String,
