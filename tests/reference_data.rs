@@ -7,6 +7,7 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+#[path = "reference_data/record.rs"]
 mod record;
 
 #[derive(Debug, Deserialize)]

@@ -47,7 +47,10 @@ pub fn entity(e: &Entity) -> NamedNode {
 /// `id:resolution/{key}/adoption`: the General Assembly's recorded vote
 /// adopting a resolution (an `oewg:RecordedVote` of the reference graph).
 pub fn adoption_vote(resolution_key: &str) -> NamedNode {
-    node(format!("{ID}resolution/{}/adoption", segment(resolution_key)))
+    node(format!(
+        "{ID}resolution/{}/adoption",
+        segment(resolution_key)
+    ))
 }
 
 pub fn paragraph(document: &str, number: u32) -> NamedNode {

@@ -8,9 +8,9 @@
 //! with ("how did the states that tabled 73/27 vote on the PoA?").
 
 use super::terms::*;
+use super::vocab::{WIKIDATA, XSD};
 use super::{date_literal, iri, n, Sink};
 use crate::mention::Entity;
-use super::vocab::{WIKIDATA, XSD};
 use crate::reference::Reference;
 use oxigraph::model::{Literal, NamedNode};
 
@@ -54,7 +54,11 @@ fn resolutions(g: &mut Sink, r: &Reference) {
             g.add(&id, dc("date"), d.clone());
         }
         for code in &res.main_sponsor {
-            g.add(&id, o("mainSponsor"), iri::entity(&Entity::State(code.clone())));
+            g.add(
+                &id,
+                o("mainSponsor"),
+                iri::entity(&Entity::State(code.clone())),
+            );
         }
         match res.without_vote.as_str() {
             "yes" => g.typed(&id, o("adoptedWithoutVote"), "true", "boolean"),
@@ -75,7 +79,11 @@ fn resolutions(g: &mut Sink, r: &Reference) {
                 ("againstCount", no),
                 ("abstentionCount", abstain),
             ] {
-                g.add(&vote, o(p), Literal::new_typed_literal(v, n(XSD, "integer")));
+                g.add(
+                    &vote,
+                    o(p),
+                    Literal::new_typed_literal(v, n(XSD, "integer")),
+                );
             }
         }
         wikidata_link(g, &id, &res.wikidata);

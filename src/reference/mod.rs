@@ -303,9 +303,7 @@ impl Reference {
 
     /// The `sources.csv` row of an entity of `kind` keyed `key`.
     pub fn provenance(&self, kind: &str, key: &str) -> Option<&Provenance> {
-        self.sources
-            .iter()
-            .find(|p| p.kind == kind && p.key == key)
+        self.sources.iter().find(|p| p.kind == kind && p.key == key)
     }
 }
 
