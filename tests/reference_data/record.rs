@@ -8,7 +8,7 @@
 //! extract. A fact typed into the reference data without its source, or a
 //! source that says something else, fails here.
 
-use super::{bar, read_rows, read_text, states, StateRow};
+use super::{bar, parse_rows, read_rows, read_text, states, StateRow};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -84,10 +84,7 @@ fn facts() -> Vec<FactRow> {
     let path =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/reference/resolution_facts.csv");
     let text = std::fs::read_to_string(&path).unwrap();
-    csv::Reader::from_reader(text.as_bytes())
-        .deserialize()
-        .collect::<Result<Vec<FactRow>, _>>()
-        .unwrap_or_else(|e| panic!("resolution_facts.csv: {e}"))
+    parse_rows("resolution_facts.csv", &text)
 }
 
 fn documents() -> Vec<DocumentRow> {
@@ -114,6 +111,17 @@ fn is_qid(q: &str) -> bool {
 
 fn is_url(s: &str) -> bool {
     (s.starts_with("https://") || s.starts_with("http://")) && !s.contains(' ')
+}
+
+/// A row's Wikidata item is empty or a QID, and each of its sources a URL.
+fn assert_qid_and_urls(what: &str, qid: &str, source: &str) {
+    assert!(
+        qid.is_empty() || is_qid(qid),
+        "{what}: {qid:?} is not a QID"
+    );
+    for url in bar(source) {
+        assert!(is_url(url), "{what}: source {url:?}");
+    }
 }
 
 /// `YYYY-MM-DD` with a month and a day that exist.
@@ -260,15 +268,7 @@ fn resolution_dates_years_and_votes_are_well_formed() {
                 r.key
             );
         }
-        assert!(
-            r.wikidata.is_empty() || is_qid(&r.wikidata),
-            "{}: {:?}",
-            r.key,
-            r.wikidata
-        );
-        for url in bar(&r.source) {
-            assert!(is_url(url), "{}: source {url:?}", r.key);
-        }
+        assert_qid_and_urls(&r.key, &r.wikidata, &r.source);
         let has_facts = !(r.date.is_empty()
             && r.main_sponsor.is_empty()
             && r.without_vote.is_empty()
@@ -411,9 +411,7 @@ fn documents_are_unique_well_formed_and_refer_to_what_exists() {
                 d.slug
             );
         }
-        for url in bar(&d.source) {
-            assert!(is_url(url), "{}: source {url:?}", d.slug);
-        }
+        assert_qid_and_urls(&d.slug, "", &d.source);
     }
     let draft = docs
         .iter()
@@ -501,12 +499,7 @@ fn persons_chair_existing_bodies_and_name_their_sources() {
             "{}: chair without a source",
             p.slug
         );
-        assert!(
-            p.wikidata.is_empty() || is_qid(&p.wikidata),
-            "{}: {:?}",
-            p.slug,
-            p.wikidata
-        );
+        assert_qid_and_urls(&p.slug, &p.wikidata, &p.source);
     }
 }
 
@@ -537,17 +530,8 @@ fn provenance_rows_name_existing_entities_qids_and_urls() {
             }
             other => panic!("unknown kind {other}"),
         }
-        assert!(
-            p.qid.is_empty() || is_qid(&p.qid),
-            "{} {}: {:?}",
-            p.kind,
-            p.key,
-            p.qid
-        );
         assert!(!p.source.is_empty(), "{} {}: no source", p.kind, p.key);
-        for url in bar(&p.source) {
-            assert!(is_url(url), "{} {}: {url:?}", p.kind, p.key);
-        }
+        assert_qid_and_urls(&format!("{} {}", p.kind, p.key), &p.qid, &p.source);
     }
 }
 
@@ -573,42 +557,44 @@ fn the_reference_graph_links_drafts_chairs_and_adoption_votes() {
         })
     };
     let oewg = "https://w3id.org/oewg-kg/ontology#";
-    assert!(has(
-        &format!("{id}document/a-c-1-73-l-27-rev-1"),
-        &format!("{oewg}becameResolution"),
-        &format!("<{id}resolution/73-27>")
-    ));
-    assert!(has(
-        &format!("{id}person/jurg-lauber"),
-        &format!("{oewg}chairs"),
-        &format!("<{id}body/oewg-2019-2021>")
-    ));
-    let vote = format!("{id}resolution/73-27/adoption");
-    assert!(has(
-        &vote,
-        &format!("{oewg}votedOn"),
-        &format!("<{id}resolution/73-27>")
-    ));
-    assert!(has(
-        &vote,
-        &format!("{oewg}againstCount"),
-        "\"46\"^^<http://www.w3.org/2001/XMLSchema#integer>"
-    ));
-    assert!(has(
-        &format!("{id}resolution/73-27"),
-        &format!("{oewg}mainSponsor"),
-        &format!("<{id}state/RUS>")
-    ));
-    assert!(has(
-        &format!("{id}resolution/73-27"),
-        "http://purl.org/dc/terms/date",
-        "\"2018-12-05\"^^<http://www.w3.org/2001/XMLSchema#date>"
-    ));
-    assert!(has(
-        &format!("{id}state/VAT"),
-        "http://www.w3.org/2002/07/owl#sameAs",
-        "<http://www.wikidata.org/entity/Q159583>"
-    ));
+    let xsd = "http://www.w3.org/2001/XMLSchema#";
+    let res = format!("{id}resolution/73-27");
+    let vote = format!("{res}/adoption");
+    for (s, p, o) in [
+        (
+            format!("{id}document/a-c-1-73-l-27-rev-1"),
+            format!("{oewg}becameResolution"),
+            format!("<{res}>"),
+        ),
+        (
+            format!("{id}person/jurg-lauber"),
+            format!("{oewg}chairs"),
+            format!("<{id}body/oewg-2019-2021>"),
+        ),
+        (vote.clone(), format!("{oewg}votedOn"), format!("<{res}>")),
+        (
+            vote.clone(),
+            format!("{oewg}againstCount"),
+            format!("\"46\"^^<{xsd}integer>"),
+        ),
+        (
+            res.clone(),
+            format!("{oewg}mainSponsor"),
+            format!("<{id}state/RUS>"),
+        ),
+        (
+            res.clone(),
+            "http://purl.org/dc/terms/date".into(),
+            format!("\"2018-12-05\"^^<{xsd}date>"),
+        ),
+        (
+            format!("{id}state/VAT"),
+            "http://www.w3.org/2002/07/owl#sameAs".into(),
+            "<http://www.wikidata.org/entity/Q159583>".into(),
+        ),
+    ] {
+        assert!(has(&s, &p, &o), "missing {s} {p} {o}");
+    }
     // A resolution whose totals no source gave has no adoption vote node.
     assert!(!quads
         .iter()
