@@ -7,6 +7,9 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+#[path = "reference_data/record.rs"]
+mod record;
+
 #[derive(Debug, Deserialize)]
 struct StateRow {
     code: String,
@@ -38,7 +41,11 @@ fn read_text(file: &str) -> String {
 }
 
 fn read_rows<T: for<'de> Deserialize<'de>>(file: &str) -> Vec<T> {
-    let text = read_text(file);
+    parse_rows(file, &read_text(file))
+}
+
+/// The records of a CSV text; a malformed one fails naming `file`.
+fn parse_rows<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Vec<T> {
     csv::Reader::from_reader(text.as_bytes())
         .deserialize()
         .collect::<Result<Vec<T>, _>>()

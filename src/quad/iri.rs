@@ -44,6 +44,15 @@ pub fn entity(e: &Entity) -> NamedNode {
     }
 }
 
+/// `id:resolution/{key}/adoption`: the General Assembly's recorded vote
+/// adopting a resolution (an `oewg:RecordedVote` of the reference graph).
+pub fn adoption_vote(resolution_key: &str) -> NamedNode {
+    node(format!(
+        "{ID}resolution/{}/adoption",
+        segment(resolution_key)
+    ))
+}
+
 pub fn paragraph(document: &str, number: u32) -> NamedNode {
     node(format!("{ID}document/{}/p{number}", segment(document)))
 }

@@ -8,6 +8,7 @@
 //! new entities only it names.
 
 pub mod iri;
+mod record;
 pub mod vocab;
 
 use crate::fact::{Citer, SourceFacts, StanceTarget};
@@ -295,6 +296,7 @@ pub fn reference(r: &Reference) -> Vec<Quad> {
             g.str(&id, alt_label(), al);
         }
     }
+    record::record(&mut g, r);
     g.quads
 }
 

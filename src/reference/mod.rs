@@ -24,6 +24,7 @@ pub mod files {
     pub const PERSONS: &str = include_str!("../../ontology/reference/persons.csv");
     pub const POLICY_PROPOSALS: &str =
         include_str!("../../ontology/reference/policy_proposals.csv");
+    pub const SOURCES: &str = include_str!("../../ontology/reference/sources.csv");
     pub const CUES: &str = include_str!("../../ontology/cues.csv");
     pub const ONTOLOGY_TTL: &str = include_str!("../../ontology/oewg.ttl");
     pub const SHAPES_TTL: &str = include_str!("../../ontology/shapes.ttl");
@@ -79,12 +80,43 @@ impl Body {
 }
 
 /// A General Assembly resolution, keyed `{session}-{number}[-{LETTER}]`.
+/// Every field past `title` is empty unless the sources in `source` confirm
+/// it: an unknown date or vote is left out of the graph, never guessed.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Resolution {
     pub key: String,
     pub symbol: String,
     pub year: String,
+    /// ISO date of adoption by the General Assembly.
+    #[serde(default)]
+    pub date: String,
     pub title: String,
+    /// ISO alpha-3 codes of the states that tabled the draft.
+    #[serde(default, deserialize_with = "split_bar")]
+    pub main_sponsor: Vec<String>,
+    /// "yes" (adopted without a vote), "no" (recorded vote) or "" (unknown).
+    #[serde(default)]
+    pub without_vote: String,
+    /// Recorded-vote totals in the General Assembly.
+    #[serde(default)]
+    pub yes: String,
+    #[serde(default)]
+    pub no: String,
+    #[serde(default)]
+    pub abstain: String,
+    #[serde(default)]
+    pub wikidata: String,
+    /// Where the row's facts come from (URLs).
+    #[serde(default, deserialize_with = "split_bar")]
+    pub source: Vec<String>,
+}
+
+impl Resolution {
+    /// The totals of the recorded vote, when all three are known.
+    pub fn vote_totals(&self) -> Option<[&str; 3]> {
+        let t = [self.yes.as_str(), self.no.as_str(), self.abstain.as_str()];
+        t.iter().all(|v| !v.is_empty()).then_some(t)
+    }
 }
 
 /// A UN document or draft. Drafts share aliases ("First Draft"); `year`
@@ -101,8 +133,14 @@ pub struct Document {
     /// Slug of the next version of this text (a draft's successor).
     #[serde(default)]
     pub next: String,
-    /// "draft", "report" or "summary": drafts are what edit proposals target.
+    /// "draft", "report", "summary" or "convention": drafts are what edit
+    /// proposals target.
     pub kind: String,
+    /// Key of the resolution a draft resolution became.
+    #[serde(default)]
+    pub became_resolution: String,
+    #[serde(default, deserialize_with = "split_bar")]
+    pub source: Vec<String>,
 }
 
 impl Document {
@@ -120,6 +158,27 @@ pub struct Person {
     pub aliases: Vec<String>,
     pub title: String,
     pub nationality: String,
+    /// Slugs of the bodies this person chaired.
+    #[serde(default, deserialize_with = "split_bar")]
+    pub chairs: Vec<String>,
+    #[serde(default)]
+    pub wikidata: String,
+    #[serde(default, deserialize_with = "split_bar")]
+    pub source: Vec<String>,
+}
+
+/// Provenance of a row of a file that has no source column of its own
+/// (`sources.csv`): its Wikidata item, when it has one, and where its
+/// identifiers were checked. Kept apart so that the gazetteer files stay
+/// free of long URLs.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Provenance {
+    /// "state", "group", "body", "resolution", "document", "person".
+    pub kind: String,
+    pub key: String,
+    pub qid: String,
+    #[serde(deserialize_with = "split_bar")]
+    pub source: Vec<String>,
 }
 
 /// A recurring policy proposal ("a new legally binding instrument").
@@ -160,6 +219,7 @@ pub struct Reference {
     pub documents: Vec<Document>,
     pub persons: Vec<Person>,
     pub policy_proposals: Vec<PolicyProposal>,
+    pub sources: Vec<Provenance>,
     pub cues: Cues,
     resolution_by_key: BTreeMap<String, usize>,
     document_by_symbol: BTreeMap<String, usize>,
@@ -189,6 +249,7 @@ impl Reference {
         let persons: Vec<Person> = read("persons.csv", files::PERSONS)?;
         let policy_proposals: Vec<PolicyProposal> =
             read("policy_proposals.csv", files::POLICY_PROPOSALS)?;
+        let sources: Vec<Provenance> = read("sources.csv", files::SOURCES)?;
         let cues = Cues::parse(files::CUES)?;
         let resolution_by_key = resolutions
             .iter()
@@ -209,6 +270,7 @@ impl Reference {
             documents,
             persons,
             policy_proposals,
+            sources,
             cues,
             resolution_by_key,
             document_by_symbol,
@@ -238,6 +300,11 @@ impl Reference {
     pub fn state(&self, code: &str) -> Option<&State> {
         self.states.iter().find(|s| s.code == code)
     }
+
+    /// The `sources.csv` row of an entity of `kind` keyed `key`.
+    pub fn provenance(&self, kind: &str, key: &str) -> Option<&Provenance> {
+        self.sources.iter().find(|p| p.kind == kind && p.key == key)
+    }
 }
 
 #[cfg(test)]
@@ -263,7 +330,10 @@ mod tests {
         }
         for d in &r.documents {
             assert!(
-                matches!(d.kind.as_str(), "draft" | "report" | "summary"),
+                matches!(
+                    d.kind.as_str(),
+                    "draft" | "report" | "summary" | "convention"
+                ),
                 "{}",
                 d.slug
             );
