@@ -46,6 +46,10 @@ pub enum CueKind {
     TextUnit,
     /// Subject that refers back to the last speaker ("the delegation", "they").
     Anaphor,
+    /// Subject that is the author of a first-person text ("we", "my delegation").
+    FirstPerson,
+    /// Title word of a text spoken by one actor ("Statement by …", "Remarks").
+    AuthoredGenre,
 }
 
 /// One cue row.

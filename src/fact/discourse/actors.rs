@@ -57,6 +57,9 @@ impl<'a> Extractor<'a> {
         if holders.is_empty() && self.refers_to_last_speaker(clause, cue, ctx) {
             holders = ctx.last_holders.clone();
         }
+        if holders.is_empty() && self.is_first_person(clause, cue.span.start) {
+            holders.extend(self.author.clone());
+        }
         self.apply_on_behalf(clause, quotes, holders)
     }
 

@@ -32,7 +32,7 @@ pub(super) struct CueFinder {
 }
 
 /// Every kind the automaton knows.
-const CLAUSE_CUES: [CueKind; 12] = [
+const CLAUSE_CUES: [CueKind; 14] = [
     CueKind::ProposalVerb,
     CueKind::Action,
     CueKind::Support,
@@ -45,6 +45,8 @@ const CLAUSE_CUES: [CueKind; 12] = [
     CueKind::TextUnit,
     CueKind::Anaphor,
     CueKind::DraftQuote,
+    CueKind::FirstPerson,
+    CueKind::AuthoredGenre,
 ];
 
 /// The family matched together to decide what a clause is.

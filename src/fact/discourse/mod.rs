@@ -31,6 +31,7 @@
 //! position is about and `edit` for actions and quoted wording), `context`
 //! carries the discourse state, and `finish` tidies the result.
 
+mod author;
 mod actors;
 mod clauses;
 mod context;
@@ -47,7 +48,7 @@ use super::ParagraphFact;
 use crate::mention::{Entity, Mentions};
 use crate::reference::{CueKind, Reference};
 use crate::segment::{heading_title, BlockKind, Segments, Span};
-use context::{tracing, Context, Produced};
+use context::{tracing, Context, Holder, Produced};
 use cues::{CueFinder, Hit, STANCE_FAMILY};
 use refs::{inside_any, paragraph_refs, quote_spans, unquote, PARAGRAPH_HEADING};
 use regex::Regex;
@@ -72,6 +73,8 @@ struct Extractor<'a> {
     /// Quoted draft paragraph texts, to resolve "the second sentence" and
     /// "only part … should be kept".
     draft_texts: BTreeMap<(String, u32), String>,
+    /// The speaker of a first-person text, named in its title.
+    author: Option<Holder>,
 }
 
 /// Reads edit proposals and stances from a segmented, mention-tagged text.
@@ -117,7 +120,9 @@ pub fn extract(
             .filter(|p| p.quoted)
             .filter_map(|p| p.text.clone().map(|t| ((p.document.clone(), p.number), t)))
             .collect(),
+        author: None,
     };
+    ex.author = ex.author_of(segments);
     let mut ctx = Context::default();
     for block in &segments.blocks {
         match block.kind {
