@@ -61,7 +61,7 @@ fn variants(alias: &str) -> Vec<String> {
         .strip_prefix("the ")
         .or_else(|| alias.strip_prefix("The "))
         .unwrap_or(alias);
-    vec![normalize_pattern(base)]
+    vec![normalize_pattern(base).replace('-', " ")]
 }
 
 impl Gazetteer {
@@ -164,7 +164,10 @@ impl Gazetteer {
     /// (ISO, possibly partial). Overlaps are left for the caller to settle.
     pub fn find(&self, original: &str, date: &str) -> Vec<Mention> {
         let normalized = Normalized::new(original);
-        let text = normalized.text.as_str();
+        // Hyphen and space are one in names: "Costa-Rica", "Guinea Bissau".
+        // The replacement keeps byte offsets, so the map back still holds.
+        let spaced = normalized.text.replace('-', " ");
+        let text = spaced.as_str();
         let mut out = Vec::new();
         for m in self.automaton.find_overlapping_iter(text) {
             let p = &self.patterns[m.pattern().as_usize()];

@@ -51,9 +51,10 @@ impl<'a> Extractor<'a> {
             let Some(a) = action_of(h, &objects, paras) else {
                 continue;
             };
-            if a != Action::Amend {
-                last_end = Some(h.span.end);
-            }
+            // The first action leads; a later one counts only when it is
+            // coordinated with it ("delete …, and add …"), not when it is
+            // part of the reason ("amend it … to add other principles").
+            last_end = Some(h.span.end);
             if !out.contains(&a) {
                 out.push(a);
             }

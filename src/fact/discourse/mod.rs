@@ -179,6 +179,17 @@ impl<'a> Extractor<'a> {
                 ctx.section_policies.push(t.clone());
             }
         }
+        // "Several states pointed to paragraph 24." puts the paragraph under
+        // discussion for "They proposed to amend it."
+        if produced_here.proposals.is_empty() {
+            let named: Vec<u32> = paragraph_refs(sentence.of(self.text))
+                .into_iter()
+                .map(|x| x.0)
+                .collect();
+            if !named.is_empty() {
+                ctx.paragraphs = named;
+            }
+        }
         if !produced_here.proposals.is_empty() || !produced_here.stances.is_empty() {
             ctx.prev_proposals = produced_here.proposals;
             ctx.prev_stances = produced_here.stances;

@@ -26,6 +26,10 @@ use std::sync::LazyLock;
 static REQUEST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:to|be|should|would|must|shall|could|is|are)\s+(?:\w+\s+)?$").unwrap()
 });
+/// "amend it", "delete them": a pronoun object after a verb stands for the
+/// paragraphs under discussion.
+static PRONOUN_OBJECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b\w+\s+(?:it|them)\b").unwrap());
 static SUBORDINATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",?\s+(?:as|because|since|so that|given that|which)\s").unwrap());
 
@@ -242,6 +246,7 @@ impl<'a> Extractor<'a> {
         if paras.is_empty()
             && actions != [Action::AddParagraph]
             && (CONTEXT_OBJECT.is_match(clause.of(text))
+                || PRONOUN_OBJECT.is_match(clause.of(text))
                 || quotes.iter().any(|q| clause.contains(*q)))
         {
             paras = ctx.paragraphs.clone();
