@@ -20,6 +20,9 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:199[89]|20[0-3
 static SPAN_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\d{4}\s?[-–—/]\s?|\d{4}\s+to\s+|\b(?:until|till|by|through|beyond|before)\s+(?:the\s+end\s+of\s+)?)$").unwrap()
 });
+/// The first year of a span: "2021-2025" names a period, not a date.
+static SPAN_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\s?[-–—/]\s?\d{4}|\s+to\s+\d{4})").unwrap());
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -47,7 +50,8 @@ pub fn infer_date(text: &str) -> Option<String> {
         return Some(format!("{}-{month:02}", &c[2]));
     }
     YEAR.find_iter(text)
-        .filter(|m| !SPAN_END.is_match(&text[m.start().saturating_sub(30)..m.start()]))
+        .filter(|m| !SPAN_END.is_match(&text[text.floor_char_boundary(m.start().saturating_sub(30))..m.start()]))
+        .filter(|m| !SPAN_START.is_match(&text[m.end()..]))
         .map(|m| m.as_str().to_string())
         .max()
 }
@@ -72,6 +76,11 @@ mod tests {
     fn otherwise_the_latest_year_that_is_not_looked_forward_to() {
         let t = "The OEWG 2021-2025 met in 2024 to work until 2026.";
         assert_eq!(infer_date(t).as_deref(), Some("2024"));
+    }
+
+    #[test]
+    fn a_span_is_a_period_not_a_date() {
+        assert_eq!(infer_date("The OEWG 2021–2025 and the résumé été"), None);
     }
 
     #[test]

@@ -166,6 +166,7 @@ impl Mentions {
             }
             kept.push(m);
         }
+        one_sense_per_text(&mut kept);
         Self {
             items: kept,
             ad_hoc,
@@ -175,5 +176,30 @@ impl Mentions {
     /// Mentions inside a span, in order.
     pub fn within(&self, span: Span) -> impl Iterator<Item = &Mention> + '_ {
         self.items.iter().filter(move |m| span.contains(m.span))
+    }
+}
+
+/// An ambiguous name ("the OEWG") means what the same text names without
+/// ambiguity ("the OEWG 2021-2025" in its title): a report keeps to one
+/// sense of a name. Only when the text names exactly one of the senses.
+fn one_sense_per_text(items: &mut [Mention]) {
+    let certain: std::collections::BTreeSet<Entity> = items
+        .iter()
+        .filter(|m| m.alternatives.is_empty())
+        .map(|m| m.entity.clone())
+        .collect();
+    for m in items.iter_mut().filter(|m| !m.alternatives.is_empty()) {
+        let named: Vec<&Entity> = std::iter::once(&m.entity)
+            .chain(&m.alternatives)
+            .filter(|e| certain.contains(e))
+            .collect();
+        if let [only] = named.as_slice() {
+            if **only != m.entity {
+                let chosen = (*only).clone();
+                let old = std::mem::replace(&mut m.entity, chosen.clone());
+                m.alternatives.retain(|e| *e != chosen);
+                m.alternatives.push(old);
+            }
+        }
     }
 }

@@ -11,29 +11,45 @@ use super::Extractor;
 use crate::reference::CueKind;
 use crate::segment::{BlockKind, Segments, Span};
 
-/// How many opening blocks may hold the title.
-const TITLE_BLOCKS: usize = 3;
+/// How many opening blocks may hold the title, and how far after the genre
+/// word the speaker may be named ("Statement by / Mr. X / First Counselor /
+/// Permanent Mission of Ruritania").
+const TITLE_BLOCKS: usize = 6;
+const TITLE_REACH: usize = 300;
+/// Words a title may put before its genre word ("EU", "Joint", "National").
+const MAX_LEAD_WORDS: usize = 3;
+/// A title line is short.
+const MAX_TITLE: usize = 400;
 
 impl<'a> Extractor<'a> {
-    /// The actor a title line says is speaking, when the text opens with one
-    /// (a genre word such as "Statement" and a state or group in the same
-    /// line; "on behalf of" gives the group, voiced by the speaker).
+    /// The actor a title says is speaking, when the text opens with one (a
+    /// genre word such as "Statement", then a state or group named soon
+    /// after; "on behalf of" gives the group, voiced by the speaker).
     pub(super) fn author_of(&self, segments: &Segments) -> Option<Holder> {
         let text = self.text;
-        for block in segments.blocks.iter().take(TITLE_BLOCKS) {
-            if matches!(block.kind, BlockKind::Quote { .. }) {
-                continue;
-            }
+        let title = segments
+            .blocks
+            .iter()
+            .take(TITLE_BLOCKS)
+            .filter(|b| !matches!(b.kind, BlockKind::Quote { .. }));
+        for block in title {
             let genre = self
                 .finder
                 .find(text, block.span, &[CueKind::AuthoredGenre]);
-            if genre.is_empty() {
+            // A title names its genre up front and is short: "Statement by
+            // …", "EU Statement – …", not "delegations made comments on …".
+            let Some(first) = genre.first() else {
+                continue;
+            };
+            let lead = &text[block.span.start..first.span.start];
+            if lead.split_whitespace().count() > MAX_LEAD_WORDS || block.span.of(text).len() > MAX_TITLE {
                 continue;
             }
-            let holders = self.title_actors(block.span);
-            if holders.is_some() {
-                return holders;
+            let mut end = (first.span.start + TITLE_REACH).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
             }
+            return self.title_actors(Span::new(first.span.start, end));
         }
         None
     }

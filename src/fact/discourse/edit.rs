@@ -10,6 +10,13 @@ use crate::fact::proposals::{Action, EditProposal};
 use crate::mention::Entity;
 use crate::reference::CueKind;
 use crate::segment::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Where a reason starts inside a clause.
+static REASON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s(?:as|because|since|given that)\s").unwrap()
+});
 
 impl<'a> Extractor<'a> {
     /// The edit actions named in a clause, most specific first.
@@ -41,6 +48,15 @@ impl<'a> Extractor<'a> {
         if hits.iter().any(|h| h.value == "AddParagraph") {
             return vec![Action::AddParagraph];
         }
+        // Action words in a reason ("amend it, as … and add other
+        // principles") are the speaker's argument, not further edits.
+        if let Some(first) = hits.first() {
+            let rest = Span::new(first.span.end, clause.end);
+            if let Some(m) = REASON.find(rest.of(text)) {
+                let cut = rest.start + m.start();
+                hits.retain(|h| h.span.start < cut);
+            }
+        }
         let objects = self.deletion_objects(clause, quotes);
         let mut out: Vec<Action> = Vec::new();
         let mut last_end: Option<usize> = None;
@@ -51,10 +67,9 @@ impl<'a> Extractor<'a> {
             let Some(a) = action_of(h, &objects, paras) else {
                 continue;
             };
-            // The first action leads; a later one counts only when it is
-            // coordinated with it ("delete …, and add …"), not when it is
-            // part of the reason ("amend it … to add other principles").
-            last_end = Some(h.span.end);
+            if a != Action::Amend {
+                last_end = Some(h.span.end);
+            }
             if !out.contains(&a) {
                 out.push(a);
             }

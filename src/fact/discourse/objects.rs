@@ -13,7 +13,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static LIST_GAP_POLICY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*,\s*|\s+)(?:(?:and|or|as well as)\s+)?(?:(?:a|an|the)\s+)?$").unwrap()
+    Regex::new(r"^(?:\s*,\s*|\s+)(?:(?:and|or|as well as|in particular|notably|especially|including)\s*,?\s+)?(?:(?:a|an|the)\s+)?(?:(?:elaboration|development|establishment|creation|work)\s+(?:of|on)\s+(?:the\s+|a\s+)?)?$").unwrap()
 });
 static COMPLEMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s+(?:to|of|for|that|on|by)\s").unwrap());
@@ -69,7 +69,7 @@ impl<'a> Extractor<'a> {
         let mut end = span.end;
         for (sp, t) in named.iter().filter(|(sp, _)| sp.start >= span.end) {
             let gap = &text[end..sp.start];
-            if gap.len() <= 12 && LIST_GAP_POLICY.is_match(gap) {
+            if gap.len() <= 40 && LIST_GAP_POLICY.is_match(gap) {
                 out.push(t.clone());
                 end = sp.end;
             } else {

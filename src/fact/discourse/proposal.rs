@@ -26,10 +26,6 @@ use std::sync::LazyLock;
 static REQUEST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:to|be|should|would|must|shall|could|is|are)\s+(?:\w+\s+)?$").unwrap()
 });
-/// "amend it", "delete them": a pronoun object after a verb stands for the
-/// paragraphs under discussion.
-static PRONOUN_OBJECT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b\w+\s+(?:it|them)\b").unwrap());
 static SUBORDINATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",?\s+(?:as|because|since|so that|given that|which)\s").unwrap());
 
@@ -246,12 +242,31 @@ impl<'a> Extractor<'a> {
         if paras.is_empty()
             && actions != [Action::AddParagraph]
             && (CONTEXT_OBJECT.is_match(clause.of(text))
-                || PRONOUN_OBJECT.is_match(clause.of(text))
+                || self.pronoun_object(clause, quotes)
                 || quotes.iter().any(|q| clause.contains(*q)))
         {
             paras = ctx.paragraphs.clone();
         }
         paras
+    }
+
+    /// "amend it", "delete them": an action word with a pronoun object
+    /// stands for the paragraphs under discussion.
+    fn pronoun_object(&self, clause: Span, quotes: &[Span]) -> bool {
+        let text = self.text;
+        self.finder
+            .find(text, clause, &[CueKind::Action])
+            .iter()
+            .filter(|h| !super::refs::inside_any(quotes, h.span))
+            .any(|h| {
+                let after = &text[h.span.end..clause.end];
+                let word: String = after
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect();
+                after.starts_with(' ') && (word == "it" || word == "them")
+            })
     }
 
     /// Proposers other than the holders: "as proposed by X", "suggested by X".
