@@ -73,8 +73,58 @@ impl<'a> Extractor<'a> {
         };
         if !targets.is_empty() {
             self.record_stances(&holders, &targets, sentence, ctx, out);
+        } else if polarity == Polarity::Opposition {
+            self.rejected_paragraphs(at, cue, &holders, ctx, out);
         }
         ctx.set_speakers(holders);
+    }
+
+    /// "We cannot accept paragraph 12", "Kenya objected to paragraph 4 as
+    /// drafted": rejecting a paragraph that nobody proposed to change is a
+    /// request to change it (`Amend`).
+    fn rejected_paragraphs(
+        &mut self,
+        at: At,
+        cue: &Hit,
+        holders: &[Holder],
+        ctx: &mut Context,
+        out: &mut Produced,
+    ) {
+        let text = self.text;
+        let (clause, _, quotes) = at;
+        let rest = &text[cue.span.end..clause.end];
+        let refs = paragraph_refs(rest);
+        let Some(first) = refs.first() else { return };
+        let gap = rest[..first.1].trim();
+        let direct = gap.is_empty() || gap == "the" || gap == "to" || gap == "to the";
+        // "We object to the words ‘…’ in paragraph 5 and request their
+        // deletion": the request says what the change is.
+        let requested = !self
+            .finder
+            .find(
+                text,
+                Span::new(cue.span.end, clause.end),
+                &[CueKind::Action],
+            )
+            .is_empty();
+        if !direct && !requested {
+            return;
+        }
+        let paras: Vec<u32> = refs
+            .iter()
+            .filter(|r| r.1 == first.1)
+            .map(|r| r.0)
+            .collect();
+        let actions = if requested {
+            self.actions(clause, quotes, cue.span.end, &paras)
+        } else {
+            vec![Action::Amend]
+        };
+        for h in holders {
+            let made = self.make_proposals(h, &paras, &actions, at, ctx);
+            out.proposals.extend(made);
+        }
+        ctx.paragraphs = paras;
     }
 
     /// An actor right after the cue is the one agreed or disagreed with:

@@ -1,0 +1,256 @@
+//! What real published reports do that the seeds did not, as specifications.
+//! Every sentence here is invented for the test; each phenomenon has its
+//! positive case and, where one exists, the negative case that must stay
+//! silent.
+
+mod common;
+
+use common::{build, query_rows};
+use oewg_kg::fact::{Action, Polarity, SourceFacts, StanceTarget};
+use oewg_kg::input::SourceText;
+use oewg_kg::mention::{Entity, Gazetteer, MentionKind, Mentions};
+use oewg_kg::reference::Reference;
+
+fn read_dated(stem: &str, text: &str, date: &str) -> SourceFacts {
+    let r = Reference::load().unwrap();
+    let g = Gazetteer::new(&r);
+    SourceFacts::extract(SourceText::in_memory(stem, text, date), &r, &g)
+}
+
+/// An undated source whose stem says nothing about its date either.
+fn read(text: &str) -> SourceFacts {
+    read_dated("statement", text, "")
+}
+
+fn state(c: &str) -> Entity {
+    Entity::State(c.into())
+}
+
+fn proposals(f: &SourceFacts) -> Vec<(Entity, Option<String>, Vec<u32>, Action)> {
+    f.proposals
+        .iter()
+        .map(|p| {
+            (
+                p.proposer.clone(),
+                p.document.clone(),
+                p.targets.clone(),
+                p.action,
+            )
+        })
+        .collect()
+}
+
+fn policy_stances(f: &SourceFacts) -> Vec<(Entity, Polarity, String)> {
+    let mut out: Vec<_> = f
+        .stances
+        .iter()
+        .filter_map(|s| match &s.target {
+            StanceTarget::Policy(p) | StanceTarget::Body(p) => {
+                Some((s.actor.clone(), s.polarity, p.clone()))
+            }
+            StanceTarget::Edit(_) => None,
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+const STATEMENT: &str = "Statement by the delegation of Chile at the eighth session of the Open-ended Working Group on security of and in the use of ICTs 2021-2025\n\nOn Rev.1 of the draft annual progress report:\n\n";
+
+#[test]
+fn a_first_person_statement_proposes_in_its_authors_name() {
+    let f = read(&format!(
+        "{STATEMENT}We propose to delete paragraph 14, which repeats earlier agreements.\n"
+    ));
+    let got = proposals(&f);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, state("CHL"));
+    assert_eq!(got[0].2, [14]);
+    assert_eq!(got[0].3, Action::DeleteParagraph);
+}
+
+#[test]
+fn an_unknown_draft_gets_a_document_named_by_its_meaning() {
+    let f = read(&format!("{STATEMENT}We ask that paragraph 9 be amended.\n"));
+    let doc = proposals(&f)[0].1.clone().expect("a document");
+    assert_eq!(
+        doc, "oewg-2021-2025-draft-annual-progress-report-rev1",
+        "body, stage, kind and revision make the key"
+    );
+    let adhoc = &f.ad_hoc[&Entity::Document(doc)];
+    assert_eq!(adhoc.label, "Rev.1 of the draft annual progress report");
+}
+
+#[test]
+fn a_proposal_on_a_draft_the_text_never_names_still_has_a_paragraph() {
+    let f = read_dated(
+        "t",
+        "Statement by the delegation of Ghana\n\nWe cannot accept paragraph 22 in its current form and request that it be shortened.\n",
+        "2023-03-08",
+    );
+    let got = proposals(&f);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].2, [22]);
+    assert_eq!(got[0].3, Action::Amend);
+    assert_eq!(got[0].1.as_deref(), Some("2023-draft-under-discussion"));
+}
+
+#[test]
+fn our_delegation_cannot_accept_is_the_authors_opposition() {
+    let f = read(
+        "Statement by the representative of Paraguay\n\nOur delegation cannot accept the creation of a new legally binding instrument.\n",
+    );
+    assert_eq!(
+        policy_stances(&f),
+        [(
+            state("PRY"),
+            Polarity::Opposition,
+            "legally-binding-instrument".into()
+        )]
+    );
+}
+
+#[test]
+fn a_meeting_report_has_no_author() {
+    let f = read(
+        "Report of the fourth meeting\n\nDelegations made comments on the Programme of Action. It was welcomed.\n",
+    );
+    assert!(policy_stances(&f).is_empty(), "{:?}", policy_stances(&f));
+}
+
+#[test]
+fn a_list_of_delegations_backing_a_proposal_is_support_not_proposals() {
+    let f = read(
+        "Session report\n\nRepresentatives of Peru, Ghana, Japan and Norway restated their backing for the Programme of Action.\n",
+    );
+    assert!(f.proposals.is_empty(), "{:?}", proposals(&f));
+    let got = policy_stances(&f);
+    for c in ["PER", "GHA", "JPN", "NOR"] {
+        assert!(
+            got.contains(&(state(c), Polarity::Support, "poa".into())),
+            "{c}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn amend_it_points_at_the_paragraph_under_discussion() {
+    let f = read(
+        "Session report\n\nSeveral states, namely Iceland, Chile and Costa-Rica, turned to paragraph 31. They proposed to amend it, as its scope is narrower than the Charter, and add a reference to sovereignty.\n",
+    );
+    let got = proposals(&f);
+    for c in ["ISL", "CHL", "CRI"] {
+        assert!(
+            got.iter()
+                .any(|p| p.0 == state(c) && p.2 == [31] && p.3 == Action::Amend),
+            "{c}: {got:?}"
+        );
+    }
+    assert!(
+        got.iter().all(|p| p.3 == Action::Amend),
+        "the reason's 'add' is not an edit: {got:?}"
+    );
+}
+
+#[test]
+fn a_draft_symbol_is_a_document_never_a_resolution() {
+    let f = read("Session report\n\nThe Committee took up draft resolution A/C.1/79/L.44/Rev.1 on Tuesday.\n");
+    assert!(f
+        .mentioned
+        .contains(&Entity::Document("a-c-1-79-l-44-rev-1".into())));
+    assert!(!f
+        .mentioned
+        .iter()
+        .any(|e| matches!(e, Entity::Resolution(_))));
+}
+
+#[test]
+fn un_typography_is_read_like_plain_text() {
+    let r = Reference::load().unwrap();
+    let g = Gazetteer::new(&r);
+    let text = "The Non\u{2011}Aligned\u{00A0}Movement and Costa-Rica spoke.";
+    let src = SourceText::in_memory("t", text, "2022-01-01");
+    let m = Mentions::find(&src, &r, &g);
+    let got: Vec<(&str, Entity)> = m
+        .items
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name)
+        .map(|m| (m.span.of(text), m.entity.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Non\u{2011}Aligned\u{00A0}Movement",
+                Entity::Group("NAM".into())
+            ),
+            ("Costa-Rica", state("CRI")),
+        ]
+    );
+}
+
+#[test]
+fn a_country_named_inside_a_quotation_is_not_the_speaker() {
+    let f = read(
+        "Statement by the delegation of Uruguay\n\nWe object to the words “as Uruguay and Kenya proposed” in paragraph 5 and request their deletion.\n",
+    );
+    let got = proposals(&f);
+    assert!(!got.is_empty());
+    assert!(got.iter().all(|p| p.0 == state("URY")), "{got:?}");
+}
+
+#[test]
+fn an_undated_text_keeps_to_the_sense_it_names() {
+    let r = Reference::load().unwrap();
+    let g = Gazetteer::new(&r);
+    let text =
+        "Remarks at the OEWG 2021-2025\n\nThe OEWG should remain the only negotiating mechanism.";
+    let src = SourceText::in_memory("t", text, "");
+    let m = Mentions::find(&src, &r, &g);
+    let bodies: Vec<&Entity> = m
+        .items
+        .iter()
+        .filter(|m| matches!(m.entity, Entity::Body(_)))
+        .map(|m| &m.entity)
+        .collect();
+    assert!(bodies
+        .iter()
+        .all(|b| **b == Entity::Body("oewg-2021-2025".into())));
+    assert_eq!(bodies.len(), 2);
+}
+
+/// Contract level: two sources that discuss the same unnamed draft in
+/// different words meet on one document node, and each proposal reaches a
+/// paragraph with its number.
+#[test]
+fn two_sources_on_the_same_draft_meet_on_one_node() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::write(
+        inputs.join("a.txt"),
+        "Statement by the delegation of Chile\n\nOn Rev.2 of the draft APR, we propose to delete paragraph 14.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        inputs.join("b.txt"),
+        "Statement by the delegation of Ghana\n\nRegarding the draft annual progress report (Rev. 2), we request that paragraph 3 be moved.\n",
+    )
+    .unwrap();
+    let store = dir.path().join("store");
+    build(&[&inputs], &store);
+    let q = dir.path().join("q.rq");
+    std::fs::write(
+        &q,
+        "PREFIX dcterms: <http://purl.org/dc/terms/>\nSELECT DISTINCT ?code ?n ?doc WHERE { ?e a oewg:EditProposal ; oewg:proposedBy ?a ; oewg:targets ?p . ?a oewg:code ?code . ?p oewg:number ?n ; dcterms:isPartOf ?doc . ?doc a oewg:Document } ORDER BY ?code",
+    )
+    .unwrap();
+    let rows = query_rows(&store, &q.display().to_string());
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0][0], "CHL");
+    assert_eq!(rows[0][1], "14");
+    assert_eq!(rows[1][0], "GHA");
+    assert_eq!(rows[1][1], "3");
+    assert_eq!(rows[0][2], rows[1][2], "one draft node");
+}
