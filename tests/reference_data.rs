@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 #[path = "reference_data/record.rs"]
+mod extract;
 mod record;
 
 #[derive(Debug, Deserialize)]
