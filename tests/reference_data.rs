@@ -7,8 +7,9 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-#[path = "reference_data/record.rs"]
+#[path = "reference_data/extract.rs"]
 mod extract;
+#[path = "reference_data/record.rs"]
 mod record;
 
 #[derive(Debug, Deserialize)]
