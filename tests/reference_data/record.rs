@@ -410,6 +410,8 @@ fn every_gge_and_oewg_has_its_resolution_reports_and_chair_where_known() {
     for slug in [
         "oewg-2019-2021",
         "oewg-2021-2025",
+        "gge-2004-2005",
+        "gge-2009-2010",
         "gge-2019-2021",
         "ad-hoc-committee-cybercrime",
     ] {
