@@ -514,6 +514,16 @@ fn the_reference_graph_links_drafts_chairs_and_adoption_votes() {
         ),
         (vote.clone(), format!("{oewg}votedOn"), format!("<{res}>")),
         (
+            format!("{id}resolution/73-187/adoption"),
+            format!("{oewg}inFavourCount"),
+            format!("\"94\"^^<{xsd}integer>"),
+        ),
+        (
+            format!("{id}person/andrey-krutskikh"),
+            format!("{oewg}chairs"),
+            format!("<{id}body/gge-2009-2010>"),
+        ),
+        (
             vote.clone(),
             format!("{oewg}againstCount"),
             format!("\"46\"^^<{xsd}integer>"),
