@@ -7,40 +7,91 @@
 //! corrupted copy of the data can show that it fails: a check that cannot
 //! fail proves nothing.
 
-use super::bar;
-use super::record::{facts, is_url, resolutions, FactRow, ResolutionRow};
+use super::record::{is_url, resolutions, ResolutionRow};
+use super::{bar, parse_rows};
+use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
 
-/// The fields an extract row can confirm, read from either side.
-const FIELDS: [&str; 6] = [
-    "date",
-    "without_vote",
-    "yes",
-    "no",
-    "abstain",
-    "main_sponsor",
-];
+/// What a page can say of a resolution: the fields `resolutions.csv` and
+/// its extract share, so that one can be checked against the other.
+/// Flattened into both rows; the csv crate then types cells by their look
+/// (`119` as a number), hence `text` on every field.
+#[derive(Debug, Clone, Deserialize)]
+pub(super) struct Claims {
+    #[serde(deserialize_with = "text")]
+    pub(super) date: String,
+    #[serde(deserialize_with = "text")]
+    pub(super) without_vote: String,
+    #[serde(deserialize_with = "text")]
+    pub(super) yes: String,
+    #[serde(deserialize_with = "text")]
+    pub(super) no: String,
+    #[serde(deserialize_with = "text")]
+    pub(super) abstain: String,
+    #[serde(deserialize_with = "text")]
+    pub(super) main_sponsor: String,
+}
 
-fn fact_field<'a>(f: &'a FactRow, field: &str) -> &'a str {
-    match field {
-        "date" => &f.date,
-        "without_vote" => &f.without_vote,
-        "yes" => &f.yes,
-        "no" => &f.no,
-        "abstain" => &f.abstain,
-        _ => &f.main_sponsor,
+/// A cell as the text it was written as, whatever type it looks like.
+fn text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    struct Cell;
+    impl serde::de::Visitor<'_> for Cell {
+        type Value = String;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a CSV cell")
+        }
+        fn visit_str<E>(self, v: &str) -> Result<String, E> {
+            Ok(v.to_owned())
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_bool<E>(self, v: bool) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_unit<E>(self) -> Result<String, E> {
+            Ok(String::new())
+        }
+    }
+    d.deserialize_any(Cell)
+}
+
+impl Claims {
+    /// Each field by its column name.
+    pub(super) fn fields(&self) -> [(&'static str, &str); 6] {
+        [
+            ("date", &self.date),
+            ("without_vote", &self.without_vote),
+            ("yes", &self.yes),
+            ("no", &self.no),
+            ("abstain", &self.abstain),
+            ("main_sponsor", &self.main_sponsor),
+        ]
     }
 }
 
-fn row_field<'a>(r: &'a ResolutionRow, field: &str) -> &'a str {
-    match field {
-        "date" => &r.date,
-        "without_vote" => &r.without_vote,
-        "yes" => &r.yes,
-        "no" => &r.no,
-        "abstain" => &r.abstain,
-        _ => &r.main_sponsor,
-    }
+/// A row of the extract: what the page at `url` says of `symbol`.
+#[derive(Debug, Clone, Deserialize)]
+pub(super) struct FactRow {
+    pub(super) symbol: String,
+    #[serde(flatten)]
+    pub(super) claims: Claims,
+    pub(super) url: String,
+    pub(super) statement: String,
+}
+
+pub(super) fn facts() -> Vec<FactRow> {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/reference/resolution_facts.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    parse_rows("resolution_facts.csv", &text)
 }
 
 /// Every way `rows` and the extract `facts` disagree, one sentence each:
@@ -65,8 +116,7 @@ pub(super) fn disagreements(rows: &[ResolutionRow], facts: &[FactRow]) -> Vec<St
                 f.symbol
             ));
         }
-        for field in FIELDS {
-            let (said, ours) = (fact_field(f, field), row_field(r, field));
+        for ((field, said), (_, ours)) in f.claims.fields().into_iter().zip(r.claims.fields()) {
             if !said.is_empty() && said != ours {
                 out.push(format!(
                     "{} {field}: {} says {said:?}, resolutions.csv has {ours:?}",
@@ -85,9 +135,8 @@ pub(super) fn disagreements(rows: &[ResolutionRow], facts: &[FactRow]) -> Vec<St
                 r.key
             ));
         }
-        for field in FIELDS {
-            let ours = row_field(r, field);
-            if !ours.is_empty() && !mine.iter().any(|f| fact_field(f, field) == ours) {
+        for (i, (field, ours)) in r.claims.fields().into_iter().enumerate() {
+            if !ours.is_empty() && !mine.iter().any(|f| f.claims.fields()[i].1 == ours) {
                 out.push(format!(
                     "{} {field} {ours:?} is confirmed by no source",
                     r.key
@@ -109,7 +158,7 @@ fn a_date_typed_differently_from_its_source_is_caught() {
     let mut rows = resolutions();
     let r = rows.iter_mut().find(|r| r.key == "60-45").unwrap();
     // One day off (8 December 2005 is right): a slip made reading by eye.
-    r.date = "2005-12-09".into();
+    r.claims.date = "2005-12-09".into();
     let found = disagreements(&rows, &facts());
     assert!(
         found.iter().any(|d| d.starts_with("60-45 date")),
@@ -139,7 +188,7 @@ fn dates_recalled_by_later_resolutions_are_recorded() {
     let date = |key: &str| {
         rows.iter()
             .find(|r| r.key == key)
-            .map(|r| r.date.clone())
+            .map(|r| r.claims.date.clone())
             .unwrap_or_else(|| panic!("resolution {key}"))
     };
     // The first text on the item, the one that founded the first GGE, and

@@ -1,45 +1,24 @@
 //! Specification of the formal record: resolutions, documents, bodies,
-//! persons and the provenance of every identifier.
-//!
-//! Every date, sponsor and vote total in `resolutions.csv` must be confirmed
-//! by a row of `tests/reference/resolution_facts.csv`, the checked-in
-//! extract of what the cited pages say (one row per page and resolution,
-//! with the page's URL); and every page a resolution cites must be in that
-//! extract. A fact typed into the reference data without its source, or a
-//! source that says something else, fails here.
+//! persons and the provenance of every identifier — formats, uniqueness,
+//! cross-references and the quads they become. That every date, sponsor and
+//! vote total agrees with the checked-in extract of its cited pages is
+//! specified in `extract.rs`.
 
-use super::{bar, parse_rows, read_rows, read_text, states, StateRow};
+use super::extract::Claims;
+use super::{bar, read_rows, read_text, states, StateRow};
 use serde::Deserialize;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 #[derive(Debug, Clone, Deserialize)]
 pub(super) struct ResolutionRow {
     pub(super) key: String,
     pub(super) symbol: String,
-    pub(super) year: String,
-    pub(super) date: String,
-    pub(super) title: String,
-    pub(super) main_sponsor: String,
-    pub(super) without_vote: String,
-    pub(super) yes: String,
-    pub(super) no: String,
-    pub(super) abstain: String,
-    pub(super) wikidata: String,
+    year: String,
+    title: String,
+    #[serde(flatten)]
+    pub(super) claims: Claims,
+    wikidata: String,
     pub(super) source: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub(super) struct FactRow {
-    pub(super) symbol: String,
-    pub(super) date: String,
-    pub(super) without_vote: String,
-    pub(super) yes: String,
-    pub(super) no: String,
-    pub(super) abstain: String,
-    pub(super) main_sponsor: String,
-    pub(super) url: String,
-    pub(super) statement: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -78,13 +57,6 @@ struct SourceRow {
 
 pub(super) fn resolutions() -> Vec<ResolutionRow> {
     read_rows("resolutions.csv")
-}
-
-pub(super) fn facts() -> Vec<FactRow> {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/reference/resolution_facts.csv");
-    let text = std::fs::read_to_string(&path).unwrap();
-    parse_rows("resolution_facts.csv", &text)
 }
 
 fn documents() -> Vec<DocumentRow> {
@@ -227,24 +199,29 @@ fn resolution_dates_years_and_votes_are_well_formed() {
     let codes = state_codes();
     for r in resolutions() {
         let session: u32 = r.key.split('-').next().unwrap().parse().unwrap();
-        if r.date.is_empty() {
+        if r.claims.date.is_empty() {
             // Without a confirmed date the year is the session's first year.
             assert_eq!(r.year, (1945 + session).to_string(), "{}: year", r.key);
         } else {
             assert!(
-                is_iso_date(&r.date),
+                is_iso_date(&r.claims.date),
                 "{}: date {:?} is not YYYY-MM-DD",
                 r.key,
-                r.date
+                r.claims.date
             );
-            assert_eq!(r.year, r.date[..4], "{}: year and date disagree", r.key);
+            assert_eq!(
+                r.year,
+                r.claims.date[..4],
+                "{}: year and date disagree",
+                r.key
+            );
         }
         assert!(
-            matches!(r.without_vote.as_str(), "" | "yes" | "no"),
+            matches!(r.claims.without_vote.as_str(), "" | "yes" | "no"),
             "{}: without_vote",
             r.key
         );
-        let counts = [&r.yes, &r.no, &r.abstain];
+        let counts = [&r.claims.yes, &r.claims.no, &r.claims.abstain];
         let given = counts.iter().filter(|c| !c.is_empty()).count();
         assert!(
             given == 0 || given == 3,
@@ -256,12 +233,12 @@ fn resolution_dates_years_and_votes_are_well_formed() {
         }
         if given == 3 {
             assert_eq!(
-                r.without_vote, "no",
+                r.claims.without_vote, "no",
                 "{}: totals but no recorded vote",
                 r.key
             );
         }
-        for code in bar(&r.main_sponsor) {
+        for code in bar(&r.claims.main_sponsor) {
             assert!(
                 codes.contains(code),
                 "{}: sponsor {code} is not in states.csv",
@@ -269,9 +246,9 @@ fn resolution_dates_years_and_votes_are_well_formed() {
             );
         }
         assert_qid_and_urls(&r.key, &r.wikidata, &r.source);
-        let has_facts = !(r.date.is_empty()
-            && r.main_sponsor.is_empty()
-            && r.without_vote.is_empty()
+        let has_facts = !(r.claims.date.is_empty()
+            && r.claims.main_sponsor.is_empty()
+            && r.claims.without_vote.is_empty()
             && given == 0
             && r.wikidata.is_empty());
         assert!(
