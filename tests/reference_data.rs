@@ -7,6 +7,8 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+#[path = "reference_data/extract.rs"]
+mod extract;
 #[path = "reference_data/record.rs"]
 mod record;
 
