@@ -254,3 +254,26 @@ fn two_sources_on_the_same_draft_meet_on_one_node() {
     assert_eq!(rows[1][1], "3");
     assert_eq!(rows[0][2], rows[1][2], "one draft node");
 }
+
+/// Contract level: "para 42 b)" is a target of its own, a `Paragraph` with
+/// the number 42, the letter "b", inside paragraph 42.
+#[test]
+fn a_sub_paragraph_is_a_target_with_number_and_letter() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("s.txt");
+    std::fs::write(
+        &input,
+        "Statement by the delegation of Norway\n\nWe request that the provisions on the directory (in particular para 42 b)) be brought in line with the agreed text.\n",
+    )
+    .unwrap();
+    let store = dir.path().join("store");
+    build(&[&input], &store);
+    let q = dir.path().join("q.rq");
+    std::fs::write(
+        &q,
+        "PREFIX dcterms: <http://purl.org/dc/terms/>\nSELECT DISTINCT ?n ?letter ?parentn WHERE { ?e a oewg:EditProposal ; oewg:targets ?p . ?p a oewg:Paragraph ; oewg:number ?n ; oewg:subParagraph ?letter ; dcterms:isPartOf ?parent . ?parent oewg:number ?parentn }",
+    )
+    .unwrap();
+    let rows = query_rows(&store, &q.display().to_string());
+    assert_eq!(rows, [["42", "b", "42"]]);
+}

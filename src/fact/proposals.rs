@@ -70,6 +70,9 @@ pub struct EditProposal {
     pub document: Option<String>,
     /// Draft paragraph numbers.
     pub targets: Vec<u32>,
+    /// Sub-paragraphs of the targets the text names ("para 42 b)"): the
+    /// proposal targets these rather than their whole paragraph.
+    pub subparagraphs: Vec<(u32, String)>,
     /// Heading under which it was discussed, when no paragraph is named.
     pub section: Option<String>,
     pub action: Action,

@@ -57,6 +57,15 @@ pub fn paragraph(document: &str, number: u32) -> NamedNode {
     node(format!("{ID}document/{}/p{number}", segment(document)))
 }
 
+/// `id:document/{slug}/p{n}-{letter}`: a sub-paragraph ("30 d)").
+pub fn subparagraph(document: &str, number: u32, letter: &str) -> NamedNode {
+    node(format!(
+        "{ID}document/{}/p{number}-{}",
+        segment(document),
+        segment(letter)
+    ))
+}
+
 pub fn source(stem: &str) -> NamedNode {
     node(format!("{ID}source/{}", segment(stem)))
 }

@@ -514,7 +514,20 @@ pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
         g.add(id, o("action"), o(p.action.name()));
         if let Some(d) = &p.document {
             for &t in &p.targets {
-                g.add(id, o("targets"), iri::paragraph(d, t));
+                let subs: Vec<&str> = p
+                    .subparagraphs
+                    .iter()
+                    .filter(|(n, _)| *n == t)
+                    .map(|(_, l)| l.as_str())
+                    .collect();
+                if subs.is_empty() {
+                    g.add(id, o("targets"), iri::paragraph(d, t));
+                }
+                for l in subs {
+                    let sub = iri::subparagraph(d, t, l);
+                    g.add(id, o("targets"), sub.clone());
+                    subparagraph(&mut g, &labels, d, t, l, &sub);
+                }
             }
         }
         if let Some(s) = &p.section {
@@ -578,6 +591,21 @@ pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
     g.quads.sort_by_key(|q| q.to_string());
     g.quads.dedup();
     g.quads
+}
+
+/// A sub-paragraph node: a `Paragraph` with its parent's number, its
+/// letter, and `dcterms:isPartOf` the parent.
+fn subparagraph(g: &mut Sink, labels: &Labels, doc: &str, n: u32, letter: &str, id: &NamedNode) {
+    let doc_label = labels.of(&Entity::Document(doc.to_string()));
+    g.types(id, &["Paragraph"]);
+    g.str(
+        id,
+        label(),
+        &format!("{doc_label}, paragraph {n} {letter})"),
+    );
+    g.add(id, is_part_of(), iri::paragraph(doc, n));
+    g.typed(id, o("number"), &n.to_string(), "integer");
+    g.str(id, o("subParagraph"), letter);
 }
 
 /// The corpus graph: alignments of draft paragraphs with their later

@@ -4,7 +4,7 @@
 
 use super::context::{At, Context, Holder};
 use super::cues::Hit;
-use super::refs::{inside_any, unquote};
+use super::refs::{inside_any, subparagraph_refs, unquote};
 use super::Extractor;
 use crate::fact::proposals::{Action, EditProposal};
 use crate::mention::Entity;
@@ -164,22 +164,28 @@ impl<'a> Extractor<'a> {
         let mut made = Vec::new();
         for &action in actions {
             let (removed, added) = self.quoted_texts(clause, quotes, action);
-            made.push(self.push_proposal(EditProposal {
-                proposer: h.actor.clone(),
-                voiced_by: h.voiced_by.clone(),
-                document: ctx.document.clone(),
-                targets: paras.to_vec(),
-                section: if paras.is_empty() {
-                    ctx.section.clone()
-                } else {
-                    None
-                },
-                action,
-                removed,
-                added,
-                kept: None,
-                evidence: sentence,
-            }));
+            made.push(
+                self.push_proposal(EditProposal {
+                    proposer: h.actor.clone(),
+                    voiced_by: h.voiced_by.clone(),
+                    document: ctx.document.clone(),
+                    targets: paras.to_vec(),
+                    subparagraphs: subparagraph_refs(clause.of(self.text))
+                        .into_iter()
+                        .filter(|(n, _)| paras.contains(n))
+                        .collect(),
+                    section: if paras.is_empty() {
+                        ctx.section.clone()
+                    } else {
+                        None
+                    },
+                    action,
+                    removed,
+                    added,
+                    kept: None,
+                    evidence: sentence,
+                }),
+            );
         }
         made
     }

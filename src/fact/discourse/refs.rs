@@ -10,12 +10,22 @@ use crate::segment::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A paragraph number with optional sub-paragraph letters: "42", "42 a)",
+/// "42(g)", "18 b), c)".
+const NUMBER: &str = r"\d{1,3}(?:\s?(?:\([a-z]\)|[a-z]\))(?:\s?,\s?(?:\([a-z]\)|[a-z]\)))*)?";
+
 static PARAGRAPH_REFS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:paragraphs?|paras?\.?|par\.)\s+(\d{1,3})((?:\s*(?:,|and|to|through|-|–)\s*\d{1,3}\b)*)",
-    )
+    Regex::new(&format!(
+        r"(?i)\b(?:paragraphs?|paras?\.?|par\.|operative\s+paragraphs?|(?-i:OPs?))\s*({NUMBER})((?:\s*(?:,|and|to|through|-|–)\s*{NUMBER}\b\)?)*)"
+    ))
     .unwrap()
 });
+/// One number of a reference and its letters.
+static NUMBER_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,3})((?:\s?(?:\([a-z]\)|[a-z]\))(?:\s?,\s?(?:\([a-z]\)|[a-z]\)))*)?)")
+        .unwrap()
+});
+static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(?([a-z])\)").unwrap());
 static MORE_NUMBERS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(,|and|to|through|-|–)\s*(\d{1,3})").unwrap());
 pub(super) static PARAGRAPH_HEADING: LazyLock<Regex> =
@@ -27,12 +37,12 @@ pub(super) static CONTEXT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Numbers named by paragraph references in `s` ("paragraphs 16-18" → 16,
-/// 17, 18; "paragraphs 3 and 4" → 3, 4), with the end of each reference.
-pub(super) fn paragraph_refs(s: &str) -> Vec<(u32, usize, usize)> {
+/// 17, 18; "paragraphs 3 and 4" → 3, 4), with the span of each reference.
+pub fn paragraph_refs(s: &str) -> Vec<(u32, usize, usize)> {
     let mut out = Vec::new();
     for c in PARAGRAPH_REFS.captures_iter(s) {
         let m = c.get(0).unwrap();
-        let Ok(first) = c[1].parse::<u32>() else {
+        let Some(first) = first_number(&c[1]) else {
             continue;
         };
         let mut nums = vec![first];
@@ -54,6 +64,28 @@ pub(super) fn paragraph_refs(s: &str) -> Vec<(u32, usize, usize)> {
         }
     }
     out
+}
+
+/// Sub-paragraphs named by paragraph references in `s`: "para 42 a)" →
+/// (42, a); "paras 4, 18 b), c)" → (18, b), (18, c).
+pub fn subparagraph_refs(s: &str) -> Vec<(u32, String)> {
+    let mut out = Vec::new();
+    for c in PARAGRAPH_REFS.captures_iter(s) {
+        let whole = format!("{} {}", &c[1], &c[2]);
+        for item in NUMBER_ITEM.captures_iter(&whole) {
+            let Ok(n) = item[1].parse::<u32>() else {
+                continue;
+            };
+            for l in LETTER.captures_iter(item.get(2).map_or("", |m| m.as_str())) {
+                out.push((n, l[1].to_string()));
+            }
+        }
+    }
+    out
+}
+
+fn first_number(s: &str) -> Option<u32> {
+    NUMBER_ITEM.captures(s)?[1].parse().ok()
 }
 
 /// Quoted stretches (‘…’, “…”, '…'): draft wording, where cue words mean
@@ -140,6 +172,22 @@ mod tests {
         assert_eq!(nums("paragraphs 23 to 25"), [23, 24, 25]);
         assert_eq!(nums("in para. 26"), [26]);
         assert!(nums("the paragraph").is_empty());
+        assert_eq!(nums("(particularly para 42 b)) be changed"), [42]);
+        assert_eq!(nums("paras 4, 12, 18 b), c), 22 a)"), [4, 12, 18, 22]);
+        assert_eq!(nums("operative paragraph 3 and OP 5"), [3, 5]);
+    }
+
+    #[test]
+    fn sub_paragraph_letters() {
+        assert_eq!(
+            subparagraph_refs("paras 4, 12, 18 b), c), 22 a)"),
+            [(18, "b".into()), (18, "c".into()), (22, "a".into())]
+        );
+        assert_eq!(
+            subparagraph_refs("in paragraph 42(g) and"),
+            [(42, "g".into())]
+        );
+        assert!(subparagraph_refs("paragraph 5 (as drafted)").is_empty());
     }
 
     #[test]
