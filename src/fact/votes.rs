@@ -13,10 +13,10 @@
 //! vote is flagged, never corrected.
 
 mod grammar;
-mod texts;
-mod tokens;
 #[cfg(test)]
 mod tests;
+mod texts;
+mod tokens;
 
 use crate::mention::{AdHoc, Entity, Mentions};
 use crate::reference::{CueKind, Reference};
@@ -176,12 +176,19 @@ fn may_hold_a_vote(sentence: &str) -> bool {
         .any(|w| s.contains(w))
 }
 
-const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
+const MONTHS: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})(?:,?\s+(\d{{4}}))?\b")).unwrap()
+    Regex::new(&format!(
+        r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})(?:,?\s+(\d{{4}}))?\b"
+    ))
+    .unwrap()
 });
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")).unwrap()
+    Regex::new(&format!(
+        r"\b({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?"
+    ))
+    .unwrap()
 });
 static MONTH_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b({MONTHS})\s+(\d{{4}})\b")).unwrap());
@@ -195,7 +202,11 @@ fn month_number(m: &str) -> usize {
 fn date_in(sentence: &str, source_year: Option<&str>) -> Option<String> {
     let day = |d: &str, m: &str, y: Option<&str>| -> Option<String> {
         let d: u32 = d.parse().ok().filter(|d| (1..=31).contains(d))?;
-        Some(format!("{}-{:02}-{d:02}", y.or(source_year)?, month_number(m)))
+        Some(format!(
+            "{}-{:02}-{d:02}",
+            y.or(source_year)?,
+            month_number(m)
+        ))
     };
     if let Some(c) = DAY_MONTH.captures(sentence) {
         return day(&c[1], &c[2], c.get(3).map(|y| y.as_str()));
@@ -381,7 +392,9 @@ impl Reader<'_> {
         }
         // One count is a vote only beside a voting word ("adopted with 153
         // votes in favour"), never alone ("supported by 124 States").
-        let trigger = self.cues.any_in(tokens, 0, tokens.len(), CueKind::VoteTrigger);
+        let trigger = self
+            .cues
+            .any_in(tokens, 0, tokens.len(), CueKind::VoteTrigger);
         pieces.retain(|p| p.counts.len() >= 2 || trigger);
         let mut loose = Piece::default();
         for n in named {
@@ -408,7 +421,11 @@ impl Reader<'_> {
     /// The anchor a vote at token `at` is on (the nearest before it in the
     /// sentence, else the first after it) and the text named before that
     /// anchor (its antecedent).
-    fn anchor_of(&self, at: usize, anchors: &[(usize, Anchor)]) -> (Option<Anchor>, Option<Anchor>) {
+    fn anchor_of(
+        &self,
+        at: usize,
+        anchors: &[(usize, Anchor)],
+    ) -> (Option<Anchor>, Option<Anchor>) {
         let usable: Vec<&(usize, Anchor)> = anchors
             .iter()
             .filter(|(_, a)| !matches!(a, Anchor::Known(Entity::Resolution(_))))
@@ -455,7 +472,12 @@ impl Reader<'_> {
         } else {
             // "Against: …" after the totals: the vote just reported, unless
             // the text has moved on to another voted text.
-            let roots = |v: &[VotedText]| v.iter().map(VotedText::text).cloned().collect::<BTreeSet<_>>();
+            let roots = |v: &[VotedText]| {
+                v.iter()
+                    .map(VotedText::text)
+                    .cloned()
+                    .collect::<BTreeSet<_>>()
+            };
             self.events.len().checked_sub(1).filter(|&k| {
                 let last = &self.events[k];
                 last.on.is_empty() || vote.on.is_empty() || roots(&last.on) == roots(&vote.on)

@@ -181,7 +181,10 @@ mod tests {
             "https://w3id.org/oewg-kg/id/vote/a-c-1-79-l-12-0a1b2c3d4e/CHN"
         );
         let draft = Entity::Document("a-c-1-79-l-12".into());
-        assert_eq!(voted_paragraph(&draft, 5, false), paragraph("a-c-1-79-l-12", 5));
+        assert_eq!(
+            voted_paragraph(&draft, 5, false),
+            paragraph("a-c-1-79-l-12", 5)
+        );
         assert_eq!(
             voted_paragraph(&draft, 10, true).as_str(),
             "https://w3id.org/oewg-kg/id/document/a-c-1-79-l-12/pp10"

@@ -35,11 +35,10 @@ fn text_key_and_label(t: &VotedText, labels: &Labels) -> (String, String) {
 /// The IRI of a recorded vote: readable from its text, hashed over the
 /// source, text, body, date and totals.
 fn vote_iri(stem: &str, v: &RecordedVote, labels: &Labels) -> NamedNode {
-    let keys: Vec<String> = v
-        .on
-        .iter()
-        .map(|t| text_key_and_label(t, labels).0)
-        .collect();
+    let keys: Vec<String> =
+        v.on.iter()
+            .map(|t| text_key_and_label(t, labels).0)
+            .collect();
     let readable = if keys.is_empty() {
         "unknown-text".to_string()
     } else {

@@ -60,21 +60,41 @@ pub fn counts(tokens: &[Token], cues: &VoteCues) -> (Vec<Count>, Vec<Named>) {
         match &t.tok {
             Tok::Tally(v) => {
                 for (cast, value) in [Cast::Yes, Cast::No, Cast::Abstain].into_iter().zip(v) {
-                    counts.push(Count { at: i, cast, value: *value });
+                    counts.push(Count {
+                        at: i,
+                        cast,
+                        value: *value,
+                    });
                 }
             }
             Tok::Num(n) if *n <= MAX_COUNT => {
                 if let Some((m, after)) = pair(tokens, i, cues) {
-                    counts.push(Count { at: i, cast: Cast::Yes, value: *n });
-                    counts.push(Count { at: i, cast: Cast::No, value: m });
+                    counts.push(Count {
+                        at: i,
+                        cast: Cast::Yes,
+                        value: *n,
+                    });
+                    counts.push(Count {
+                        at: i,
+                        cast: Cast::No,
+                        value: m,
+                    });
                     // "by 5 votes to 2 (Cuba, Iran)": the states against.
                     named.extend(parenthesised(tokens, after, Cast::No, cues));
                 } else if let Some((cast, list)) = forward(tokens, i, cues) {
-                    counts.push(Count { at: i, cast, value: *n });
+                    counts.push(Count {
+                        at: i,
+                        cast,
+                        value: *n,
+                    });
                     named.extend(list);
                 } else if let Some((_, v)) = cues.ending_at(tokens, i, CueKind::VoteCountBefore) {
                     if let Some(cast) = Cast::parse(v) {
-                        counts.push(Count { at: i, cast, value: *n });
+                        counts.push(Count {
+                            at: i,
+                            cast,
+                            value: *n,
+                        });
                     }
                 }
             }
@@ -135,7 +155,11 @@ fn forward(tokens: &[Token], i: usize, cues: &VoteCues) -> Option<(Cast, Vec<Nam
     let mut out: Vec<Named> = named
         .into_iter()
         .map(|(from, to, states)| {
-            let states = if states.is_empty() { states_in(tokens, from, to) } else { states };
+            let states = if states.is_empty() {
+                states_in(tokens, from, to)
+            } else {
+                states
+            };
             Named {
                 at: from,
                 cast,
@@ -168,7 +192,12 @@ fn parenthesised(tokens: &[Token], at: usize, cast: Cast, cues: &VoteCues) -> Op
 /// A side at `j`, after an optional voting verb or link: "in favour",
 /// "voted against", "were against", "decided to abstain". Returns the side
 /// and the index after it.
-fn cast_phrase(tokens: &[Token], j: usize, cues: &VoteCues, allow_link: bool) -> Option<(Cast, usize)> {
+fn cast_phrase(
+    tokens: &[Token],
+    j: usize,
+    cues: &VoteCues,
+    allow_link: bool,
+) -> Option<(Cast, usize)> {
     if let Some((end, v)) = cues.at(tokens, j, CueKind::VotePredicate) {
         return Some((Cast::parse(v)?, end));
     }
@@ -177,10 +206,18 @@ fn cast_phrase(tokens: &[Token], j: usize, cues: &VoteCues, allow_link: bool) ->
     }
     let verb_end = cues
         .at(tokens, j, CueKind::VoteVerb)
-        .or_else(|| allow_link.then(|| cues.at(tokens, j, CueKind::VoteLink)).flatten())?
+        .or_else(|| {
+            allow_link
+                .then(|| cues.at(tokens, j, CueKind::VoteLink))
+                .flatten()
+        })?
         .0;
     (verb_end..=verb_end + MAX_VERB_FILLERS).find_map(|k| {
-        if tokens.get(k).is_some_and(|t| !matches!(t.tok, Tok::Word(_))) && k > verb_end {
+        if tokens
+            .get(k)
+            .is_some_and(|t| !matches!(t.tok, Tok::Word(_)))
+            && k > verb_end
+        {
             return None;
         }
         let (end, v) = cues
@@ -203,7 +240,10 @@ fn is_separator(t: &Token) -> bool {
     t.is_punct(',')
         || t.is_punct(';')
         || t.is_punct('&')
-        || matches!(t.word(), Some("and" | "the" | "as" | "well" | "both" | "also" | "or"))
+        || matches!(
+            t.word(),
+            Some("and" | "the" | "as" | "well" | "both" | "also" | "or")
+        )
 }
 
 /// A list of states from `i`: states and separators, ending at the first
@@ -272,7 +312,13 @@ pub fn named(tokens: &[Token], cues: &VoteCues) -> Vec<Named> {
 
 /// "Canada and Japan both voted no": the list before the phrase
 /// `tokens[v..end]`.
-fn subject_list(tokens: &[Token], v: usize, end: usize, cast: Cast, cues: &VoteCues) -> Option<Named> {
+fn subject_list(
+    tokens: &[Token],
+    v: usize,
+    end: usize,
+    cast: Cast,
+    cues: &VoteCues,
+) -> Option<Named> {
     let mut k = v;
     let mut fillers = 0;
     while k > 0 && fillers <= MAX_SUBJECT_FILLERS {
@@ -306,7 +352,13 @@ fn subject_list(tokens: &[Token], v: usize, end: usize, cast: Cast, cues: &VoteC
 }
 
 /// "abstaining were X and Y", "Against: X, Y": the list after a link.
-fn linked_list(tokens: &[Token], at: usize, end: usize, cast: Cast, cues: &VoteCues) -> Option<Named> {
+fn linked_list(
+    tokens: &[Token],
+    at: usize,
+    end: usize,
+    cast: Cast,
+    cues: &VoteCues,
+) -> Option<Named> {
     let t = tokens.get(end)?;
     let (after, partial_link) = if t.is_punct(':') {
         (end + 1, false)
@@ -317,7 +369,14 @@ fn linked_list(tokens: &[Token], at: usize, end: usize, cast: Cast, cues: &VoteC
     let partial_cue = cues.at(tokens, after, CueKind::VotePartial);
     let from = partial_cue.map_or(after, |(e, _)| e);
     let (states, _) = list_forward(tokens, from);
-    if states.is_empty() || cues.any_in(tokens, at.saturating_sub(HEDGE_LOOKBACK), at, CueKind::VoteHedge) {
+    if states.is_empty()
+        || cues.any_in(
+            tokens,
+            at.saturating_sub(HEDGE_LOOKBACK),
+            at,
+            CueKind::VoteHedge,
+        )
+    {
         return None;
     }
     let among = cues.any_in(tokens, at.saturating_sub(2), at, CueKind::VotePartial);

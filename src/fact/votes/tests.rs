@@ -13,7 +13,13 @@ fn read_dated(text: &str, date: &str) -> (Vec<RecordedVote>, BTreeMap<Entity, Ad
     let src = SourceText::in_memory("t", text, date);
     let segments = Segments::new(text, &REFERENCE);
     let mentions = Mentions::find(&src, &REFERENCE, &GAZETTEER);
-    extract(text, &segments, &mentions, &REFERENCE, src.date().as_deref())
+    extract(
+        text,
+        &segments,
+        &mentions,
+        &REFERENCE,
+        src.date().as_deref(),
+    )
 }
 
 fn read(text: &str) -> Vec<RecordedVote> {
@@ -65,7 +71,10 @@ fn votes_to_with_spelled_out_numbers() {
         "The General Assembly adopted resolution 74/247 by seventy-nine votes to sixty, with thirty-three abstentions.",
     );
     assert_eq!(totals(&v[0]), (Some(79), Some(60), Some(33)));
-    assert_eq!(v[0].on, [VotedText::Whole(Entity::Resolution("74-247".into()))]);
+    assert_eq!(
+        v[0].on,
+        [VotedText::Whole(Entity::Resolution("74-247".into()))]
+    );
     assert_eq!(v[0].body.as_deref(), Some("unga"));
     assert!(v[0].votes.is_empty());
 }
@@ -89,7 +98,13 @@ fn prose_names_join_the_vote_just_reported() {
     assert_eq!(v.len(), 1);
     assert_eq!(
         casts(&v[0]),
-        ["CAN:No", "FJI:Abstain", "JPN:No", "KEN:Abstain", "MEX:Abstain"]
+        [
+            "CAN:No",
+            "FJI:Abstain",
+            "JPN:No",
+            "KEN:Abstain",
+            "MEX:Abstain"
+        ]
     );
     // Three abstainers listed as complete, four stated: flagged, kept.
     assert_eq!(totals(&v[0]), (Some(160), Some(2), Some(4)));
@@ -153,8 +168,16 @@ fn paragraph_votes_then_the_draft_as_a_whole() {
     assert_eq!(
         on,
         [
-            vec![VotedText::Paragraph { of: l11.clone(), number: 5, preambular: false }],
-            vec![VotedText::Paragraph { of: l11.clone(), number: 10, preambular: true }],
+            vec![VotedText::Paragraph {
+                of: l11.clone(),
+                number: 5,
+                preambular: false
+            }],
+            vec![VotedText::Paragraph {
+                of: l11.clone(),
+                number: 10,
+                preambular: true
+            }],
             vec![VotedText::Whole(l11)],
         ]
     );
@@ -202,7 +225,10 @@ fn a_described_text_is_minted_from_body_year_and_words() {
         "first-committee-2022-resolution-on-the-programme-of-action-for-ict-security".into(),
     );
     assert_eq!(v[0].on, [VotedText::Whole(e.clone())]);
-    assert_eq!(minted[&e].label, "resolution on the programme of action for ICT security");
+    assert_eq!(
+        minted[&e].label,
+        "resolution on the programme of action for ICT security"
+    );
     assert_eq!(v[0].date.as_deref(), Some("2022-11-03"));
 }
 
@@ -211,7 +237,10 @@ fn a_quoted_title_finds_its_resolution() {
     let v = read(
         "The draft entitled “Countering the use of information and communications technologies for criminal purposes” was adopted by 79 votes to 60, with 33 abstentions.",
     );
-    assert_eq!(v[0].on, [VotedText::Whole(Entity::Resolution("74-247".into()))]);
+    assert_eq!(
+        v[0].on,
+        [VotedText::Whole(Entity::Resolution("74-247".into()))]
+    );
 }
 
 #[test]
@@ -235,7 +264,9 @@ fn a_total_without_names() {
 fn numbers_that_are_no_vote() {
     assert!(read("In 2021, the 30 delegations in favour of a treaty met 12 times.").is_empty());
     assert!(read("The draft was supported by 124 States.").is_empty());
-    assert!(read("Of the 150 participants, 40 came from Africa and 12 from the Pacific.").is_empty());
+    assert!(
+        read("Of the 150 participants, 40 came from Africa and 12 from the Pacific.").is_empty()
+    );
 }
 
 #[test]
@@ -247,7 +278,21 @@ fn voted_in_another_sense_is_no_vote() {
 
 #[test]
 fn intentions_and_appeals_are_no_votes() {
-    assert!(read("The United States will vote against the draft, and urged Canada to vote against it too.").is_empty());
-    assert!(read("Finland, for the European Union, called for a vote against the text.").is_empty());
+    assert!(read(
+        "The United States will vote against the draft, and urged Canada to vote against it too."
+    )
+    .is_empty());
+    assert!(
+        read("Finland, for the European Union, called for a vote against the text.").is_empty()
+    );
     assert!(read("Kenya did not vote on the draft resolution.").is_empty());
+}
+
+#[test]
+fn a_text_singled_out_but_not_named_is_not_the_previous_one() {
+    let v = read(
+        "Draft A/C.1/75/L.8 was introduced by Cuba. The Cuban-sponsored resolution was adopted with 120 votes in favour. It was then approved by 100 votes to 20.",
+    );
+    assert_eq!(v.len(), 2);
+    assert!(v[0].on.is_empty() && v[1].on.is_empty(), "{v:?}");
 }

@@ -34,6 +34,10 @@ pub enum Anchor {
     },
     /// "as a whole": the text whose paragraphs were voted before.
     Whole,
+    /// A text the sentence singles out without naming it ("the US-sponsored
+    /// resolution", "the Russian draft"): not the text named before, and
+    /// not known either.
+    Unnamed,
 }
 
 impl Anchor {
@@ -47,6 +51,14 @@ impl Anchor {
 const DESCRIPTION_STOPS: [&str; 22] = [
     "was", "were", "is", "are", "has", "have", "had", "be", "been", "being", "which", "that",
     "who", "by", "adopted", "approved", "passed", "rejected", "with", "will", "would", "after",
+];
+
+/// Words before a text noun that leave it pointing back at the text named
+/// before ("the draft", "the revised text"); any other word singles out
+/// another text ("the US-sponsored resolution").
+const PLAIN_DETERMINERS: [&str; 14] = [
+    "the", "a", "an", "this", "that", "its", "their", "said", "same", "entire", "revised",
+    "amended", "final", "overall",
 ];
 
 /// Words allowed between a text noun and its quoted title.
@@ -75,11 +87,33 @@ pub fn anchors(
         } else if let Some((end, _)) = cues.at(tokens, i, CueKind::VoteWhole) {
             out.push((i, Anchor::Whole));
             i = end;
+        } else if let Some(end) = unnamed_at(tokens, i, cues) {
+            out.push((i, Anchor::Unnamed));
+            i = end;
         } else {
             i += 1;
         }
     }
     out
+}
+
+/// "the US-sponsored resolution": a text noun after a qualifier, with no
+/// symbol, title or description of its own. The index after the noun.
+fn unnamed_at(tokens: &[Token], i: usize, cues: &VoteCues) -> Option<usize> {
+    let (end, _) = cues.at(tokens, i, CueKind::VoteTextNoun)?;
+    let qualifier = tokens.get(i.checked_sub(1)?)?;
+    let plain = match &qualifier.tok {
+        Tok::Word(w) => {
+            PLAIN_DETERMINERS.contains(&w.as_str())
+                || cues.at(tokens, i - 1, CueKind::VoteTextNoun).is_some()
+        }
+        Tok::Punct(_) => true,
+        _ => false,
+    };
+    let named_next = tokens
+        .get(end)
+        .is_some_and(|t| matches!(t.tok, Tok::Symbol(_) | Tok::Entity(Entity::Resolution(_))));
+    (!plain && !named_next).then_some(end)
 }
 
 /// A whole-text anchor starting at token `i`, and the index after it.
@@ -90,7 +124,7 @@ fn text_at(
     cues: &VoteCues,
     reference: &Reference,
 ) -> Option<(usize, Anchor)> {
-    match &tokens[i].tok {
+    match &tokens.get(i)?.tok {
         Tok::Symbol(s) => {
             // "A/C.1/77/L.73, entitled “…”"
             let (end, title) = match quoted_after(text, tokens, i + 1) {
@@ -110,7 +144,10 @@ fn text_at(
     let (j, _) = cues.at(tokens, i, CueKind::VoteTextNoun)?;
     if let Some((end, title)) = quoted_after(text, tokens, j) {
         // "the draft “…” (A/C.1/77/L.73)"
-        let symbol = tokens.get(end).filter(|t| t.is_punct('(')).and(tokens.get(end + 1));
+        let symbol = tokens
+            .get(end)
+            .filter(|t| t.is_punct('('))
+            .and(tokens.get(end + 1));
         if let (Some(Tok::Symbol(s)), true) = (
             symbol.map(|t| &t.tok),
             tokens.get(end + 2).is_some_and(|t| t.is_punct(')')),
@@ -154,7 +191,9 @@ fn quoted_after(text: &str, tokens: &[Token], mut j: usize) -> Option<(usize, St
     }
     let close = (j + 1..tokens.len())
         .find(|&k| matches!(tokens[k].tok, Tok::Punct(c) if CLOSE_QUOTES.contains(&c)))?;
-    let title = Span::new(open.span.end, tokens[close].span.start).of(text).trim();
+    let title = Span::new(open.span.end, tokens[close].span.start)
+        .of(text)
+        .trim();
     (close > j + 1).then(|| (close + 1, title.to_string()))
 }
 
@@ -224,7 +263,9 @@ fn number_list(tokens: &[Token], mut i: usize) -> (Vec<u32>, usize) {
     while let Some(Tok::Num(n)) = tokens.get(i).map(|t| &t.tok) {
         out.push(*n);
         i += 1;
-        let sep = tokens.get(i).is_some_and(|t| t.is_punct(',') || t.word() == Some("and"));
+        let sep = tokens
+            .get(i)
+            .is_some_and(|t| t.is_punct(',') || t.word() == Some("and"));
         let more = matches!(tokens.get(i + 1).map(|t| &t.tok), Some(Tok::Num(_)));
         if sep && more {
             i += 1;
@@ -272,7 +313,7 @@ pub fn resolve(
                 None => (described(t, place, &mut minted.ad_hoc), Some(t.clone())),
             },
             Anchor::Description(d) => (described(d, place, &mut minted.ad_hoc), None),
-            Anchor::Paragraphs { .. } | Anchor::Whole => return None,
+            Anchor::Paragraphs { .. } | Anchor::Whole | Anchor::Unnamed => return None,
         };
         if let Some(t) = title.filter(|_| minted.ad_hoc.contains_key(&e)) {
             minted.titles.entry(e.clone()).or_insert(t);
@@ -419,5 +460,4 @@ mod tests {
             Some(Entity::Resolution("70-237".into()))
         );
     }
-
 }

@@ -166,11 +166,7 @@ fn classify(w: &str) -> Tok {
         }
     }
     if DASHED.is_match(w) {
-        return Tok::Tally(
-            w.split(['-', '–'])
-                .filter_map(|p| p.parse().ok())
-                .collect(),
-        );
+        return Tok::Tally(w.split(['-', '–']).filter_map(|p| p.parse().ok()).collect());
     }
     Tok::Word(w.to_lowercase().replace('’', "'"))
 }
@@ -181,7 +177,7 @@ fn spelled_value(words: &[&str]) -> Option<u32> {
     if words.first().is_some_and(|w| *w == "and") || words.last().is_some_and(|w| *w == "and") {
         return None;
     }
-    let digits = text2num::text2digits(&words.join(" "), &EN).ok()?;
+    let digits = text2num::text2digits(&words.join(" "), &*EN).ok()?;
     digits.parse().ok()
 }
 
@@ -326,7 +322,10 @@ mod tests {
             toks("draft A/C.1/79/L.12/Rev.1 was")[1],
             Tok::Symbol("A/C.1/79/L.12/Rev.1".into())
         );
-        assert_eq!(toks("L.60/Rev.1 and L. 11")[0], Tok::Symbol("L.60/Rev.1".into()));
+        assert_eq!(
+            toks("L.60/Rev.1 and L. 11")[0],
+            Tok::Symbol("L.60/Rev.1".into())
+        );
         assert_eq!(toks("L.60/Rev.1 and L. 11")[2], Tok::Symbol("L.11".into()));
         // Years and paragraph ranges keep their own shape.
         assert_eq!(toks("2021-2025")[0], Tok::Word("2021-2025".into()));
@@ -334,7 +333,10 @@ mod tests {
 
     #[test]
     fn short_symbols_take_the_prefix_of_full_ones() {
-        assert_eq!(symbol_prefix("A/C.1/78/L.60/Rev.1").as_deref(), Some("A/C.1/78/"));
+        assert_eq!(
+            symbol_prefix("A/C.1/78/L.60/Rev.1").as_deref(),
+            Some("A/C.1/78/")
+        );
         assert_eq!(symbol_prefix("L.11"), None);
         assert_eq!(
             first_symbol_prefix("L.11 and later A/C.1/78/L.60").as_deref(),
@@ -346,10 +348,7 @@ mod tests {
     fn apostrophes_and_dashes_join_words() {
         assert_eq!(
             toks("People’s well-known"),
-            [
-                Tok::Word("people's".into()),
-                Tok::Word("well-known".into())
-            ]
+            [Tok::Word("people's".into()), Tok::Word("well-known".into())]
         );
     }
 }

@@ -243,10 +243,12 @@ fn votes(store: &Store) -> Result<ViewGraph> {
         bail!("the store holds no recorded votes (oewg:Vote) to draw; build it from reports that give votes");
     }
     describe(store, &mut g, &states)?;
-    let sizes = blocs.values().fold(BTreeMap::new(), |mut m: BTreeMap<usize, usize>, b| {
-        *m.entry(*b).or_default() += 1;
-        m
-    });
+    let sizes = blocs
+        .values()
+        .fold(BTreeMap::new(), |mut m: BTreeMap<usize, usize>, b| {
+            *m.entry(*b).or_default() += 1;
+            m
+        });
     g.blocs = blocs
         .into_iter()
         .map(|(s, b)| (s, format!("Voting bloc {b} ({} states)", sizes[&b])))
