@@ -170,10 +170,13 @@ struct Piece {
 /// Sentences worth running the vote grammar on (the rest are only read for
 /// the texts they name).
 fn may_hold_a_vote(sentence: &str) -> bool {
+    static TALLY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b\d{1,3}[-–]\d{1,3}[-–]\d{1,3}\b").unwrap());
     let s = sentence.to_lowercase();
     ["vot", "abstain", "abstention", "in favo", "against:"]
         .iter()
         .any(|w| s.contains(w))
+        || TALLY.is_match(&s)
 }
 
 const MONTHS: &str =

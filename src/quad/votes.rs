@@ -59,6 +59,32 @@ fn vote_iri(stem: &str, v: &RecordedVote, labels: &Labels) -> NamedNode {
     iri::recorded_vote(&readable, &hash)
 }
 
+/// The node of a voted text and its label; a voted paragraph gets its
+/// paragraph quads here (the reference graph or the source's mentions hold
+/// the whole texts).
+fn voted_text(g: &mut Sink, t: &VotedText, labels: &Labels) -> (NamedNode, String) {
+    let (_, text_label) = text_key_and_label(t, labels);
+    let target = match t {
+        VotedText::Whole(e) => iri::entity(e),
+        VotedText::Paragraph {
+            of,
+            number,
+            preambular,
+        } => {
+            let p = iri::voted_paragraph(of, *number, *preambular);
+            g.types(&p, &["Paragraph"]);
+            g.str(&p, label(), &text_label);
+            g.add(&p, is_part_of(), iri::entity(of));
+            g.typed(&p, o("number"), &number.to_string(), "integer");
+            if *preambular {
+                g.str(&p, o("section"), "preamble");
+            }
+            p
+        }
+    };
+    (target, text_label)
+}
+
 /// The quads of every recorded vote of a source.
 pub(super) fn add(g: &mut Sink, facts: &SourceFacts, labels: &Labels) {
     for v in &facts.votes {
@@ -66,25 +92,7 @@ pub(super) fn add(g: &mut Sink, facts: &SourceFacts, labels: &Labels) {
         g.types(&id, &["RecordedVote"]);
         let mut texts = Vec::new();
         for t in &v.on {
-            let (_, text_label) = text_key_and_label(t, labels);
-            let target = match t {
-                VotedText::Whole(e) => iri::entity(e),
-                VotedText::Paragraph {
-                    of,
-                    number,
-                    preambular,
-                } => {
-                    let p = iri::voted_paragraph(of, *number, *preambular);
-                    g.types(&p, &["Paragraph"]);
-                    g.str(&p, label(), &text_label);
-                    g.add(&p, is_part_of(), iri::entity(of));
-                    g.typed(&p, o("number"), &number.to_string(), "integer");
-                    if *preambular {
-                        g.str(&p, o("section"), "preamble");
-                    }
-                    p
-                }
-            };
+            let (target, text_label) = voted_text(g, t, labels);
             g.add(&id, o("votedOn"), target);
             texts.push(text_label);
         }

@@ -47,6 +47,8 @@ const PAIR_LEADS: [&str; 2] = ["of", "by"];
 const MAX_VERB_FILLERS: usize = 3;
 /// Words between a list and its voting verb ("both", "were among those").
 const MAX_SUBJECT_FILLERS: usize = 4;
+/// Tokens between a side and its link ("abstaining on the draft were").
+const MAX_BEFORE_LINK: usize = 5;
 /// Tokens before a list searched for a hedge ("urged Canada to vote").
 const HEDGE_LOOKBACK: usize = 3;
 /// Tokens after a voting phrase searched for a hedge ("for the first time").
@@ -58,7 +60,8 @@ pub fn counts(tokens: &[Token], cues: &VoteCues) -> (Vec<Count>, Vec<Named>) {
     let mut named = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         match &t.tok {
-            Tok::Tally(v) => {
+            // "150-12-9", or "by 79-60"; a bare "12-15" is a range.
+            Tok::Tally(v) if v.len() == 3 || after_lead(tokens, i) => {
                 for (cast, value) in [Cast::Yes, Cast::No, Cast::Abstain].into_iter().zip(v) {
                     counts.push(Count {
                         at: i,
@@ -108,19 +111,20 @@ pub fn counts(tokens: &[Token], cues: &VoteCues) -> (Vec<Count>, Vec<Named>) {
 /// index after it.
 fn pair(tokens: &[Token], i: usize, cues: &VoteCues) -> Option<(u32, usize)> {
     let (end, _) = cues.at(tokens, i + 1, CueKind::VoteCountPair)?;
-    let lead_needed = end == i + 2;
-    if lead_needed
-        && !i
-            .checked_sub(1)
-            .and_then(|p| tokens[p].word())
-            .is_some_and(|w| PAIR_LEADS.contains(&w))
-    {
+    if end == i + 2 && !after_lead(tokens, i) {
         return None;
     }
     match tokens.get(end)?.tok {
         Tok::Num(m) if m <= MAX_COUNT => Some((m, end + 1)),
         _ => None,
     }
+}
+
+/// True when the token before `i` is "of" or "by".
+fn after_lead(tokens: &[Token], i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|p| tokens[p].word())
+        .is_some_and(|w| PAIR_LEADS.contains(&w))
 }
 
 fn skip_count_nouns(tokens: &[Token], mut j: usize, cues: &VoteCues) -> usize {
@@ -359,13 +363,21 @@ fn linked_list(
     cast: Cast,
     cues: &VoteCues,
 ) -> Option<Named> {
-    let t = tokens.get(end)?;
-    let (after, partial_link) = if t.is_punct(':') {
-        (end + 1, false)
-    } else {
-        let (after, _) = cues.at(tokens, end, CueKind::VoteLink)?;
-        (after, cues.at(tokens, end, CueKind::VotePartial).is_some())
-    };
+    // "abstaining (on the draft) were …": a short phrase may come first.
+    let (link, after) = (end..=end + MAX_BEFORE_LINK).find_map(|k| {
+        let t = tokens.get(k)?;
+        if t.is_punct(':') {
+            return Some((k, k + 1));
+        }
+        cues.at(tokens, k, CueKind::VoteLink).map(|(after, _)| (k, after))
+    })?;
+    if tokens[end..link]
+        .iter()
+        .any(|t| t.state().is_some() || matches!(t.tok, Tok::Punct(_) | Tok::Num(_)))
+    {
+        return None;
+    }
+    let partial_link = cues.at(tokens, link, CueKind::VotePartial).is_some();
     let partial_cue = cues.at(tokens, after, CueKind::VotePartial);
     let from = partial_cue.map_or(after, |(e, _)| e);
     let (states, _) = list_forward(tokens, from);
