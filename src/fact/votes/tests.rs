@@ -335,3 +335,4 @@ fn ranges_and_adoptions_without_a_vote_are_no_votes() {
     assert!(read("Paragraphs 12-15 were discussed before the vote.").is_empty());
     assert!(read("Draft A/C.1/79/L.4 was adopted without a vote.").is_empty());
 }
+
