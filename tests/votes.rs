@@ -156,3 +156,42 @@ fn the_votes_picture_places_blocs_as_clusters() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("no recorded votes"), "{}", stderr(&o));
 }
+
+/// Every vote a source reports, and every state's vote in it, points back
+/// at the sentence it was read from: each evidence target's quote is
+/// verbatim at its offsets, and each quote is one of them.
+#[test]
+fn every_reported_vote_quotes_its_sentence_at_its_offsets() {
+    let (d, store) = seeds_and_votes();
+    let q = d.path().join("vote-evidence.rq");
+    std::fs::write(
+        &q,
+        "SELECT ?x ?file ?exact ?start ?end ?quoted WHERE {
+           GRAPH ?g { ?x a ?class } FILTER(?class IN (oewg:RecordedVote, oewg:Vote))
+           FILTER(?g != <https://w3id.org/oewg-kg/graph/reference>)
+           OPTIONAL {
+             ?x prov:wasDerivedFrom ?src ; oewg:evidence ?ev .
+             ?ev oa:hasSource ?src ; oa:hasSelector ?qs, ?ps .
+             ?qs a oa:TextQuoteSelector ; oa:exact ?exact .
+             ?ps a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+             BIND(EXISTS { ?x oewg:quote ?exact } AS ?quoted)
+           }
+           BIND(STRAFTER(STR(?src), \"/id/source/\") AS ?file)
+         }",
+    )
+    .unwrap();
+    let rows = query_rows(&store, &q.display().to_string());
+    assert!(rows.len() > 60, "votes exist: {}", rows.len());
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for r in &rows {
+        assert!(!r[1].is_empty(), "{} has evidence", r[0]);
+        let path = root()
+            .join("tests/fixtures-votes")
+            .join(format!("{}.txt", r[1]));
+        let text: Vec<char> = std::fs::read_to_string(path).unwrap().chars().collect();
+        let (start, end): (usize, usize) = (r[3].parse().unwrap(), r[4].parse().unwrap());
+        let at: String = text[start..end].iter().collect();
+        assert_eq!(norm(&at), r[2], "{} at {start}..{end}", r[0]);
+        assert_eq!(r[5], "true", "{}: the quote is the evidence", r[0]);
+    }
+}

@@ -136,13 +136,8 @@ impl SourceFacts {
                 }
             }
         }
-        let (votes, voted_texts) = votes::extract(
-            text,
-            &segments,
-            &mentions,
-            reference,
-            source.date().as_deref(),
-        );
+        let (votes, voted_texts) =
+            votes::extract(text, &segments, &mentions, reference, date.as_deref());
         ad_hoc.extend(mentions.ad_hoc.clone());
         for (e, a) in voted_texts {
             ad_hoc.entry(e).or_insert(a);

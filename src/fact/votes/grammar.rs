@@ -369,7 +369,8 @@ fn linked_list(
         if t.is_punct(':') {
             return Some((k, k + 1));
         }
-        cues.at(tokens, k, CueKind::VoteLink).map(|(after, _)| (k, after))
+        cues.at(tokens, k, CueKind::VoteLink)
+            .map(|(after, _)| (k, after))
     })?;
     if tokens[end..link]
         .iter()

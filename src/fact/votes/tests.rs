@@ -301,13 +301,34 @@ fn a_text_singled_out_but_not_named_is_not_the_previous_one() {
 #[test]
 fn other_phrasings_of_totals() {
     for (sentence, expected) in [
-        ("The resolution was adopted by a vote of 120 to 4, with 50 abstentions.", (Some(120), Some(4), Some(50))),
-        ("Draft A/C.1/79/L.3 was adopted by a recorded vote of 149 to 0, with 30 abstentions.", (Some(149), Some(0), Some(30))),
-        ("The result of the vote was 112 in favour, 3 against and 61 abstentions.", (Some(112), Some(3), Some(61))),
-        ("Voting results: 150 yes, 8 no, 20 abstentions.", (Some(150), Some(8), Some(20))),
-        ("The motion failed, with 40 States voting in favour and 90 against.", (Some(40), Some(90), None)),
-        ("The Committee approved draft A/C.1/79/L.8, 152-6-11.", (Some(152), Some(6), Some(11))),
-        ("The amendment was rejected by 61 votes to 87, with 23 abstentions.", (Some(61), Some(87), Some(23))),
+        (
+            "The resolution was adopted by a vote of 120 to 4, with 50 abstentions.",
+            (Some(120), Some(4), Some(50)),
+        ),
+        (
+            "Draft A/C.1/79/L.3 was adopted by a recorded vote of 149 to 0, with 30 abstentions.",
+            (Some(149), Some(0), Some(30)),
+        ),
+        (
+            "The result of the vote was 112 in favour, 3 against and 61 abstentions.",
+            (Some(112), Some(3), Some(61)),
+        ),
+        (
+            "Voting results: 150 yes, 8 no, 20 abstentions.",
+            (Some(150), Some(8), Some(20)),
+        ),
+        (
+            "The motion failed, with 40 States voting in favour and 90 against.",
+            (Some(40), Some(90), None),
+        ),
+        (
+            "The Committee approved draft A/C.1/79/L.8, 152-6-11.",
+            (Some(152), Some(6), Some(11)),
+        ),
+        (
+            "The amendment was rejected by 61 votes to 87, with 23 abstentions.",
+            (Some(61), Some(87), Some(23)),
+        ),
     ] {
         let v = read(sentence);
         assert_eq!(v.len(), 1, "{sentence}");
@@ -335,4 +356,3 @@ fn ranges_and_adoptions_without_a_vote_are_no_votes() {
     assert!(read("Paragraphs 12-15 were discussed before the vote.").is_empty());
     assert!(read("Draft A/C.1/79/L.4 was adopted without a vote.").is_empty());
 }
-

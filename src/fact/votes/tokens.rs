@@ -90,8 +90,16 @@ pub const MAX_COUNT: u32 = 250;
 /// runs of number words become one `Num` when `spelled` is set (only vote
 /// sentences need it, and it is the costly part).
 pub fn tokenize(text: &str, span: Span, mentions: &Mentions, spelled: bool) -> Vec<Token> {
+    // A draft the mention stage knows only by its description ("the draft
+    // resolution") stays words: the vote grammar reads descriptions, titles
+    // and antecedents itself.
+    let described = |e: &Entity| {
+        matches!(e, Entity::Document(_))
+            && mentions.ad_hoc.get(e).is_some_and(|a| a.symbol.is_none())
+    };
     let mut masks: Vec<(Span, Tok)> = mentions
         .within(span)
+        .filter(|m| !described(&m.entity))
         .map(|m| (m.span, Tok::Entity(m.entity.clone())))
         .collect();
     for m in SYMBOL.find_iter(span.of(text)) {
