@@ -4,61 +4,8 @@
 
 mod common;
 
-use common::{run, stderr};
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-fn graph(store: &std::path::Path, args: &[&str]) -> Vec<u8> {
-    let mut a = vec!["graph"];
-    a.extend_from_slice(args);
-    let s = store.display().to_string();
-    a.extend_from_slice(&["--store", &s]);
-    let o = run(&a);
-    assert!(o.status.success(), "graph {args:?}: {}", stderr(&o));
-    o.stdout
-}
-
-/// Runs Graphviz on DOT and returns the SVG; fails on any warning.
-fn render(dot: &[u8]) -> String {
-    let mut child = Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("Graphviz `dot` is installed (apt-get install graphviz)");
-    child.stdin.take().unwrap().write_all(dot).unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    let warnings = String::from_utf8_lossy(&out.stderr);
-    assert!(warnings.trim().is_empty(), "Graphviz warned: {warnings}");
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// Parses SVG as XML (Graphviz writes a DOCTYPE, which roxmltree accepts
-/// only when asked).
-fn parse(svg: &str) -> roxmltree::Document<'_> {
-    let opts = roxmltree::ParsingOptions {
-        allow_dtd: true,
-        ..Default::default()
-    };
-    roxmltree::Document::parse_with_options(svg, opts).expect("the SVG is well-formed XML")
-}
-
-fn svg_texts(svg: &str) -> Vec<String> {
-    let doc = parse(svg);
-    doc.descendants()
-        .filter(|n| n.has_tag_name("text"))
-        .filter_map(|n| n.text().map(str::to_string))
-        .collect()
-}
-
-fn assert_labels(svg: &str, expected: &[&str]) {
-    let texts = svg_texts(svg).join("\n");
-    for e in expected {
-        assert!(texts.contains(e), "label {e:?} in the picture");
-    }
-}
+use common::{assert_labels, graph, parse, render, run, stderr};
+use std::process::Command;
 
 #[test]
 fn every_view_renders_cleanly_with_its_labels() {

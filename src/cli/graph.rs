@@ -18,6 +18,9 @@ use std::path::PathBuf;
 ///               opponents as green and red edges; proposals coloured by
 ///               outcome (green adopted, yellow partly, red not)
 ///   framework   resolutions → bodies → documents, and draft versions
+///   votes       states placed by how often they vote alike in recorded
+///               votes (each linked to its closest partners; width = votes
+///               cast alike); voting blocs drawn as clusters
 ///   around IRI  the neighbourhood of any resource (--depth links out)
 /// or give --construct FILE.rq to draw any SPARQL CONSTRUCT.
 ///
@@ -26,7 +29,7 @@ use std::path::PathBuf;
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// alignment, proposals, framework, or around.
+    /// alignment, proposals, framework, votes, or around.
     #[arg(value_name = "VIEW", required_unless_present = "construct")]
     pub view: Option<String>,
     /// The resource IRI, for the `around` view.
@@ -71,6 +74,7 @@ pub fn run(args: Args) -> Result<()> {
         (None, Some("alignment")) => (graph::build(&store, View::Alignment)?, "alignment".into()),
         (None, Some("proposals")) => (graph::build(&store, View::Proposals)?, "proposals".into()),
         (None, Some("framework")) => (graph::build(&store, View::Framework)?, "framework".into()),
+        (None, Some("votes")) => (graph::build(&store, View::Votes)?, "votes".into()),
         (None, Some("around")) => {
             let Some(iri) = args.iri.as_deref() else {
                 bail!("the around view needs an IRI, e.g. `oewg-kg graph around https://w3id.org/oewg-kg/id/state/IRN`");
@@ -81,7 +85,7 @@ pub fn run(args: Args) -> Result<()> {
             )
         }
         (None, Some(other)) => {
-            bail!("unknown view {other:?}; choose alignment, proposals, framework or around IRI")
+            bail!("unknown view {other:?}; choose alignment, proposals, framework, votes or around IRI")
         }
         (None, None) => bail!("give a VIEW or --construct FILE.rq"),
     };

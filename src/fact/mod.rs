@@ -8,8 +8,10 @@ mod drafts;
 mod institutions;
 mod paragraphs;
 pub mod proposals;
+pub mod votes;
 
 pub use proposals::{Action, EditProposal, Polarity, Stance, StanceTarget};
+pub use votes::{Cast, RecordedVote, StateVote, VotedText};
 
 use crate::input::SourceText;
 use crate::mention::{AdHoc, Entity, Mentions};
@@ -77,6 +79,7 @@ pub struct SourceFacts {
     pub established: Vec<EstablishedFact>,
     pub proposals: Vec<EditProposal>,
     pub stances: Vec<Stance>,
+    pub votes: Vec<RecordedVote>,
 }
 
 impl SourceFacts {
@@ -133,7 +136,12 @@ impl SourceFacts {
                 }
             }
         }
+        let (votes, voted_texts) =
+            votes::extract(text, &segments, &mentions, reference, date.as_deref());
         ad_hoc.extend(mentions.ad_hoc.clone());
+        for (e, a) in voted_texts {
+            ad_hoc.entry(e).or_insert(a);
+        }
         let mut mentioned: BTreeSet<Entity> =
             mentions.items.iter().map(|m| m.entity.clone()).collect();
         for p in &proposals {
@@ -141,6 +149,9 @@ impl SourceFacts {
         }
         for s in &stances {
             mentioned.insert(s.actor.clone());
+        }
+        for t in votes.iter().flat_map(|v| &v.on) {
+            mentioned.insert(t.text().clone());
         }
         Self {
             source,
@@ -153,6 +164,7 @@ impl SourceFacts {
             established,
             proposals,
             stances,
+            votes,
         }
     }
 }

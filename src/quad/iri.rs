@@ -109,6 +109,27 @@ pub fn stance(readable: &str, hash: &str) -> NamedNode {
     node(format!("{ID}stance/{}-{hash}", segment(readable)))
 }
 
+/// `id:vote/{readable key}-{hash}`: a recorded vote as one source reports it.
+pub fn recorded_vote(readable: &str, hash: &str) -> NamedNode {
+    node(format!("{ID}vote/{}-{hash}", segment(readable)))
+}
+
+/// `id:vote/{key}/{ISO}`: one named state's vote in a recorded vote.
+pub fn state_vote(recorded: &NamedNode, code: &str) -> NamedNode {
+    node(format!("{}/{}", recorded.as_str(), segment(code)))
+}
+
+/// A paragraph a vote names: an operative paragraph of a document is the
+/// contract's `id:document/{slug}/p{n}`; a preambular one is `…/pp{n}`; a
+/// resolution's paragraphs hang under the resolution the same way.
+pub fn voted_paragraph(of: &Entity, number: u32, preambular: bool) -> NamedNode {
+    let p = if preambular { "pp" } else { "p" };
+    match of {
+        Entity::Document(slug) if !preambular => paragraph(slug, number),
+        e => node(format!("{}/{p}{number}", entity(e).as_str())),
+    }
+}
+
 /// The Web Annotation target for a span of a source, and its two selectors.
 pub fn evidence(stem: &str, start: usize, end: usize) -> [NamedNode; 3] {
     let base = format!("{ID}evidence/{}/{start}-{end}", segment(stem));
@@ -154,6 +175,32 @@ mod tests {
         assert_eq!(
             entity(&Entity::Policy("legally-binding-instrument".into())).as_str(),
             "https://w3id.org/oewg-kg/id/proposal/legally-binding-instrument"
+        );
+    }
+
+    #[test]
+    fn vote_templates() {
+        let v = recorded_vote("a-c-1-79-l-12", "0a1b2c3d4e");
+        assert_eq!(
+            v.as_str(),
+            "https://w3id.org/oewg-kg/id/vote/a-c-1-79-l-12-0a1b2c3d4e"
+        );
+        assert_eq!(
+            state_vote(&v, "CHN").as_str(),
+            "https://w3id.org/oewg-kg/id/vote/a-c-1-79-l-12-0a1b2c3d4e/CHN"
+        );
+        let draft = Entity::Document("a-c-1-79-l-12".into());
+        assert_eq!(
+            voted_paragraph(&draft, 5, false),
+            paragraph("a-c-1-79-l-12", 5)
+        );
+        assert_eq!(
+            voted_paragraph(&draft, 10, true).as_str(),
+            "https://w3id.org/oewg-kg/id/document/a-c-1-79-l-12/pp10"
+        );
+        assert_eq!(
+            voted_paragraph(&Entity::Resolution("77-37".into()), 2, false).as_str(),
+            "https://w3id.org/oewg-kg/id/resolution/77-37/p2"
         );
     }
 

@@ -10,6 +10,7 @@
 pub mod iri;
 mod record;
 pub mod vocab;
+mod votes;
 
 use crate::fact::{Citer, SourceFacts, StanceTarget};
 use crate::mention::{AdHoc, Entity};
@@ -588,6 +589,7 @@ pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
         g.add(&actor, o(verb), target);
         evidence(&mut g, &id, facts, s.evidence);
     }
+    votes::add(&mut g, facts, &labels);
     g.quads.sort_by_key(|q| q.to_string());
     g.quads.dedup();
     g.quads

@@ -50,6 +50,36 @@ pub enum CueKind {
     FirstPerson,
     /// Title word of a text spoken by one actor ("Statement by …", "Remarks").
     AuthoredGenre,
+    /// Side of a recorded vote after a count or a voting verb; `value` is
+    /// `yes`, `no` or `abstain` ("in favour", "against", "abstentions").
+    VoteCast,
+    /// A whole predicate naming a cast ("abstained"); `value` as above.
+    VotePredicate,
+    /// Voting verb a cast follows ("voted", "voting").
+    VoteVerb,
+    /// Noun between a count and its side ("votes", "States").
+    VoteCountNoun,
+    /// Side named before its count ("supported by"); `value` as above.
+    VoteCountBefore,
+    /// "by 79 votes to 60": in favour, then against.
+    VoteCountPair,
+    /// Word that makes a sentence with a single count a vote.
+    VoteTrigger,
+    /// Word between a side and the list of its voters ("were").
+    VoteLink,
+    /// Word that makes a list of voters partial ("including").
+    VotePartial,
+    /// Word before a voting verb that makes it no recorded vote ("will").
+    VoteHedge,
+    /// Noun naming a voted text ("draft resolution").
+    VoteTextNoun,
+    /// Paragraph of a voted text; `value` is `operative` or `preambular`.
+    VoteParagraph,
+    /// "as a whole": the voted text itself after votes on its paragraphs.
+    VoteWhole,
+    /// Slug of a body that holds recorded votes; `value` ranks bodies one
+    /// phrase names together (lower first).
+    VotingBody,
 }
 
 /// One cue row.

@@ -2,8 +2,9 @@
 //! seeds into a temporary store once per test.
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_oewg-kg")
@@ -71,4 +72,59 @@ pub fn query_rows(store: &Path, query: &str) -> Vec<Vec<String>> {
                 .collect()
         })
         .collect()
+}
+
+// ------------------------------------------------------------- pictures
+
+/// Runs `oewg-kg graph ARGS --store STORE` and returns its output.
+pub fn graph(store: &std::path::Path, args: &[&str]) -> Vec<u8> {
+    let mut a = vec!["graph"];
+    a.extend_from_slice(args);
+    let s = store.display().to_string();
+    a.extend_from_slice(&["--store", &s]);
+    let o = run(&a);
+    assert!(o.status.success(), "graph {args:?}: {}", stderr(&o));
+    o.stdout
+}
+
+/// Runs Graphviz on DOT and returns the SVG; fails on any warning.
+pub fn render(dot: &[u8]) -> String {
+    let mut child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("Graphviz `dot` is installed (apt-get install graphviz)");
+    child.stdin.take().unwrap().write_all(dot).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let warnings = String::from_utf8_lossy(&out.stderr);
+    assert!(warnings.trim().is_empty(), "Graphviz warned: {warnings}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Parses SVG as XML (Graphviz writes a DOCTYPE, which roxmltree accepts
+/// only when asked).
+pub fn parse(svg: &str) -> roxmltree::Document<'_> {
+    let opts = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    roxmltree::Document::parse_with_options(svg, opts).expect("the SVG is well-formed XML")
+}
+
+pub fn svg_texts(svg: &str) -> Vec<String> {
+    let doc = parse(svg);
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text().map(str::to_string))
+        .collect()
+}
+
+pub fn assert_labels(svg: &str, expected: &[&str]) {
+    let texts = svg_texts(svg).join("\n");
+    for e in expected {
+        assert!(texts.contains(e), "label {e:?} in the picture");
+    }
 }

@@ -2,6 +2,7 @@
 //! petgraph graph, written as Graphviz DOT (through `petgraph::dot`), as SVG
 //! (through the `dot` program) or as Gephi/Cytoscape node and edge tables.
 
+mod agreement;
 mod render;
 mod views;
 
@@ -42,6 +43,9 @@ pub struct ViewGraph {
     pub layout: &'static str,
     pub nodes: BTreeMap<String, Node>,
     pub edges: BTreeMap<(String, String, String), Edge>,
+    /// Cluster names by node IRI, drawn when no `--cluster` is asked for
+    /// (the voting blocs of the votes view).
+    pub blocs: BTreeMap<String, String>,
 }
 
 impl ViewGraph {

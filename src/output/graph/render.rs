@@ -55,6 +55,7 @@ fn edge_style(relation: &str) -> (&'static str, &'static str, &'static str) {
         "supports" | "backs" => ("#2b8a3e", "solid", "normal"),
         "opposes" => ("#c92a2a", "dashed", "tee"),
         "sides with" => ("#1c7ed6", "solid", "none"),
+        "votes with" => ("#7048e8", "solid", "none"),
         "proposes" | "proposedBy" => ("#212529", "solid", "normal"),
         "targets" => ("#868e96", "dotted", "normal"),
         "establishes" | "establishedBy" => ("#1864ab", "bold", "normal"),
@@ -115,7 +116,7 @@ fn edge_attrs(e: &Edge) -> String {
     // label then only shows a count above one.
     let quiet = matches!(
         e.relation.as_str(),
-        "sides with" | "targets" | "proposes" | "cites" | "produces"
+        "sides with" | "votes with" | "targets" | "proposes" | "cites" | "produces"
     );
     let label = match (quiet, e.weight > 1) {
         (true, true) => format!("×{}", e.weight),
@@ -164,13 +165,16 @@ pub fn write_dot(view: &ViewGraph, clustering: Clustering, out: &mut dyn Write) 
     writeln!(out, "    edge [fontname = \"Helvetica\", fontsize = 8];")?;
     write!(out, "{dot}")?;
     // Clusters reference the nodes declared above.
-    if clustering != Clustering::None {
+    if clustering != Clustering::None || !view.blocs.is_empty() {
         let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, n) in g.node_references() {
             let key = match clustering {
                 Clustering::Class => style(&n.class).2.to_string(),
                 Clustering::Source => n.source.clone().unwrap_or_else(|| "reference".into()),
-                Clustering::None => unreachable!(),
+                Clustering::None => match view.blocs.get(&n.iri) {
+                    Some(b) => b.clone(),
+                    None => continue,
+                },
             };
             groups.entry(key).or_default().push(i.index());
         }
@@ -294,7 +298,7 @@ pub fn write_csv(view: &ViewGraph, nodes: &mut dyn Write, edges: &mut dyn Write)
     let mut w = csv::Writer::from_writer(edges);
     w.write_record(["Source", "Target", "Type", "Weight", "Label"])?;
     for e in view.edges.values() {
-        let kind = if e.relation == "sides with" {
+        let kind = if e.relation == "sides with" || e.relation == "votes with" {
             "Undirected"
         } else {
             "Directed"

@@ -1,7 +1,7 @@
 //! The views: each is a few SPARQL queries whose answers become nodes and
 //! aggregated edges of a [`ViewGraph`].
 
-use super::{Node, ViewGraph};
+use super::{agreement, Node, ViewGraph};
 use crate::output::query::{self, QueryText};
 use anyhow::{bail, Result};
 use oxigraph::model::Term;
@@ -18,6 +18,9 @@ pub enum View {
     Proposals,
     /// Resolutions → bodies → documents, and versions of documents.
     Framework,
+    /// States placed by how often they vote alike in recorded votes, with
+    /// voting blocs as clusters.
+    Votes,
 }
 
 fn run(store: &Store, name: &str, text: &str) -> Result<Vec<Vec<Option<Term>>>> {
@@ -208,8 +211,50 @@ pub fn build(store: &Store, view: View) -> Result<ViewGraph> {
                 }
             }
         }
+        View::Votes => return votes(store),
     }
     finish(store, g)
+}
+
+/// The votes view: each state linked to its closest voting partners (edge
+/// width: votes cast alike), blocs of states that vote alike as clusters.
+fn votes(store: &Store) -> Result<ViewGraph> {
+    let mut g = ViewGraph {
+        title: "Who votes with whom".into(),
+        layout: "fdp",
+        ..Default::default()
+    };
+    let rows: Vec<(String, String, String)> = run(
+        store,
+        "votes",
+        "SELECT ?rv ?s ?c WHERE { ?v a oewg:Vote ; oewg:inRecordedVote ?rv ; oewg:voter ?s ; oewg:voteCast ?c }",
+    )?
+    .iter()
+    .filter_map(|r| Some((iri(&r[0])?, iri(&r[1])?, iri(&r[2])?)))
+    .collect();
+    let pairs = agreement::pairs(&rows);
+    for ((a, b), w) in agreement::partner_edges(&pairs) {
+        g.edge(&a, &b, "votes with", w);
+    }
+    let blocs = agreement::blocs(&pairs);
+    // Every state that voted is drawn, with or without close partners.
+    let states: BTreeSet<String> = rows.iter().map(|r| r.1.clone()).collect();
+    if states.is_empty() {
+        bail!("the store holds no recorded votes (oewg:Vote) to draw; build it from reports that give votes");
+    }
+    describe(store, &mut g, &states)?;
+    let sizes = blocs
+        .values()
+        .fold(BTreeMap::new(), |mut m: BTreeMap<usize, usize>, b| {
+            *m.entry(*b).or_default() += 1;
+            m
+        });
+    g.blocs = blocs
+        .into_iter()
+        .map(|(s, b)| (s, format!("Voting bloc {b} ({} states)", sizes[&b])))
+        .collect();
+    g.prune();
+    Ok(g)
 }
 
 /// Predicates left out of neighbourhoods: types become colours, and the

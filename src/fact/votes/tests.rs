@@ -1,0 +1,358 @@
+//! Specifications of the vote grammar, one phrasing per test, on invented
+//! sentences.
+
+use super::*;
+use crate::input::SourceText;
+use crate::mention::Gazetteer;
+
+static REFERENCE: LazyLock<Reference> = LazyLock::new(|| Reference::load().unwrap());
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::new(&REFERENCE));
+
+/// The votes of a text dated `date`, and the texts minted for them.
+fn read_dated(text: &str, date: &str) -> (Vec<RecordedVote>, BTreeMap<Entity, AdHoc>) {
+    let src = SourceText::in_memory("t", text, date);
+    let segments = Segments::new(text, &REFERENCE);
+    let mentions = Mentions::find(&src, &REFERENCE, &GAZETTEER);
+    extract(
+        text,
+        &segments,
+        &mentions,
+        &REFERENCE,
+        src.date().as_deref(),
+    )
+}
+
+fn read(text: &str) -> Vec<RecordedVote> {
+    read_dated(text, "2024-11-05").0
+}
+
+/// "CHN:No" for each named vote, sorted.
+fn casts(v: &RecordedVote) -> Vec<String> {
+    let mut out: Vec<String> = v
+        .votes
+        .iter()
+        .map(|s| format!("{}:{}", s.state, s.cast.name()))
+        .collect();
+    out.sort();
+    out
+}
+
+fn totals(v: &RecordedVote) -> (Option<u32>, Option<u32>, Option<u32>) {
+    (
+        v.counts.get(&Cast::Yes).copied(),
+        v.counts.get(&Cast::No).copied(),
+        v.counts.get(&Cast::Abstain).copied(),
+    )
+}
+
+fn doc(slug: &str) -> VotedText {
+    VotedText::Whole(Entity::Document(slug.into()))
+}
+
+#[test]
+fn recorded_vote_with_parenthesised_lists() {
+    let v = read(
+        "The First Committee approved draft resolution A/C.1/79/L.12/Rev.1 by a recorded vote of 150 in favour to 3 against (Belarus, Nicaragua, Syria), with 2 abstentions (Chile, India).",
+    );
+    assert_eq!(v.len(), 1);
+    assert_eq!(totals(&v[0]), (Some(150), Some(3), Some(2)));
+    assert_eq!(
+        casts(&v[0]),
+        ["BLR:No", "CHL:Abstain", "IND:Abstain", "NIC:No", "SYR:No"]
+    );
+    assert_eq!(v[0].on, [doc("a-c-1-79-l-12-rev-1")]);
+    assert_eq!(v[0].body.as_deref(), Some("first-committee"));
+    assert!(!v[0].count_mismatch);
+}
+
+#[test]
+fn votes_to_with_spelled_out_numbers() {
+    let v = read(
+        "The General Assembly adopted resolution 74/247 by seventy-nine votes to sixty, with thirty-three abstentions.",
+    );
+    assert_eq!(totals(&v[0]), (Some(79), Some(60), Some(33)));
+    assert_eq!(
+        v[0].on,
+        [VotedText::Whole(Entity::Resolution("74-247".into()))]
+    );
+    assert_eq!(v[0].body.as_deref(), Some("unga"));
+    assert!(v[0].votes.is_empty());
+}
+
+#[test]
+fn counts_with_nouns_partial_lists_and_abstention_predicates() {
+    let v = read(
+        "The text was backed by 88 delegations, while 41 States, among them Norway and Peru, voted against and 19 others chose to abstain.",
+    );
+    assert_eq!(totals(&v[0]), (Some(88), Some(41), Some(19)));
+    assert_eq!(casts(&v[0]), ["NOR:No", "PER:No"]);
+    // "among them" names only some of the 41: no mismatch.
+    assert!(!v[0].count_mismatch);
+}
+
+#[test]
+fn prose_names_join_the_vote_just_reported() {
+    let v = read(
+        "Draft resolution A/C.1/78/L.20 was approved by 160 votes to 2, with 4 abstentions. Canada and Japan both voted no. Abstaining were Mexico, Kenya and Fiji.",
+    );
+    assert_eq!(v.len(), 1);
+    assert_eq!(
+        casts(&v[0]),
+        [
+            "CAN:No",
+            "FJI:Abstain",
+            "JPN:No",
+            "KEN:Abstain",
+            "MEX:Abstain"
+        ]
+    );
+    // Three abstainers listed as complete, four stated: flagged, kept.
+    assert_eq!(totals(&v[0]), (Some(160), Some(2), Some(4)));
+    assert!(v[0].count_mismatch);
+}
+
+#[test]
+fn subjects_before_a_voting_verb() {
+    let v = read(
+        "When draft A/C.1/80/L.7 came to a vote, Brazil, Egypt and Ghana voted in favour, Peru voted against, and Chile abstained.",
+    );
+    assert_eq!(v.len(), 1);
+    assert_eq!(
+        casts(&v[0]),
+        ["BRA:Yes", "CHL:Abstain", "EGY:Yes", "GHA:Yes", "PER:No"]
+    );
+    assert!(v[0].counts.is_empty());
+}
+
+#[test]
+fn the_states_voting_against_were() {
+    let v = read(
+        "The resolution on a programme of action for ICT security was adopted by 157 votes to six, with 14 abstentions. The six States voting against were China, Cuba, Iran, Nicaragua, the Russian Federation and Syria.",
+    );
+    assert_eq!(v.len(), 1);
+    assert_eq!(
+        casts(&v[0]),
+        ["CHN:No", "CUB:No", "IRN:No", "NIC:No", "RUS:No", "SYR:No"]
+    );
+    assert!(!v[0].count_mismatch);
+}
+
+#[test]
+fn un_vote_lists_after_the_totals() {
+    let v = read(
+        "Draft resolution A/C.1/79/L.30 was approved by a recorded vote of 3 in favour to 1 against, with 1 abstention, as follows:\n\nIn favour: Argentina, Brazil, Uruguay.\n\nAgainst: Iran.\n\nAbstain: India.\n\nAbsent: Chad.",
+    );
+    assert_eq!(v.len(), 1);
+    assert_eq!(
+        casts(&v[0]),
+        ["ARG:Yes", "BRA:Yes", "IND:Abstain", "IRN:No", "URY:Yes"]
+    );
+    assert!(!v[0].count_mismatch);
+    assert_eq!(v[0].evidence.len(), 4);
+}
+
+#[test]
+fn more_names_than_the_total_is_a_mismatch() {
+    let v = read("Draft A/C.1/79/L.9 was rejected by 5 votes to 2 (Cuba, Iran, Syria).");
+    assert_eq!(totals(&v[0]), (Some(5), Some(2), None));
+    assert!(v[0].count_mismatch);
+}
+
+#[test]
+fn paragraph_votes_then_the_draft_as_a_whole() {
+    let v = read(
+        "Operative paragraph 5 of draft resolution A/C.1/78/L.11 was retained by a recorded vote of 101 in favour to 45 against, with 20 abstentions. Preambular paragraph 10 was retained by 90 votes to 50, with 15 abstentions. The draft as a whole was then approved by 130 votes to 10, with 25 abstentions.",
+    );
+    let l11 = Entity::Document("a-c-1-78-l-11".into());
+    let on: Vec<_> = v.iter().map(|e| e.on.clone()).collect();
+    assert_eq!(
+        on,
+        [
+            vec![VotedText::Paragraph {
+                of: l11.clone(),
+                number: 5,
+                preambular: false
+            }],
+            vec![VotedText::Paragraph {
+                of: l11.clone(),
+                number: 10,
+                preambular: true
+            }],
+            vec![VotedText::Whole(l11)],
+        ]
+    );
+    assert_eq!(totals(&v[2]), (Some(130), Some(10), Some(25)));
+}
+
+#[test]
+fn two_votes_in_one_sentence() {
+    let v = read(
+        "On draft A/C.1/79/L.40, operative paragraph 2 was retained by 100 votes to 40, and the draft as a whole was approved by 140 votes to 5.",
+    );
+    assert_eq!(v.len(), 2);
+    assert_eq!(totals(&v[0]), (Some(100), Some(40), None));
+    assert_eq!(totals(&v[1]), (Some(140), Some(5), None));
+    assert_eq!(v[1].on, [doc("a-c-1-79-l-40")]);
+}
+
+#[test]
+fn short_symbols_and_dashed_tallies() {
+    let v = read(
+        "Two drafts were before the Committee: A/C.1/78/L.60/Rev.1 and L.11. L.11 was approved by a vote of 120-30-15.",
+    );
+    assert_eq!(v.len(), 1);
+    assert_eq!(totals(&v[0]), (Some(120), Some(30), Some(15)));
+    assert_eq!(v[0].on, [doc("a-c-1-78-l-11")]);
+}
+
+#[test]
+fn the_same_vote_reported_twice_is_one_event() {
+    let v = read(
+        "The First Committee adopted a resolution on the programme of action by 157 in favour, 6 against and 14 abstentions. It was adopted by a recorded vote of 157 in favour to 6 against (China, Iran, Syria, Nicaragua, Belarus, Cuba), with 14 abstentions.",
+    );
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0].evidence.len(), 2);
+    assert_eq!(v[0].named(Cast::No).len(), 6);
+}
+
+#[test]
+fn a_described_text_is_minted_from_body_year_and_words() {
+    let (v, minted) = read_dated(
+        "On 3 November, the First Committee adopted a resolution on the programme of action for ICT security by 157 votes to 6, with 14 abstentions.",
+        "2022-11-04",
+    );
+    let e = Entity::Document(
+        "first-committee-2022-resolution-on-the-programme-of-action-for-ict-security".into(),
+    );
+    assert_eq!(v[0].on, [VotedText::Whole(e.clone())]);
+    assert_eq!(
+        minted[&e].label,
+        "resolution on the programme of action for ICT security"
+    );
+    assert_eq!(v[0].date.as_deref(), Some("2022-11-03"));
+}
+
+#[test]
+fn a_quoted_title_finds_its_resolution() {
+    let v = read(
+        "The draft entitled “Countering the use of information and communications technologies for criminal purposes” was adopted by 79 votes to 60, with 33 abstentions.",
+    );
+    assert_eq!(
+        v[0].on,
+        [VotedText::Whole(Entity::Resolution("74-247".into()))]
+    );
+}
+
+#[test]
+fn a_draft_title_after_its_symbol_is_kept() {
+    let v = read(
+        "Draft A/C.1/77/L.73, entitled “Programme of action on ICT security”, was approved by 150 votes to 6.",
+    );
+    let e = Entity::Document("a-c-1-77-l-73".into());
+    assert_eq!(v[0].titles[&e], "Programme of action on ICT security");
+}
+
+#[test]
+fn a_total_without_names() {
+    let v = read("Draft resolution A/C.1/79/L.5 was adopted with 153 votes in favour.");
+    assert_eq!(v.len(), 1);
+    assert_eq!(totals(&v[0]), (Some(153), None, None));
+    assert!(v[0].votes.is_empty());
+}
+
+#[test]
+fn numbers_that_are_no_vote() {
+    assert!(read("In 2021, the 30 delegations in favour of a treaty met 12 times.").is_empty());
+    assert!(read("The draft was supported by 124 States.").is_empty());
+    assert!(
+        read("Of the 150 participants, 40 came from Africa and 12 from the Pacific.").is_empty()
+    );
+}
+
+#[test]
+fn voted_in_another_sense_is_no_vote() {
+    assert!(read("Ms. Sato was voted chair of the working group by acclamation.").is_empty());
+    assert!(read("Mexico voted for the first time as a member of the Council.").is_empty());
+    assert!(read("Iran spoke against the draft resolution on the programme of action.").is_empty());
+}
+
+#[test]
+fn intentions_and_appeals_are_no_votes() {
+    assert!(read(
+        "The United States will vote against the draft, and urged Canada to vote against it too."
+    )
+    .is_empty());
+    assert!(
+        read("Finland, for the European Union, called for a vote against the text.").is_empty()
+    );
+    assert!(read("Kenya did not vote on the draft resolution.").is_empty());
+}
+
+#[test]
+fn a_text_singled_out_but_not_named_is_not_the_previous_one() {
+    let v = read(
+        "Draft A/C.1/75/L.8 was introduced by Cuba. The Cuban-sponsored resolution was adopted with 120 votes in favour. It was then approved by 100 votes to 20.",
+    );
+    assert_eq!(v.len(), 2);
+    assert!(v[0].on.is_empty() && v[1].on.is_empty(), "{v:?}");
+}
+
+/// Phrasings the rules were not written from: each must read as stated.
+#[test]
+fn other_phrasings_of_totals() {
+    for (sentence, expected) in [
+        (
+            "The resolution was adopted by a vote of 120 to 4, with 50 abstentions.",
+            (Some(120), Some(4), Some(50)),
+        ),
+        (
+            "Draft A/C.1/79/L.3 was adopted by a recorded vote of 149 to 0, with 30 abstentions.",
+            (Some(149), Some(0), Some(30)),
+        ),
+        (
+            "The result of the vote was 112 in favour, 3 against and 61 abstentions.",
+            (Some(112), Some(3), Some(61)),
+        ),
+        (
+            "Voting results: 150 yes, 8 no, 20 abstentions.",
+            (Some(150), Some(8), Some(20)),
+        ),
+        (
+            "The motion failed, with 40 States voting in favour and 90 against.",
+            (Some(40), Some(90), None),
+        ),
+        (
+            "The Committee approved draft A/C.1/79/L.8, 152-6-11.",
+            (Some(152), Some(6), Some(11)),
+        ),
+        (
+            "The amendment was rejected by 61 votes to 87, with 23 abstentions.",
+            (Some(61), Some(87), Some(23)),
+        ),
+    ] {
+        let v = read(sentence);
+        assert_eq!(v.len(), 1, "{sentence}");
+        assert_eq!(totals(&v[0]), expected, "{sentence}");
+    }
+}
+
+#[test]
+fn other_phrasings_of_named_voters() {
+    for (sentence, expected) in [
+        ("Only Israel and the United States voted against the draft A/C.1/79/L.4.", vec!["ISR:No", "USA:No"]),
+        ("Those abstaining on draft A/C.1/79/L.4 included Brazil, India and South Africa.", vec!["BRA:Abstain", "IND:Abstain", "ZAF:Abstain"]),
+        ("On draft A/C.1/79/L.4, Iran cast the sole vote against.", vec!["IRN:No"]),
+        ("On draft A/C.1/79/L.4, voting yes were Chile and Peru.", vec!["CHL:Yes", "PER:Yes"]),
+        ("The draft A/C.1/79/L.4 was adopted by 165 votes in favour, 2 against (Israel, United States) and 3 abstentions (Nauru, Paraguay, Ukraine).", vec!["ISR:No", "NRU:Abstain", "PRY:Abstain", "UKR:Abstain", "USA:No"]),
+    ] {
+        let v = read(sentence);
+        assert_eq!(v.len(), 1, "{sentence}");
+        assert_eq!(casts(&v[0]), expected, "{sentence}");
+    }
+}
+
+#[test]
+fn ranges_and_adoptions_without_a_vote_are_no_votes() {
+    assert!(read("Paragraphs 12-15 were discussed before the vote.").is_empty());
+    assert!(read("Draft A/C.1/79/L.4 was adopted without a vote.").is_empty());
+}
