@@ -277,3 +277,23 @@ fn a_sub_paragraph_is_a_target_with_number_and_letter() {
     let rows = query_rows(&store, &q.display().to_string());
     assert_eq!(rows, [["42", "b", "42"]]);
 }
+
+#[test]
+fn voting_against_the_text_that_creates_a_body_opposes_the_body() {
+    let f = read_dated(
+        "press",
+        "Committee approves Programme of Action text\n\nThe draft on the Programme of Action was approved by a recorded vote of 140 in favour to 3 against (Belarus, Eritrea, Venezuela), with 11 abstentions (Cuba, Laos).\n",
+        "2023-11-01",
+    );
+    let got = policy_stances(&f);
+    for c in ["BLR", "ERI", "VEN"] {
+        assert!(
+            got.contains(&(state(c), Polarity::Opposition, "poa".into())),
+            "{c}: {got:?}"
+        );
+    }
+    assert!(
+        !got.iter().any(|s| s.0 == state("CUB")),
+        "an abstention is no position: {got:?}"
+    );
+}

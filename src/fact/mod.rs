@@ -8,6 +8,7 @@ mod drafts;
 mod institutions;
 mod paragraphs;
 pub mod proposals;
+mod vote_stances;
 pub mod votes;
 
 pub use proposals::{Action, EditProposal, Polarity, Stance, StanceTarget};
@@ -138,6 +139,10 @@ impl SourceFacts {
         }
         let (votes, voted_texts) =
             votes::extract(text, &segments, &mentions, reference, date.as_deref());
+        let mut stances = stances;
+        stances.extend(vote_stances::from_votes(
+            &votes, &segments, &mentions, reference,
+        ));
         ad_hoc.extend(mentions.ad_hoc.clone());
         for (e, a) in voted_texts {
             ad_hoc.entry(e).or_insert(a);

@@ -1,0 +1,110 @@
+//! A recorded vote on a text about a recurring proposal or body is a
+//! position on it.
+//!
+//! Press releases report "the resolution establishing the Programme of
+//! Action was adopted by a recorded vote of 150 in favour to 6 against
+//! (…)". The states that voted against the text opposed what it creates;
+//! those named as voting for it supported it. Only when the vote's own
+//! sentences, or the paragraph that holds them, name exactly one such
+//! target: a vote on a text about several things takes no side on each.
+//! Abstentions are no position.
+
+use super::{Cast, Polarity, RecordedVote, Stance, StanceTarget};
+use crate::mention::{Entity, Mentions};
+use crate::reference::Reference;
+use crate::segment::{Segments, Span};
+
+/// The stances a source's recorded votes imply.
+pub fn from_votes(
+    votes: &[RecordedVote],
+    segments: &Segments,
+    mentions: &Mentions,
+    reference: &Reference,
+) -> Vec<Stance> {
+    let mut out = Vec::new();
+    for v in votes {
+        let Some(target) = topic(v, segments, mentions, reference) else {
+            continue;
+        };
+        for sv in &v.votes {
+            let polarity = match sv.cast {
+                Cast::Yes => Polarity::Support,
+                Cast::No => Polarity::Opposition,
+                Cast::Abstain => continue,
+            };
+            out.push(Stance {
+                actor: Entity::State(sv.state.clone()),
+                voiced_by: None,
+                polarity,
+                target: target.clone(),
+                evidence: sv.evidence,
+            });
+        }
+    }
+    out
+}
+
+/// The one recurring proposal or body the vote's sentences name, else the
+/// one their paragraph names.
+fn topic(
+    v: &RecordedVote,
+    segments: &Segments,
+    mentions: &Mentions,
+    reference: &Reference,
+) -> Option<StanceTarget> {
+    let in_spans = |spans: &[Span]| -> Vec<StanceTarget> {
+        let mut found: Vec<StanceTarget> = spans
+            .iter()
+            .flat_map(|s| mentions.within(*s))
+            .filter_map(|m| target_of(&m.entity, reference))
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    };
+    let blocks: Vec<Span> = segments
+        .blocks
+        .iter()
+        .filter(|b| v.evidence.iter().any(|e| b.span.contains(*e)))
+        .map(|b| b.span)
+        .collect();
+    let title: Vec<Span> = segments
+        .blocks
+        .first()
+        .map(|b| b.span)
+        .into_iter()
+        .collect();
+    [in_spans(&v.evidence), in_spans(&blocks), in_spans(&title)]
+        .into_iter()
+        .find(|found| !found.is_empty())
+        .and_then(|found| single(&found))
+}
+
+/// The one target named; a body wins over the proposals that describe it
+/// ("the PoA, a permanent mechanism").
+fn single(found: &[StanceTarget]) -> Option<StanceTarget> {
+    let bodies: Vec<&StanceTarget> = found
+        .iter()
+        .filter(|t| matches!(t, StanceTarget::Body(_)))
+        .collect();
+    match (found, bodies.as_slice()) {
+        ([only], _) => Some(only.clone()),
+        (_, [body]) => Some((*body).clone()),
+        _ => None,
+    }
+}
+
+fn target_of(e: &Entity, reference: &Reference) -> Option<StanceTarget> {
+    match e {
+        Entity::Policy(p) => Some(StanceTarget::Policy(p.clone())),
+        Entity::Body(b)
+            if reference
+                .bodies
+                .iter()
+                .any(|x| &x.slug == b && x.is_position_target()) =>
+        {
+            Some(StanceTarget::Body(b.clone()))
+        }
+        _ => None,
+    }
+}
