@@ -5,5 +5,6 @@ pub mod diff;
 pub mod evaluate;
 pub mod export;
 pub mod graph;
+pub mod push;
 pub mod query;
 pub mod table;

@@ -78,6 +78,22 @@ pub fn ontology_graph() -> NamedNode {
     node(format!("{GRAPH}ontology"))
 }
 
+/// The VoID and DCAT description of the dataset.
+pub fn void_graph() -> NamedNode {
+    node(format!("{GRAPH}void"))
+}
+
+/// The dataset as a whole (`void:Dataset`, `dcat:Dataset`).
+pub fn dataset() -> NamedNode {
+    node(format!("{ID}dataset"))
+}
+
+/// A part of the dataset: `dataset/graph/{name}` for a named graph,
+/// `dataset/class/{Class}` for a class partition.
+pub fn dataset_part(kind: &str, name: &str) -> NamedNode {
+    node(format!("{ID}dataset/{kind}/{}", segment(name)))
+}
+
 /// Short content hash for keys that have no natural name.
 pub fn digest(parts: &[&str]) -> String {
     let mut h = Sha256::new();

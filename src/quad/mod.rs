@@ -10,6 +10,7 @@
 pub mod iri;
 mod record;
 pub mod vocab;
+pub mod void;
 
 use crate::fact::{Citer, SourceFacts, StanceTarget};
 use crate::mention::{AdHoc, Entity};
