@@ -41,7 +41,7 @@ fn main() {
 
     let dir = tempfile::tempdir().expect("temp dir");
     let t = Instant::now();
-    oewg_kg::store::replace(&dir.path().join("store"), quads, vec![], &[], |_| {}).expect("store");
+    oewg_kg::store::replace(&dir.path().join("store"), quads, vec![], |_| {}).expect("store");
     let load = t.elapsed().as_secs_f64();
 
     println!("corpus: {n} reports, {:.1} MB", bytes as f64 / 1e6);

@@ -70,11 +70,7 @@ pub fn run(args: Args) -> Result<()> {
         b
     };
     let lb = load_bar.clone();
-    let texts: Vec<(&str, &str)> = facts
-        .iter()
-        .map(|f| (f.source.stem.as_str(), f.source.text.as_str()))
-        .collect();
-    let manifest = store::replace(&dir, quads, names, &texts, move |n| lb.set_position(n))?;
+    let manifest = store::replace(&dir, quads, names, move |n| lb.set_position(n))?;
     load_bar.finish_and_clear();
     if !args.quiet {
         let proposals: usize = facts.iter().map(|f| f.proposals.len()).sum();

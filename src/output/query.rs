@@ -5,7 +5,7 @@ use crate::quad::vocab::PREFIXES;
 use anyhow::{anyhow, bail, Context, Result};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use regex::Regex;
 use std::io::Write;
@@ -68,20 +68,13 @@ pub fn load(arg: &str) -> Result<QueryText> {
 
 static LINE_COL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d+):(\d+)").unwrap());
 
-/// The evaluator with the contract's prefixes predeclared (shared with the
-/// server's SPARQL endpoint, so both accept the same queries).
-pub fn evaluator() -> SparqlEvaluator {
+/// The evaluator with the contract's prefixes predeclared and the default
+/// graph as the union of all named graphs.
+fn evaluate<'a>(store: &'a Store, q: &QueryText) -> Result<QueryResults<'a>> {
     let mut evaluator = SparqlEvaluator::new();
     for (p, ns) in PREFIXES {
         evaluator = evaluator.with_prefix(p, ns).expect("valid prefix IRI");
     }
-    evaluator
-}
-
-/// Parses `q` with `evaluator`, reporting a syntax error with the query's
-/// origin, line and column; the default graph is the union of all named
-/// graphs.
-pub fn parse(evaluator: SparqlEvaluator, q: &QueryText) -> Result<PreparedSparqlQuery> {
     let mut prepared = evaluator.parse_query(&q.text).map_err(|e| {
         let msg = e.to_string();
         match LINE_COL.captures(&msg) {
@@ -96,12 +89,7 @@ pub fn parse(evaluator: SparqlEvaluator, q: &QueryText) -> Result<PreparedSparql
         }
     })?;
     prepared.dataset_mut().set_default_graph_as_union();
-    Ok(prepared)
-}
-
-/// Parses and runs `q` with the default graph as the union of all graphs.
-fn evaluate<'a>(store: &'a Store, q: &QueryText) -> Result<QueryResults<'a>> {
-    parse(evaluator(), q)?
+    prepared
         .on_store(store)
         .execute()
         .with_context(|| format!("{}: evaluation failed", q.origin))

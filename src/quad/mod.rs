@@ -392,6 +392,9 @@ pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
         .unwrap_or_else(|| stem.clone());
     g.types(&src, &["SourceText"]);
     g.str(&src, label(), &title);
+    // The text itself, so that evidence offsets can be resolved from the
+    // data alone (and `serve` can show and serve it).
+    g.str(&src, o("fullText"), &facts.source.text);
     g.str(&src, dc("title"), &title);
     if let Some(d) = meta.date.as_deref().and_then(date_literal) {
         g.add(&src, dc("date"), d);

@@ -21,43 +21,61 @@ pub mod sparql;
 
 pub use sparql::QueryLimits;
 
-use crate::store::Manifest;
 use anyhow::{Context, Result};
+use oxigraph::model::{NamedOrBlankNode, Term};
 use oxigraph::store::Store;
-use std::collections::BTreeMap;
 use std::net::SocketAddr;
-use std::path::PathBuf;
-use std::sync::Arc;
 
 /// The namespace every resource, graph and term of the project lives in.
 pub const BASE: &str = "https://w3id.org/oewg-kg/";
 
-/// What every handler reads: the store, its source texts and the limits.
+/// What every handler reads: the store and the limits.
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
-    pub manifest: Arc<Manifest>,
-    /// Source texts by file stem.
-    pub texts: Arc<BTreeMap<String, PathBuf>>,
     pub limits: QueryLimits,
 }
 
 impl AppState {
-    /// Opens the store at `dir` read-only, with the texts it keeps.
+    /// Opens the store at `dir` read-only.
     pub fn open(dir: &std::path::Path, limits: QueryLimits) -> Result<Self> {
-        let (store, manifest) = crate::store::open(dir)?;
-        let texts = crate::store::source_texts(dir)?;
-        Ok(Self {
-            store,
-            manifest: Arc::new(manifest),
-            texts: Arc::new(texts),
-            limits,
-        })
+        let (store, _) = crate::store::open(dir)?;
+        Ok(Self { store, limits })
     }
 
-    /// The text of the source with this stem, if the store keeps it.
+    /// The text of the source with this file stem (`oewg:fullText`).
     pub fn text(&self, stem: &str) -> Option<String> {
-        std::fs::read_to_string(self.texts.get(stem)?).ok()
+        let full_text = crate::quad::iri::term("fullText");
+        let source = crate::quad::iri::source(stem);
+        let quad = self
+            .store
+            .quads_for_pattern(Some(source.as_ref().into()), Some(full_text.as_ref()), None, None)
+            .next()?
+            .ok()?;
+        match quad.object {
+            Term::Literal(l) => Some(l.value().to_string()),
+            _ => None,
+        }
+    }
+
+    /// File stems of the sources whose text the store holds, sorted.
+    pub fn stems(&self) -> Vec<String> {
+        let full_text = crate::quad::iri::term("fullText");
+        let prefix = format!("{}source/", crate::quad::vocab::ID);
+        let mut stems: Vec<String> = self
+            .store
+            .quads_for_pattern(None, Some(full_text.as_ref()), None, None)
+            .filter_map(Result::ok)
+            .filter_map(|q| match q.subject {
+                NamedOrBlankNode::NamedNode(n) => {
+                    n.as_str().strip_prefix(&prefix).map(percent_decode)
+                }
+                _ => None,
+            })
+            .collect();
+        stems.sort();
+        stems.dedup();
+        stems
     }
 }
 

@@ -54,9 +54,16 @@ fn iri_link(iri: &str, label: Option<&str>) -> Markup {
     html! { a href=(href) title=(iri) { (text) } }
 }
 
+/// Literals longer than this (a source's full text) are cut on pages.
+const LONG: usize = 600;
+
 fn term(t: &Term, d: &Description) -> Markup {
     match t {
         Term::NamedNode(n) => iri_link(n.as_str(), d.label_of(n.as_str())),
+        Term::Literal(l) if l.value().chars().count() > LONG => html! {
+            span.literal { (l.value().chars().take(LONG).collect::<String>()) "…" }
+            " " small { "(" (l.value().chars().count()) " characters; ask /data or /source for all)" }
+        },
         Term::Literal(l) => html! {
             span.literal { (l.value()) }
             @if let Some(lang) = l.language() { " " small { "@" (lang) } }
@@ -130,7 +137,6 @@ pub fn resource(d: &Description, data_href: &str, neighbourhood: Option<&str>) -
         .map(|m| (format!("{data_href}?format={}", super::format_name(m)), *m))
         .collect();
     html! {
-        (PreEscaped(String::new()))
         h1 { (title) }
         p.iri { code { (d.iri) } }
         p.types {

@@ -360,7 +360,9 @@ async fn see_other(State(st): State<AppState>, Path(rest): Path<String>, headers
     }
     let mut offers = vec!["text/html"];
     offers.extend(conneg::RDF_MEDIA);
-    let source_stem = rest.strip_prefix("source/").filter(|s| st.texts.contains_key(*s));
+    let source_stem = rest
+        .strip_prefix("source/")
+        .filter(|s| st.text(s).is_some());
     if source_stem.is_some() {
         offers.push("text/plain");
     }
@@ -483,9 +485,9 @@ async fn source(
     Ok(bytes("text/plain", text.into_bytes()))
 }
 
-async fn source_list(State(st): State<AppState>) -> Response {
-    let stems: Vec<String> = st.texts.keys().cloned().collect();
-    page_of("Source texts", pages::sources(&stems))
+async fn source_list(State(st): State<AppState>) -> Reply {
+    let stems = blocking(move || Ok(st.stems())).await?;
+    Ok(page_of("Source texts", pages::sources(&stems)))
 }
 
 /// The VoID description: the store's `graph/void`, plus where this

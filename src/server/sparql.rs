@@ -5,19 +5,21 @@
 //! serialised in the format the client negotiated.
 
 use super::conneg;
-use crate::output::query::{self, QueryText};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use oxigraph::io::RdfSerializer;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Triple};
 use oxigraph::sparql::{
-    CancellationToken, QueryEvaluationError, QueryResults, QuerySolution, Variable,
+    CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults, QuerySolution,
+    SparqlEvaluator, Variable,
 };
 use oxigraph::store::Store;
 use std::time::Duration;
 
 /// How long a query may run and how big its answer may be. The CLI's
-/// `query` has limits of its own; both bound the same two things.
+/// `query` bounds the same two things; the server's values are its own
+/// (`serve --timeout`, `--max-results`), applied by
+/// [`evaluate_within_limits`].
 #[derive(Debug, Clone, Copy)]
 pub struct QueryLimits {
     pub timeout: Duration,
@@ -101,33 +103,40 @@ fn graph_iris(iris: &[String], what: &str) -> Result<Vec<NamedNode>, ProtocolErr
         .collect()
 }
 
-/// Parses the request's query with the CLI's evaluator (same predeclared
-/// prefixes) and applies its dataset.
-fn prepare(
-    req: &QueryRequest,
-    token: CancellationToken,
-) -> Result<oxigraph::sparql::PreparedSparqlQuery, ProtocolError> {
-    let text = QueryText {
-        origin: "query".into(),
-        text: req.query.clone(),
-    };
-    let evaluator = query::evaluator().with_cancellation_token(token);
-    let mut prepared = match query::parse(evaluator, &text) {
+/// The evaluator: the contract's prefixes predeclared (as `oewg-kg query`
+/// does), no SERVICE handler, cancelled through `token`.
+fn evaluator(token: CancellationToken) -> SparqlEvaluator {
+    let mut evaluator = SparqlEvaluator::new().with_cancellation_token(token);
+    for (p, ns) in crate::quad::vocab::PREFIXES {
+        evaluator = evaluator.with_prefix(p, ns).expect("valid prefix IRI");
+    }
+    evaluator
+}
+
+/// Parses the request's query and applies its dataset: the protocol's
+/// `default-graph-uri`/`named-graph-uri`, else the query's own FROM
+/// clauses, else the union of all named graphs as the default graph.
+fn prepare(req: &QueryRequest, token: CancellationToken) -> Result<PreparedSparqlQuery, ProtocolError> {
+    let mut prepared = match evaluator(token.clone()).parse_query(&req.query) {
         Ok(p) => p,
         Err(e) => {
-            if query::evaluator().parse_update(&req.query).is_ok() {
+            if evaluator(token).parse_update(&req.query).is_ok() {
                 return Err(refuse_update());
             }
-            return Err(ProtocolError::BadRequest(e.to_string()));
+            return Err(ProtocolError::BadRequest(format!("SPARQL syntax error: {e}")));
         }
     };
     let defaults = graph_iris(&req.default_graphs, "default-graph-uri")?;
     let named = graph_iris(&req.named_graphs, "named-graph-uri")?;
-    if !defaults.is_empty() {
-        prepared
-            .dataset_mut()
-            .set_default_graph(defaults.into_iter().map(GraphName::from).collect());
+    if defaults.is_empty() && named.is_empty() {
+        if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        return Ok(prepared);
     }
+    prepared
+        .dataset_mut()
+        .set_default_graph(defaults.into_iter().map(GraphName::from).collect());
     if !named.is_empty() {
         prepared
             .dataset_mut()
@@ -367,6 +376,6 @@ mod tests {
     #[test]
     fn a_syntax_error_names_line_and_column() {
         let e = ask("SELECT ?s WHERE {\n ?s ?p }", 10).unwrap_err();
-        assert!(matches!(&e, ProtocolError::BadRequest(m) if m.contains("line 2")), "{e:?}");
+        assert!(matches!(&e, ProtocolError::BadRequest(m) if m.contains("syntax error") && m.contains("2:")), "{e:?}");
     }
 }

@@ -19,9 +19,6 @@ pub const DEFAULT_STORE: &str = "oewg-store";
 pub const STORE_ENV: &str = "OEWG_KG_STORE";
 const DB_DIR: &str = "db";
 const MANIFEST: &str = "manifest.json";
-/// Copies of the source texts, `{stem}.txt`, so that the server can show
-/// the sentence behind every piece of evidence.
-const TEXTS_DIR: &str = "sources";
 
 /// What a store was built from; written last, so its presence marks a
 /// complete store.
@@ -69,7 +66,6 @@ pub fn replace(
     dir: &Path,
     quads: Vec<Quad>,
     sources: Vec<String>,
-    texts: &[(&str, &str)],
     progress: impl Fn(u64) + Send + Sync + 'static,
 ) -> Result<Manifest> {
     if dir.exists() && !is_store(dir) {
@@ -114,7 +110,6 @@ pub fn replace(
         loader.commit().context("committing the store failed")?;
         store.flush().context("flushing the store failed")?;
     }
-    write_texts(&staging.join(TEXTS_DIR), texts)?;
     fs::write(
         staging.join(MANIFEST),
         serde_json::to_string_pretty(&manifest)? + "\n",
@@ -142,37 +137,6 @@ pub fn replace(
             .with_context(|| format!("cannot remove the previous store {}", retired.display()))?;
     }
     Ok(manifest)
-}
-
-/// Writes `(stem, text)` pairs as `{stem}.txt` files into `dir`.
-fn write_texts(dir: &Path, texts: &[(&str, &str)]) -> Result<()> {
-    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    for (stem, text) in texts {
-        let path = dir.join(format!("{stem}.txt"));
-        fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
-    }
-    Ok(())
-}
-
-/// The source texts a store keeps, by stem (empty for a store built before
-/// texts were kept).
-pub fn source_texts(dir: &Path) -> Result<std::collections::BTreeMap<String, PathBuf>> {
-    let dir = dir.join(TEXTS_DIR);
-    let mut out = std::collections::BTreeMap::new();
-    let Ok(entries) = fs::read_dir(&dir) else {
-        return Ok(out);
-    };
-    for e in entries {
-        let path = e.with_context(|| format!("cannot list {}", dir.display()))?.path();
-        if let Some(stem) = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(|n| n.strip_suffix(".txt"))
-        {
-            out.insert(stem.to_string(), path.clone());
-        }
-    }
-    Ok(out)
 }
 
 /// Opens an existing store for reading.
