@@ -126,6 +126,16 @@ pub fn evidence(stem: &str, start: usize, end: usize) -> [NamedNode; 3] {
     ]
 }
 
+/// The Web Annotation (`oa:Annotation`) that links a stance or proposal
+/// (its body) to the span it was read from (its target).
+pub fn annotation(target: &NamedNode, body: &NamedNode) -> NamedNode {
+    node(format!(
+        "{}/annotation-{}",
+        target.as_str(),
+        digest(&[body.as_str()])
+    ))
+}
+
 /// `id:alignment/{from doc}/p{n}/{to doc}/p{m}` (reified `oewg:alignedWith`).
 pub fn alignment(from: &NamedNode, to: &NamedNode) -> NamedNode {
     let tail = |n: &NamedNode| {

@@ -236,7 +236,7 @@ pub fn reference(r: &Reference) -> Vec<Quad> {
         }
         for (p, v) in [("activeFrom", &b.active_from), ("activeTo", &b.active_to)] {
             if v.len() >= 4 {
-                g.typed(&id, o(p), &v[..4], "gYear");
+                g.typed(&id, o(p), &v[..4], "integer");
             }
         }
     }
@@ -246,7 +246,7 @@ pub fn reference(r: &Reference) -> Vec<Quad> {
         g.str(&id, label(), &format!("Resolution {}", res.symbol));
         g.str(&id, o("symbol"), &res.symbol);
         g.str(&id, dc("title"), &res.title);
-        g.typed(&id, o("year"), &res.year, "gYear");
+        g.typed(&id, o("year"), &res.year, "integer");
         g.add(
             &id,
             attributed_to(),
@@ -261,7 +261,7 @@ pub fn reference(r: &Reference) -> Vec<Quad> {
             g.str(&id, o("symbol"), &d.symbol);
         }
         if !d.year.is_empty() {
-            g.typed(&id, o("year"), &d.year, "gYear");
+            g.typed(&id, o("year"), &d.year, "integer");
         }
         if !d.body.is_empty() {
             g.add(
@@ -327,17 +327,30 @@ fn evidence(g: &mut Sink, subject: &NamedNode, facts: &SourceFacts, span: Span) 
     g.str(subject, o("quote"), exact);
     g.add(subject, o("evidence"), target.clone());
     g.add(&target, a(), oa("SpecificResource"));
+    let place = format!("{stem}, characters {start}-{end}");
+    g.str(&target, label(), &format!("Text span in {place}"));
     g.add(&target, oa("hasSource"), iri::source(stem));
+    // The Web Annotation proper, so annotation clients find the evidence:
+    // the stance or proposal is its body, the span its target.
+    let annotation = iri::annotation(&target, subject);
+    g.add(&annotation, a(), oa("Annotation"));
+    g.str(&annotation, label(), &format!("Evidence from {place}"));
+    g.add(&annotation, oa("hasBody"), subject.clone());
+    g.add(&annotation, oa("hasTarget"), target.clone());
+    g.add(&annotation, oa("motivatedBy"), oa("describing"));
     g.add(&target, oa("hasSelector"), quote_sel.clone());
     g.add(&target, oa("hasSelector"), pos_sel.clone());
     let (prefix, suffix) = context(text, span, 32);
     g.add(&quote_sel, a(), oa("TextQuoteSelector"));
+    g.str(&quote_sel, label(), &format!("Quote selector, {place}"));
     g.str(&quote_sel, oa("exact"), exact);
     g.str(&quote_sel, oa("prefix"), &prefix);
     g.str(&quote_sel, oa("suffix"), &suffix);
     g.add(&pos_sel, a(), oa("TextPositionSelector"));
-    g.typed(&pos_sel, oa("start"), &start.to_string(), "integer");
-    g.typed(&pos_sel, oa("end"), &end.to_string(), "integer");
+    g.str(&pos_sel, label(), &format!("Position selector, {place}"));
+    // The Web Annotation vocabulary types offsets as non-negative integers.
+    g.typed(&pos_sel, oa("start"), &start.to_string(), "nonNegativeInteger");
+    g.typed(&pos_sel, oa("end"), &end.to_string(), "nonNegativeInteger");
 }
 
 /// The IRI of each edit proposal of a source, in order.

@@ -2,9 +2,11 @@
 //! petgraph graph, written as Graphviz DOT (through `petgraph::dot`), as SVG
 //! (through the `dot` program) or as Gephi/Cytoscape node and edge tables.
 
+mod exchange;
 mod render;
 mod views;
 
+pub use exchange::{write_gexf, write_graphml};
 pub use render::{write_csv, write_dot, write_svg, Clustering};
 pub use views::{around, build, construct, View};
 
