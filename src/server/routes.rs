@@ -25,6 +25,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/graph/{*name}", get(named_graph))
         .route("/ontology", get(ontology))
+        .route("/ontology/context.jsonld", get(jsonld_context))
         .route("/id/{*rest}", get(see_other))
         .route("/page/{*rest}", get(page))
         .route("/data/{*rest}", get(data))
@@ -242,6 +243,9 @@ async fn graph_document(
 }
 
 fn write_quads(quads: &[Quad], media: &str, out: &mut Vec<u8>) -> std::io::Result<()> {
+    if media == "application/ld+json" {
+        return crate::output::jsonld::write(quads, out).map_err(std::io::Error::other);
+    }
     let mut ser = oxigraph::io::RdfSerializer::from_format(conneg::rdf_format(media));
     for (p, ns) in crate::quad::vocab::PREFIXES {
         ser = ser
@@ -526,6 +530,12 @@ async fn void(State(st): State<AppState>, headers: HeaderMap, RawQuery(raw): Raw
     Ok(bytes(media, out))
 }
 
+/// The published JSON-LD context (`ontology/context.jsonld`).
+async fn jsonld_context() -> Response {
+    bytes("application/ld+json", CONTEXT.as_bytes().to_vec())
+}
+
+const CONTEXT: &str = include_str!("../../ontology/context.jsonld");
 const STYLE: &str = include_str!("assets/style.css");
 const QUERY_JS: &str = include_str!("assets/query.js");
 

@@ -286,6 +286,13 @@ pub fn write_triples(
     media: &str,
     out: &mut Vec<u8>,
 ) -> Result<(), std::io::Error> {
+    if media == "application/ld+json" {
+        let quads: Vec<_> = triples
+            .iter()
+            .map(|t| t.clone().in_graph(oxigraph::model::GraphName::DefaultGraph))
+            .collect();
+        return crate::output::jsonld::write(&quads, out).map_err(std::io::Error::other);
+    }
     let format = conneg::rdf_format(media);
     let mut ser = RdfSerializer::from_format(format);
     for (p, ns) in crate::quad::vocab::PREFIXES {
