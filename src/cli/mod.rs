@@ -6,6 +6,7 @@ mod diff;
 mod eval;
 mod export;
 mod graph;
+pub mod load;
 mod push;
 mod query;
 mod serve;
@@ -51,6 +52,7 @@ pub enum Command {
     Graph(graph::Args),
     Serve(serve::Args),
     Push(push::Args),
+    Load(load::Args),
 }
 
 /// Runs the parsed command line.
@@ -65,5 +67,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Graph(a) => graph::run(a),
         Command::Serve(a) => serve::run(a),
         Command::Push(a) => push::run(a),
+        Command::Load(a) => load::run(a),
     }
 }

@@ -78,6 +78,16 @@ pub fn ontology_graph() -> NamedNode {
     node(format!("{GRAPH}ontology"))
 }
 
+/// The named graph of an RDF file added with `oewg-kg load`.
+pub fn loaded_graph(name: &str) -> NamedNode {
+    node(format!("{GRAPH}loaded/{}", segment(name)))
+}
+
+/// Whether a graph holds loaded RDF (kept across builds).
+pub fn is_loaded_graph(graph: &str) -> bool {
+    graph.starts_with(&format!("{GRAPH}loaded/"))
+}
+
 /// The VoID and DCAT description of the dataset.
 pub fn void_graph() -> NamedNode {
     node(format!("{GRAPH}void"))

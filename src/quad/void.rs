@@ -113,6 +113,15 @@ pub fn description(quads: &[Quad]) -> Vec<Quad> {
     out.quads
 }
 
+/// Replaces the description among `quads` with a fresh one (after loaded
+/// graphs were added or replaced).
+pub fn refresh(quads: &mut Vec<Quad>) {
+    let void: GraphName = iri::void_graph().into();
+    quads.retain(|q| q.graph_name != void);
+    let d = description(quads);
+    quads.extend(d);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
