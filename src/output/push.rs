@@ -55,7 +55,7 @@ pub fn ntriples(store: &Store, graph: &NamedNode) -> Result<(usize, Vec<u8>)> {
         .map(|q| q.map(Triple::from))
         .collect::<Result<_, _>>()
         .context("reading the store failed")?;
-    triples.sort();
+    triples.sort_by_cached_key(|t| t.to_string());
     let mut w = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(Vec::new());
     for t in &triples {
         w.serialize_triple(t)?;

@@ -5,8 +5,8 @@
 
 use super::iri;
 use super::vocab::{DCAT, DCTERMS, OEWG, RDF, RDFS, SD, VOID, XSD};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Subject, Term};
-use std::collections::{BTreeMap, BTreeSet};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use std::collections::{BTreeMap, HashSet};
 
 fn n(ns: &str, local: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{ns}{local}"))
@@ -67,12 +67,12 @@ pub fn description(quads: &[Quad]) -> Vec<Quad> {
     for v in VOCABULARIES {
         out.add(&ds, n(VOID, "vocabulary"), NamedNode::new_unchecked(v));
     }
-    let triples: BTreeSet<(&Subject, &NamedNode, &Term)> =
+    let triples: HashSet<(&NamedOrBlankNode, &NamedNode, &Term)> =
         quads.iter().map(|q| (&q.subject, &q.predicate, &q.object)).collect();
     out.count(&ds, "triples", triples.len());
-    let subjects: BTreeSet<&Subject> = triples.iter().map(|t| t.0).collect();
+    let subjects: HashSet<&NamedOrBlankNode> = triples.iter().map(|t| t.0).collect();
     out.count(&ds, "distinctSubjects", subjects.len());
-    let properties: BTreeSet<&NamedNode> = triples.iter().map(|t| t.1).collect();
+    let properties: HashSet<&NamedNode> = triples.iter().map(|t| t.1).collect();
     out.count(&ds, "properties", properties.len());
     // Named graphs as subsets.
     let mut per_graph: BTreeMap<String, usize> = BTreeMap::new();
@@ -91,7 +91,7 @@ pub fn description(quads: &[Quad]) -> Vec<Quad> {
         out.count(&part, "triples", *count);
     }
     // Class partitions for the project's classes.
-    let mut per_class: BTreeMap<&str, BTreeSet<&Subject>> = BTreeMap::new();
+    let mut per_class: BTreeMap<&str, HashSet<&NamedOrBlankNode>> = BTreeMap::new();
     for (s, p, o) in &triples {
         if p.as_str() == a.as_str() {
             if let Term::NamedNode(c) = o {

@@ -36,15 +36,15 @@ pub fn layout(title: &str, head_links: &[(String, &str)], body: Markup) -> Marku
 
 /// A prefixed name for a well-known IRI (`oewg:supports`), else the IRI.
 pub fn short(iri: &str) -> String {
-    if let Some(rest) = iri.strip_prefix(BASE) {
-        return rest.to_string();
-    }
     for (p, ns) in PREFIXES {
         if let Some(rest) = iri.strip_prefix(ns) {
             return format!("{p}:{rest}");
         }
     }
-    iri.to_string()
+    match iri.strip_prefix(BASE) {
+        Some(rest) => rest.to_string(),
+        None => iri.to_string(),
+    }
 }
 
 /// A link to an IRI: local resources to their page, others out.
@@ -181,20 +181,20 @@ pub fn query_page(bundled: &[(&str, &str)]) -> Markup {
             "are predeclared. Programs send queries to " code { "/sparql" }
             " (SPARQL 1.1 Protocol)."
         }
-        form#query-form method="post" action="/sparql" {
+        form #query-form method="post" action="/sparql" {
             label for="bundled" { "Bundled query: " }
-            select#bundled name="bundled" {
+            select #bundled name="bundled" {
                 @for (name, text) in bundled {
                     option value=(name) data-query=(text) {
                         (name) " — " (crate::output::query::question(text).unwrap_or(""))
                     }
                 }
             }
-            textarea#query name="query" rows="14" spellcheck="false" { (first) }
-            button#run type="submit" { "Run" }
-            span#status role="status" {}
+            textarea #query name="query" rows="14" spellcheck="false" { (first) }
+            button #run type="submit" { "Run" }
+            span #status role="status" {}
         }
-        div#results {}
+        div #results {}
         script src="/assets/query.js" {}
     }
 }

@@ -12,7 +12,7 @@ use axum::routing::get;
 use axum::Router;
 use maud::Markup;
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, Triple};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 pub fn router(state: AppState) -> Router {
     Router::new()
@@ -232,8 +232,14 @@ async fn graph_document(
         if conneg::rdf_format(media).supports_datasets() {
             write_quads(&quads, media, &mut out).map_err(internal)?;
         } else {
-            let triples: BTreeSet<Triple> = quads.into_iter().map(Triple::from).collect();
-            let triples: Vec<Triple> = triples.into_iter().collect();
+            let triples: BTreeMap<String, Triple> = quads
+                .into_iter()
+                .map(|q| {
+                    let t = Triple::from(q);
+                    (t.to_string(), t)
+                })
+                .collect();
+            let triples: Vec<Triple> = triples.into_values().collect();
             sparql::write_triples(&triples, media, &mut out).map_err(internal)?;
         }
         Ok(out)
@@ -458,7 +464,7 @@ async fn data(
     if triples.is_empty() {
         return Err(ProtocolError::NotFound(format!("the graph says nothing about {iri}")));
     }
-    triples.sort();
+    triples.sort_by_cached_key(|t| t.to_string());
     let mut out = Vec::new();
     sparql::write_triples(&triples, media, &mut out).map_err(internal)?;
     let mut resp = bytes(media, out);
@@ -521,7 +527,7 @@ async fn void(State(st): State<AppState>, headers: HeaderMap, RawQuery(raw): Raw
             NamedNodeRef::new_unchecked("http://rdfs.org/ns/void#sparqlEndpoint"),
             endpoint,
         ));
-        triples.sort();
+        triples.sort_by_cached_key(|t| t.to_string());
         let mut out = Vec::new();
         sparql::write_triples(&triples, media, &mut out).map_err(internal)?;
         Ok(out)
