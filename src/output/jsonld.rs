@@ -87,7 +87,7 @@ fn terms() -> Result<BTreeMap<String, (String, Coercion)>> {
         }
     }
     let mut out = BTreeMap::new();
-    for (iri, term, c) in REUSED {
+    for (term, iri, c) in REUSED {
         let c = match *c {
             "" => Coercion::None,
             "@id" => Coercion::Id,
