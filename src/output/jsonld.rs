@@ -50,14 +50,20 @@ const REUSED: &[(&str, &str, &str)] = &[
     ("exact", "http://www.w3.org/ns/oa#exact", ""),
     ("prefix", "http://www.w3.org/ns/oa#prefix", ""),
     ("suffix", "http://www.w3.org/ns/oa#suffix", ""),
-    ("start", "http://www.w3.org/ns/oa#start", "http://www.w3.org/2001/XMLSchema#nonNegativeInteger"),
-    ("end", "http://www.w3.org/ns/oa#end", "http://www.w3.org/2001/XMLSchema#nonNegativeInteger"),
+    ("start", "http://www.w3.org/ns/oa#start", "http://www.w3.org/2001/XMLSchema#integer"),
+    ("end", "http://www.w3.org/ns/oa#end", "http://www.w3.org/2001/XMLSchema#integer"),
 ];
 
 /// Prefixes of the context, longest namespace first when compacting.
 fn prefixes() -> Vec<(&'static str, &'static str)> {
     let mut p: Vec<(&str, &str)> = PREFIXES.to_vec();
-    p.extend([("id", ID), ("graph", GRAPH), ("dcat", DCAT), ("sd", SD)]);
+    p.extend([
+        ("id", ID),
+        ("graph", GRAPH),
+        ("dcat", DCAT),
+        ("sd", SD),
+        ("vann", "http://purl.org/vocab/vann/"),
+    ]);
     p
 }
 

@@ -31,7 +31,7 @@ fn node_values(n: &super::Node) -> [(&'static str, &str); 5] {
     ]
 }
 
-/// Writes GraphML (directed; `sides with` edges are undirected).
+/// Writes GraphML (a directed graph).
 pub fn write_graphml(view: &ViewGraph, out: &mut dyn Write) -> Result<()> {
     let ids = ids(view);
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
@@ -66,10 +66,11 @@ pub fn write_graphml(view: &ViewGraph, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "    </node>")?;
     }
     for (i, e) in view.edges.values().enumerate() {
-        let directed = e.relation != "sides with";
+        // GraphML readers refuse mixed graphs; a symmetric relation such
+        // as "sides with" is written once, directed, and named.
         writeln!(
             out,
-            r#"    <edge id="e{i}" source="{}" target="{}" directed="{directed}">"#,
+            r#"    <edge id="e{i}" source="{}" target="{}">"#,
             ids[e.source.as_str()],
             ids[e.target.as_str()]
         )?;
@@ -131,14 +132,9 @@ pub fn write_gexf(view: &ViewGraph, out: &mut dyn Write) -> Result<()> {
     }
     writeln!(out, "    </nodes>\n    <edges>")?;
     for (i, e) in view.edges.values().enumerate() {
-        let kind = if e.relation == "sides with" {
-            "undirected"
-        } else {
-            "directed"
-        };
         writeln!(
             out,
-            r#"      <edge id="e{i}" source="{}" target="{}" type="{kind}" weight="{}" label="{}">"#,
+            r#"      <edge id="e{i}" source="{}" target="{}" weight="{}" label="{}">"#,
             ids[e.source.as_str()],
             ids[e.target.as_str()],
             e.weight,
