@@ -76,7 +76,10 @@ pub fn write_selected(
         .collect::<Result<_, _>>()
         .context("reading the store failed")?;
     if let (Some(g), true) = (&sel.graph, quads.is_empty()) {
-        bail!("the store has no graph {g}; `oewg-kg stats` lists its graphs");
+        bail!(
+            "the store has no graph {}; `oewg-kg stats` lists its graphs",
+            g.as_str()
+        );
     }
     let rdf = format.rdf();
     if rdf.supports_datasets() && sel.union {

@@ -53,6 +53,15 @@ pub fn adoption_vote(resolution_key: &str) -> NamedNode {
     ))
 }
 
+/// The organisation that published a source (`dcterms:publisher`),
+/// `id:organisation/{slug of its name}`.
+pub fn organisation(name: &str) -> NamedNode {
+    node(format!(
+        "{ID}organisation/{}",
+        segment(&crate::mention::slug(name))
+    ))
+}
+
 pub fn paragraph(document: &str, number: u32) -> NamedNode {
     node(format!("{ID}document/{}/p{number}", segment(document)))
 }

@@ -413,7 +413,11 @@ pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
         g.add(&src, dc("date"), d);
     }
     if let Some(p) = meta.publisher.as_deref().filter(|p| !p.is_empty()) {
-        g.str(&src, dc("publisher"), p);
+        // A resource, not a string, so that sources of one publisher meet.
+        let publisher = iri::organisation(p);
+        g.add(&src, dc("publisher"), publisher.clone());
+        g.add(&publisher, a(), n(ORG, "Organization"));
+        g.str(&publisher, label(), p);
     }
     if let Some(s) = meta.source.as_deref().filter(|s| !s.is_empty()) {
         match NamedNode::new(s) {
