@@ -92,7 +92,7 @@ fn oewg_hash(text: &str) -> u64 {
 #[test]
 fn bundled_queries_declare_their_own_prefixes() {
     for (name, text) in bundled() {
-        SparqlEvaluator::new()
+        let _ = SparqlEvaluator::new()
             .parse_query(&text)
             .unwrap_or_else(|e| panic!("{name}.rq needs predeclared prefixes: {e}"));
     }
@@ -127,7 +127,13 @@ fn one_named_graph_exports_alone_and_an_unknown_one_is_refused() {
     let nq = String::from_utf8(export(&["--format", "nq", "--graph", g])).unwrap();
     assert!(nq.lines().count() > 1000);
     assert!(nq.lines().all(|l| l.ends_with(&format!("<{g}> ."))));
-    let o = oewg(&["export", "--format", "nq", "--graph", "https://example.org/none"]);
+    let o = oewg(&[
+        "export",
+        "--format",
+        "nq",
+        "--graph",
+        "https://example.org/none",
+    ]);
     assert!(!o.status.success());
     assert_eq!(stderr(&o).lines().count(), 1);
     assert!(stderr(&o).contains("no graph https://example.org/none"));
@@ -154,11 +160,22 @@ fn json_ld_is_compact_and_reads_back_to_the_same_dataset() {
         &std::fs::read_to_string(common::root().join("ontology/context.jsonld")).unwrap(),
     )
     .unwrap();
-    assert_eq!(published["@context"], doc["@context"], "the published context");
-    let from_jsonld = dataset(RdfFormat::JsonLd { profile: Default::default() }, &bytes);
+    assert_eq!(
+        published["@context"], doc["@context"],
+        "the published context"
+    );
+    let from_jsonld = dataset(
+        RdfFormat::JsonLd {
+            profile: Default::default(),
+        },
+        &bytes,
+    );
     let from_nq = dataset(RdfFormat::NQuads, &export(&["--format", "nq"]));
     assert_eq!(from_jsonld.len(), from_nq.len());
-    assert!(from_jsonld == from_nq, "JSON-LD and N-Quads hold the same dataset");
+    assert!(
+        from_jsonld == from_nq,
+        "JSON-LD and N-Quads hold the same dataset"
+    );
 }
 
 #[test]
@@ -187,7 +204,12 @@ fn the_ontology_uses_owl2_datatypes_and_declares_what_the_data_uses() {
         !ttl.contains("rdfs:range xsd:gYear"),
         "xsd:gYear is outside the OWL 2 datatype map"
     );
-    for term in ["prov:wasAttributedTo", "oa:hasBody", "oa:hasTarget", "oa:Annotation"] {
+    for term in [
+        "prov:wasAttributedTo",
+        "oa:hasBody",
+        "oa:hasTarget",
+        "oa:Annotation",
+    ] {
         assert!(ttl.contains(&format!("\n{term} ")), "{term} declared");
     }
     assert!(!ask(
@@ -213,7 +235,10 @@ fn the_void_description_counts_the_data() {
 fn loaded_rdf_gets_its_graph_and_survives_a_rebuild() {
     let dir = tempfile::tempdir().unwrap();
     let s = dir.path().join("store");
-    common::build(&[&common::root().join("seeds/2021-03-oewg-final-report.txt")], &s);
+    common::build(
+        &[&common::root().join("seeds/2021-03-oewg-final-report.txt")],
+        &s,
+    );
     let extra = dir.path().join("ruritania.ttl");
     std::fs::write(
         &extra,
@@ -229,7 +254,10 @@ fn loaded_rdf_gets_its_graph_and_survives_a_rebuild() {
         stdout(&o).contains("Tehran")
     };
     assert!(capital(&sd));
-    common::build(&[&common::root().join("seeds/2021-03-oewg-final-report.txt")], &s);
+    common::build(
+        &[&common::root().join("seeds/2021-03-oewg-final-report.txt")],
+        &s,
+    );
     assert!(capital(&sd), "kept across build");
     let bad = dir.path().join("bad.ttl");
     std::fs::write(&bad, "<http://a> <http://b> .\n").unwrap();
@@ -246,7 +274,11 @@ fn graphml_gexf_and_linked_dot_carry_every_node() {
     let prefix = dir.path().join("p").display().to_string();
     let o = oewg(&["graph", "proposals", "--format", "csv", "-o", &prefix]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let nodes = std::fs::read_to_string(format!("{prefix}-nodes.csv")).unwrap().lines().count() - 1;
+    let nodes = std::fs::read_to_string(format!("{prefix}-nodes.csv"))
+        .unwrap()
+        .lines()
+        .count()
+        - 1;
     for (fmt, tag) in [("graphml", "node"), ("gexf", "node")] {
         let o = oewg(&["graph", "proposals", "--format", fmt]);
         assert!(o.status.success(), "{}", stderr(&o));
@@ -256,5 +288,71 @@ fn graphml_gexf_and_linked_dot_carry_every_node() {
         assert_eq!(n, nodes, "{fmt} has the view's nodes");
     }
     let dot = stdout(&oewg(&["graph", "proposals", "--format", "dot"]));
-    assert!(dot.contains("URL = \"https://w3id.org/oewg-kg/id/"), "nodes link to their IRIs");
+    assert!(
+        dot.contains("URL = \"https://w3id.org/oewg-kg/id/"),
+        "nodes link to their IRIs"
+    );
+}
+
+#[test]
+fn queries_come_from_stdin_or_the_command_line_and_construct_in_any_format() {
+    let s = store().display().to_string();
+    let o = run(&[
+        "query",
+        "-e",
+        "SELECT ?s WHERE { ?s a oewg:State } ORDER BY ?s LIMIT 2",
+        "--store",
+        &s,
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(stdout(&o).lines().count(), 3, "{}", stderr(&o));
+    let mut child = std::process::Command::new(common::bin())
+        .args(["query", "-", "--store", &s, "--format", "csv"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"SELECT ?s WHERE { ?s a oewg:Group } LIMIT 3")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 4);
+    let construct = "CONSTRUCT { ?s a oewg:Group } WHERE { ?s a oewg:Group }";
+    for (fmt, parse) in [
+        ("nt", RdfFormat::NTriples),
+        ("nq", RdfFormat::NQuads),
+        ("trig", RdfFormat::TriG),
+        ("rdfxml", RdfFormat::RdfXml),
+        (
+            "jsonld",
+            RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
+        ),
+        ("ttl", RdfFormat::Turtle),
+    ] {
+        let o = run(&["query", "-e", construct, "--store", &s, "--format", fmt]);
+        assert!(o.status.success(), "{fmt}: {}", stderr(&o));
+        assert!(
+            dataset(parse, &o.stdout).len() >= 20,
+            "{fmt} holds the groups"
+        );
+    }
+    let o = run(&["query", "-e", construct, "--store", &s, "--format", "csv"]);
+    assert!(!o.status.success() && stderr(&o).contains("choose --format ttl"));
+    let o = run(&[
+        "query",
+        "-e",
+        "SELECT * WHERE { ?s ?p ?o } LIMIT 1",
+        "--store",
+        &s,
+        "--format",
+        "nt",
+    ]);
+    assert!(!o.status.success() && stderr(&o).contains("--format nt is for CONSTRUCT"));
 }

@@ -42,7 +42,12 @@ fn program(name: &str, package: &str) -> PathBuf {
 fn sparqlwrapper_gets_the_same_rows_from_serve_as_query() {
     let py = python();
     let s = serve(&[]);
-    for name in ["who-supports-whom", "chairs", "policy-support-counts", "group-membership"] {
+    for name in [
+        "who-supports-whom",
+        "chairs",
+        "policy-support-counts",
+        "group-membership",
+    ] {
         let o = Command::new(&py)
             .arg(common::root().join("tests/clients/sparqlwrapper_rows.py"))
             .arg(format!("{}/sparql", s.base))
@@ -83,7 +88,9 @@ fn chromium(url: &str, screenshot: Option<&Path>) -> String {
 
 /// Cells of the table with id `answer` in a DOM dump, tags stripped.
 fn answer_table(dom: &str) -> Vec<Vec<String>> {
-    let start = dom.find("<table id=\"answer\"").expect("the answer table is rendered");
+    let start = dom
+        .find("<table id=\"answer\"")
+        .expect("the answer table is rendered");
     let table = &dom[start..start + dom[start..].find("</table>").unwrap()];
     let body = &table[table.find("<tbody>").unwrap()..];
     let cell = regex::Regex::new(r"(?s)<td>(.*?)</td>").unwrap();
@@ -115,8 +122,15 @@ fn chromium_shows_a_state_page_and_runs_a_bundled_query() {
         .send_form([("query", q)])
         .unwrap();
     let row = csv_rows(&text(r)).remove(0);
-    let escaped = |t: &str| t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
-    assert!(state.contains(&escaped(&row[1])), "the state page quotes its stances");
+    let escaped = |t: &str| {
+        t.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    assert!(
+        state.contains(&escaped(&row[1])),
+        "the state page quotes its stances"
+    );
     let stance = row[0].strip_prefix("https://w3id.org/oewg-kg/").unwrap();
     let stance_page = chromium(&format!("{}/{stance}", s.base), None);
     assert!(
@@ -126,8 +140,15 @@ fn chromium_shows_a_state_page_and_runs_a_bundled_query() {
     let name = "who-supports-whom";
     let url = format!("{}/query?run={name}", s.base);
     let dom = chromium(&url, None);
-    assert_eq!(answer_table(&dom), local_rows(name), "the page's table is the query's answer");
-    assert!(dom.contains("rows</span>") || dom.contains(" rows"), "status line counts rows");
+    assert_eq!(
+        answer_table(&dom),
+        local_rows(name),
+        "the page's table is the query's answer"
+    );
+    assert!(
+        dom.contains("rows</span>") || dom.contains(" rows"),
+        "status line counts rows"
+    );
     // Screenshots go to target/ (or docs/, to be committed, with
     // OEWG_KG_BLESS=1).
     let dir = match std::env::var_os("OEWG_KG_BLESS") {
@@ -135,11 +156,17 @@ fn chromium_shows_a_state_page_and_runs_a_bundled_query() {
         None => common::root().join("target/screenshots"),
     };
     std::fs::create_dir_all(&dir).unwrap();
-    for (file, page) in [("serve-query.png", url.clone()), ("serve-state-page.png", format!("{}/id/state/IRN", s.base))] {
+    for (file, page) in [
+        ("serve-query.png", url.clone()),
+        ("serve-state-page.png", format!("{}/id/state/IRN", s.base)),
+    ] {
         let shot = dir.join(file);
         chromium(&page, Some(&shot));
         let png = std::fs::read(&shot).unwrap();
-        assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000, "a real screenshot of {page}");
+        assert!(
+            png.starts_with(b"\x89PNG") && png.len() > 10_000,
+            "a real screenshot of {page}"
+        );
     }
 }
 
@@ -159,7 +186,11 @@ impl Drop for Virtuoso {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn virtuoso() -> Virtuoso {
@@ -195,7 +226,10 @@ fn virtuoso() -> Virtuoso {
         if agent().get(&url).call().is_ok_and(|r| r.status() == 200) {
             return v;
         }
-        assert!(Instant::now() < deadline, "Virtuoso did not come up on port {http}");
+        assert!(
+            Instant::now() < deadline,
+            "Virtuoso did not come up on port {http}"
+        );
         std::thread::sleep(Duration::from_millis(500));
     }
 }
@@ -225,21 +259,35 @@ fn push_to_virtuoso_then_the_bundled_queries_give_the_same_rows_there() {
     };
     let refused = push(&[]);
     assert!(!refused.status.success(), "no credentials, no push");
-    assert!(common::stderr(&refused).contains("--auth"), "{}", common::stderr(&refused));
+    assert!(
+        common::stderr(&refused).contains("--auth"),
+        "{}",
+        common::stderr(&refused)
+    );
     let o = push(&["--auth", "dba:dba"]);
     assert!(o.status.success(), "push: {}", common::stderr(&o));
     let summary = common::stdout(&o);
-    assert!(summary.contains("graph/reference") && summary.contains("(new)"), "{summary}");
+    assert!(
+        summary.contains("graph/reference") && summary.contains("(new)"),
+        "{summary}"
+    );
     // Every bundled query, except the two whose GROUP_CONCAT order SPARQL
     // leaves to the store.
     let mut compared = 0;
     for e in std::fs::read_dir(common::root().join("queries")).unwrap() {
         let path = e.unwrap().path();
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        if std::fs::read_to_string(&path).unwrap().contains("GROUP_CONCAT") {
+        if std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("GROUP_CONCAT")
+        {
             continue;
         }
-        assert_eq!(remote_rows(&endpoint, &name), local_rows(&name), "{name} after push");
+        assert_eq!(
+            remote_rows(&endpoint, &name),
+            local_rows(&name),
+            "{name} after push"
+        );
         compared += 1;
     }
     assert!(compared >= 15, "compared {compared} bundled queries");
@@ -248,5 +296,8 @@ fn push_to_virtuoso_then_the_bundled_queries_give_the_same_rows_there() {
     let line = common::stdout(&again);
     assert_eq!(line.lines().count(), 1, "one graph replaced: {line}");
     assert!(line.contains("same size"), "{line}");
-    assert_eq!(remote_rows(&endpoint, "who-supports-whom"), local_rows("who-supports-whom"));
+    assert_eq!(
+        remote_rows(&endpoint, "who-supports-whom"),
+        local_rows("who-supports-whom")
+    );
 }

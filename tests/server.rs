@@ -46,9 +46,21 @@ fn results_and_graphs_come_in_the_format_asked_for() {
     let s = serve(&[]);
     let select = enc("SELECT ?s WHERE { ?s a oewg:State } LIMIT 2");
     for (accept, ctype, marker) in [
-        ("application/sparql-results+json", "application/sparql-results+json", "\"bindings\""),
-        ("application/sparql-results+xml", "application/sparql-results+xml", "<sparql"),
-        ("text/tab-separated-values", "text/tab-separated-values", "?s"),
+        (
+            "application/sparql-results+json",
+            "application/sparql-results+json",
+            "\"bindings\"",
+        ),
+        (
+            "application/sparql-results+xml",
+            "application/sparql-results+xml",
+            "<sparql",
+        ),
+        (
+            "text/tab-separated-values",
+            "text/tab-separated-values",
+            "?s",
+        ),
     ] {
         let r = get(&format!("{}/sparql?query={select}", s.base), accept);
         assert_eq!(r.status(), 200, "{accept}");
@@ -58,7 +70,10 @@ fn results_and_graphs_come_in_the_format_asked_for() {
     let construct = enc("CONSTRUCT { ?s a oewg:State } WHERE { ?s a oewg:State } LIMIT 3");
     for (accept, marker) in [
         ("text/turtle", "oewg:State"),
-        ("application/n-triples", "<https://w3id.org/oewg-kg/ontology#State> ."),
+        (
+            "application/n-triples",
+            "<https://w3id.org/oewg-kg/ontology#State> .",
+        ),
         ("application/ld+json", "\"@id\""),
         ("application/rdf+xml", "<rdf:RDF"),
     ] {
@@ -87,7 +102,11 @@ fn updates_service_and_bad_queries_get_a_clear_4xx() {
         .unwrap();
     assert_eq!(form_update.status(), 403);
     let load_as_query = get(
-        &format!("{}/sparql?query={}", s.base, enc("LOAD <http://example.org/x.ttl>")),
+        &format!(
+            "{}/sparql?query={}",
+            s.base,
+            enc("LOAD <http://example.org/x.ttl>")
+        ),
         "*/*",
     );
     assert_eq!(load_as_query.status(), 403);
@@ -101,7 +120,10 @@ fn updates_service_and_bad_queries_get_a_clear_4xx() {
     );
     assert_eq!(service.status(), 403);
     assert!(text(service).contains("SERVICE"));
-    let syntax = get(&format!("{}/sparql?query={}", s.base, enc("SELECT ?x WHERE {")), "*/*");
+    let syntax = get(
+        &format!("{}/sparql?query={}", s.base, enc("SELECT ?x WHERE {")),
+        "*/*",
+    );
     assert_eq!(syntax.status(), 400);
     assert!(text(syntax).contains("SPARQL syntax error"));
     let put = agent()
@@ -118,7 +140,14 @@ fn the_servers_limits_stop_big_answers() {
     let r = get(&format!("{}/sparql?query={q}", s.base), "text/csv");
     assert_eq!(r.status(), 400);
     assert!(text(r).contains("more than 10 rows"));
-    let ok = get(&format!("{}/sparql?query={}", s.base, enc("SELECT ?s WHERE { ?s a oewg:State } LIMIT 10")), "text/csv");
+    let ok = get(
+        &format!(
+            "{}/sparql?query={}",
+            s.base,
+            enc("SELECT ?s WHERE { ?s a oewg:State } LIMIT 10")
+        ),
+        "text/csv",
+    );
     assert_eq!(ok.status(), 200);
 }
 
@@ -135,10 +164,17 @@ fn resource_iris_redirect_by_content_negotiation_like_pubby() {
     assert_eq!(header(&rdf, "location"), "/data/id/state/IRN");
     let data = get(&format!("{}/data/id/state/IRN", s.base), "text/turtle");
     assert_eq!(data.status(), 200);
-    assert!(header(&data, "link").contains("</page/id/state/IRN>; rel=\"alternate\"; type=\"text/html\""));
+    assert!(header(&data, "link")
+        .contains("</page/id/state/IRN>; rel=\"alternate\"; type=\"text/html\""));
     let ttl = text(data);
-    assert!(ttl.contains("owl:sameAs wd:Q794") || ttl.contains("<http://www.wikidata.org/entity/Q794>"), "{ttl}");
-    let jsonld = get(&format!("{}/data/id/state/IRN?format=jsonld", s.base), "*/*");
+    assert!(
+        ttl.contains("owl:sameAs wd:Q794") || ttl.contains("<http://www.wikidata.org/entity/Q794>"),
+        "{ttl}"
+    );
+    let jsonld = get(
+        &format!("{}/data/id/state/IRN?format=jsonld", s.base),
+        "*/*",
+    );
     assert!(header(&jsonld, "content-type").starts_with("application/ld+json"));
     let page = get(&format!("{}/page/id/state/IRN", s.base), "text/html");
     assert_eq!(page.status(), 200);
@@ -153,20 +189,36 @@ fn a_state_page_shows_its_proposals_stances_quotes_and_neighbourhood() {
     assert!(page.contains("Edit proposals ("));
     assert!(page.contains("Stances ("));
     assert!(page.contains("<svg"), "a neighbourhood picture");
-    assert!(page.contains("href=\"/id/"), "the picture links to local pages");
-    assert!(!page.contains("https://w3id.org/oewg-kg/id/state/IRN\" "), "links stay local");
+    assert!(
+        page.contains("href=\"/id/"),
+        "the picture links to local pages"
+    );
+    assert!(
+        !page.contains("https://w3id.org/oewg-kg/id/state/IRN\" "),
+        "links stay local"
+    );
 }
 
 #[test]
 fn a_stance_page_shows_the_quote_highlighted_in_its_paragraph() {
     let s = serve(&[]);
     let q = enc("SELECT ?s ?q WHERE { ?s a oewg:Stance ; oewg:quote ?q } ORDER BY ?s LIMIT 1");
-    let rows = csv_rows(&text(get(&format!("{}/sparql?query={q}", s.base), "text/csv")));
+    let rows = csv_rows(&text(get(
+        &format!("{}/sparql?query={q}", s.base),
+        "text/csv",
+    )));
     let (stance, quote) = (&rows[0][0], &rows[0][1]);
     let path = stance.strip_prefix("https://w3id.org/oewg-kg/").unwrap();
     let page = text(get(&format!("{}/page/{path}", s.base), "text/html"));
-    let escaped = quote.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
-    assert!(page.contains(&format!("<mark>{escaped}</mark>")), "quote highlighted: {quote}");
+    let escaped = quote
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
+    assert!(
+        page.contains(&format!("<mark>{escaped}</mark>")),
+        "quote highlighted: {quote}"
+    );
     assert!(page.contains("href=\"/source/"), "links to its source text");
 }
 
@@ -178,7 +230,8 @@ fn source_texts_resolve_as_text_and_escaped_html() {
     assert_eq!(plain.status(), 200);
     assert!(header(&plain, "content-type").starts_with("text/plain"));
     let body = text(plain);
-    let on_disk = std::fs::read_to_string(common::root().join(format!("seeds/{stem}.txt"))).unwrap();
+    let on_disk =
+        std::fs::read_to_string(common::root().join(format!("seeds/{stem}.txt"))).unwrap();
     assert_eq!(body, on_disk, "the very text the offsets count in");
     let redirect = get(&format!("{}/id/source/{stem}", s.base), "text/plain");
     assert_eq!(header(&redirect, "location"), format!("/source/{stem}"));
@@ -202,7 +255,10 @@ fn user_text_is_escaped_and_unknown_things_are_404s() {
     ] {
         let r = get(&format!("{}{path}", s.base), "text/html");
         assert_eq!(r.status(), 404, "{path}");
-        assert!(!text(r).contains("<script>"), "{path} escapes what it echoes");
+        assert!(
+            !text(r).contains("<script>"),
+            "{path} escapes what it echoes"
+        );
     }
 }
 
@@ -210,15 +266,31 @@ fn user_text_is_escaped_and_unknown_things_are_404s() {
 fn graph_store_reads_give_one_named_graph_or_the_union() {
     let s = serve(&[]);
     let g = enc("https://w3id.org/oewg-kg/graph/reference");
-    let r = get(&format!("{}/rdf-graphs?graph={g}", s.base), "application/n-triples");
+    let r = get(
+        &format!("{}/rdf-graphs?graph={g}", s.base),
+        "application/n-triples",
+    );
     assert_eq!(r.status(), 200);
     let nt = text(r);
     assert!(nt.contains("<https://w3id.org/oewg-kg/id/state/IRN>"));
-    let direct = text(get(&format!("{}/graph/reference", s.base), "application/n-triples"));
+    let direct = text(get(
+        &format!("{}/graph/reference", s.base),
+        "application/n-triples",
+    ));
     assert_eq!(direct, nt, "direct and indirect identification agree");
-    let union = get(&format!("{}/rdf-graphs?default", s.base), "application/n-quads");
+    let union = get(
+        &format!("{}/rdf-graphs?default", s.base),
+        "application/n-quads",
+    );
     assert!(text(union).contains("<https://w3id.org/oewg-kg/graph/ontology> ."));
-    let missing = get(&format!("{}/rdf-graphs?graph={}", s.base, enc("https://example.org/none")), "*/*");
+    let missing = get(
+        &format!(
+            "{}/rdf-graphs?graph={}",
+            s.base,
+            enc("https://example.org/none")
+        ),
+        "*/*",
+    );
     assert_eq!(missing.status(), 404);
 }
 
@@ -240,7 +312,10 @@ fn the_start_query_void_and_asset_routes_are_served_from_the_binary() {
     assert_eq!(css.status(), 200);
     let void = get(&format!("{}/.well-known/void", s.base), "text/turtle");
     let v = text(void);
-    assert!(v.contains("void:Dataset") && v.contains("void:sparqlEndpoint"), "{v}");
+    assert!(
+        v.contains("void:Dataset") && v.contains("void:sparqlEndpoint"),
+        "{v}"
+    );
     assert!(v.contains(&format!("{}/sparql", s.base)));
     let browser_at_endpoint = get(&format!("{}/sparql", s.base), "text/html");
     assert_eq!(browser_at_endpoint.status(), 303);
@@ -256,7 +331,30 @@ fn serve_refuses_a_missing_store_and_a_busy_port_in_one_line() {
     assert!(common::stderr(&o).contains("no oewg-kg store"));
     let s = serve(&[]);
     let bind = s.base.trim_start_matches("http://").to_string();
-    let o = common::run(&["serve", "--store", &store().display().to_string(), "--bind", &bind]);
+    let o = common::run(&[
+        "serve",
+        "--store",
+        &store().display().to_string(),
+        "--bind",
+        &bind,
+    ]);
     assert!(!o.status.success());
-    assert!(common::stderr(&o).contains("cannot listen on"), "{}", common::stderr(&o));
+    assert!(
+        common::stderr(&o).contains("cannot listen on"),
+        "{}",
+        common::stderr(&o)
+    );
+}
+
+#[test]
+fn serve_push_and_load_have_help() {
+    for cmd in ["serve", "push", "load"] {
+        let o = common::run(&[cmd, "--help"]);
+        assert!(o.status.success());
+        let h = common::stdout(&o);
+        assert!(
+            h.contains("--store") && h.lines().count() > 8,
+            "{cmd} help: {h}"
+        );
+    }
 }

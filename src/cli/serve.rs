@@ -41,7 +41,10 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<()> {
     if !(args.timeout.is_finite() && args.timeout > 0.0) {
-        anyhow::bail!("--timeout must be a positive number of seconds, not {}", args.timeout);
+        anyhow::bail!(
+            "--timeout must be a positive number of seconds, not {}",
+            args.timeout
+        );
     }
     let limits = QueryLimits {
         timeout: Duration::from_secs_f64(args.timeout),

@@ -24,7 +24,9 @@ pub fn assign(
 ) {
     let is_draft = |d: &str| {
         reference.document(d).is_some_and(|doc| doc.is_draft())
-            || mentions.ad_hoc.contains_key(&Entity::Document(d.to_string()))
+            || mentions
+                .ad_hoc
+                .contains_key(&Entity::Document(d.to_string()))
     };
     let drafts: Vec<(usize, String)> = mentions
         .items
@@ -65,7 +67,9 @@ fn unnamed(
     }
     let body = counts
         .iter()
-        .max_by(|a, b| (a.1 .0, std::cmp::Reverse(a.1 .1)).cmp(&(b.1 .0, std::cmp::Reverse(b.1 .1))))
+        .max_by(|a, b| {
+            (a.1 .0, std::cmp::Reverse(a.1 .1)).cmp(&(b.1 .0, std::cmp::Reverse(b.1 .1)))
+        })
         .map(|(b, _)| b.to_string());
     let year = date.filter(|d| d.len() >= 4).map(|d| d[..4].to_string());
     let mut parts: Vec<String> = Vec::new();

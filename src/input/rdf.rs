@@ -37,7 +37,10 @@ pub fn format_of(path: &Path) -> Result<RdfFormat> {
 pub fn read(path: &Path, graph: &NamedNode) -> Result<Vec<Quad>> {
     let format = format_of(path)?;
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let base = format!("file:///{}", path.display().to_string().trim_start_matches('/'));
+    let base = format!(
+        "file:///{}",
+        path.display().to_string().trim_start_matches('/')
+    );
     let parser = RdfParser::from_format(format)
         .with_base_iri(&base)
         .map_err(|e| anyhow!("{}: {e}", path.display()))?;
@@ -85,7 +88,9 @@ mod tests {
         std::fs::write(&f, "<http://a> <http://b> [ <http://c> \"d\" ] .\n").unwrap();
         let a = read(&f, &graph()).unwrap();
         assert_eq!(a.len(), 2);
-        assert!(a.iter().all(|q| q.graph_name == GraphName::NamedNode(graph())));
+        assert!(a
+            .iter()
+            .all(|q| q.graph_name == GraphName::NamedNode(graph())));
         assert_eq!(a, read(&f, &graph()).unwrap(), "same file, same quads");
     }
 
@@ -93,7 +98,11 @@ mod tests {
     fn a_syntax_error_names_the_file_and_line() {
         let dir = tempfile::tempdir().unwrap();
         let f = dir.path().join("bad.ttl");
-        std::fs::write(&f, "<http://a> <http://b> <http://c> .\n<http://a> <http://b> .\n").unwrap();
+        std::fs::write(
+            &f,
+            "<http://a> <http://b> <http://c> .\n<http://a> <http://b> .\n",
+        )
+        .unwrap();
         let e = read(&f, &graph()).unwrap_err().to_string();
         assert!(e.contains("bad.ttl") && e.contains('2'), "{e}");
         assert!(format_of(Path::new("x.docx")).is_err());

@@ -50,7 +50,10 @@ pub fn infer_date(text: &str) -> Option<String> {
         return Some(format!("{}-{month:02}", &c[2]));
     }
     YEAR.find_iter(text)
-        .filter(|m| !SPAN_END.is_match(&text[text.floor_char_boundary(m.start().saturating_sub(30))..m.start()]))
+        .filter(|m| {
+            !SPAN_END
+                .is_match(&text[text.floor_char_boundary(m.start().saturating_sub(30))..m.start()])
+        })
         .filter(|m| !SPAN_START.is_match(&text[m.end()..]))
         .map(|m| m.as_str().to_string())
         .max()

@@ -194,7 +194,10 @@ mod tests {
     #[test]
     fn the_same_draft_in_different_words_gets_one_key() {
         let a = keys("We looked at Rev.2 of the draft APR today.", Some("2024"));
-        let b = keys("On the draft annual progress report (Rev. 2), we", Some("2024"));
+        let b = keys(
+            "On the draft annual progress report (Rev. 2), we",
+            Some("2024"),
+        );
         assert_eq!(a, ["oewg-2021-2025-2024-draft-annual-progress-report-rev2"]);
         assert_eq!(a, b);
     }

@@ -256,7 +256,10 @@ mod tests {
 
     #[test]
     fn un_typography_still_names_the_group() {
-        let got = find("the Non\u{2011}Aligned\u{00A0}Movement and the Secretary\u{2011}General", "");
+        let got = find(
+            "the Non\u{2011}Aligned\u{00A0}Movement and the Secretary\u{2011}General",
+            "",
+        );
         assert_eq!(got[0].1, Entity::Group("NAM".into()));
         assert_eq!(got[0].0, "Non\u{2011}Aligned\u{00A0}Movement");
         assert_eq!(got[1].1, Entity::Body("secretary-general".into()));

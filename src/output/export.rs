@@ -90,7 +90,11 @@ pub fn write_selected(
                 (t.to_string(), t)
             })
             .collect();
-        quads.extend(union.into_values().map(|t| t.in_graph(GraphName::DefaultGraph)));
+        quads.extend(
+            union
+                .into_values()
+                .map(|t| t.in_graph(GraphName::DefaultGraph)),
+        );
     }
     if format == ExportFormat::Jsonld {
         return super::jsonld::write(&quads, out);
@@ -118,5 +122,29 @@ pub fn write_selected(
         }
     }
     w.finish().context("writing the export failed")?;
+    Ok(())
+}
+
+/// Writes triples (a CONSTRUCT's answer) in any export format; quad
+/// formats put them in the default graph.
+pub fn write_graph(triples: Vec<Triple>, format: ExportFormat, out: &mut dyn Write) -> Result<()> {
+    if format == ExportFormat::Jsonld {
+        let quads: Vec<Quad> = triples
+            .into_iter()
+            .map(|t| t.in_graph(GraphName::DefaultGraph))
+            .collect();
+        return super::jsonld::write(&quads, out);
+    }
+    let mut ser = RdfSerializer::from_format(format.rdf());
+    if !matches!(format, ExportFormat::Nq | ExportFormat::Nt) {
+        for (p, ns) in PREFIXES {
+            ser = ser.with_prefix(p, ns).context("invalid prefix")?;
+        }
+    }
+    let mut w = ser.for_writer(out);
+    for t in &triples {
+        w.serialize_triple(t)?;
+    }
+    w.finish().context("writing the answer failed")?;
     Ok(())
 }

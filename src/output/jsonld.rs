@@ -33,15 +33,31 @@ enum Coercion {
 /// Reused terms with short names: (term, IRI, coercion).
 const REUSED: &[(&str, &str, &str)] = &[
     ("label", "http://www.w3.org/2000/01/rdf-schema#label", ""),
-    ("comment", "http://www.w3.org/2000/01/rdf-schema#comment", ""),
-    ("altLabel", "http://www.w3.org/2004/02/skos/core#altLabel", ""),
+    (
+        "comment",
+        "http://www.w3.org/2000/01/rdf-schema#comment",
+        "",
+    ),
+    (
+        "altLabel",
+        "http://www.w3.org/2004/02/skos/core#altLabel",
+        "",
+    ),
     ("sameAs", "http://www.w3.org/2002/07/owl#sameAs", "@id"),
     ("hasMember", "http://www.w3.org/ns/org#hasMember", "@id"),
     ("isPartOf", "http://purl.org/dc/terms/isPartOf", "@id"),
     ("title", "http://purl.org/dc/terms/title", ""),
     ("publisher", "http://purl.org/dc/terms/publisher", ""),
-    ("wasDerivedFrom", "http://www.w3.org/ns/prov#wasDerivedFrom", "@id"),
-    ("wasAttributedTo", "http://www.w3.org/ns/prov#wasAttributedTo", "@id"),
+    (
+        "wasDerivedFrom",
+        "http://www.w3.org/ns/prov#wasDerivedFrom",
+        "@id",
+    ),
+    (
+        "wasAttributedTo",
+        "http://www.w3.org/ns/prov#wasAttributedTo",
+        "@id",
+    ),
     ("hasBody", "http://www.w3.org/ns/oa#hasBody", "@id"),
     ("hasTarget", "http://www.w3.org/ns/oa#hasTarget", "@id"),
     ("hasSource", "http://www.w3.org/ns/oa#hasSource", "@id"),
@@ -50,8 +66,16 @@ const REUSED: &[(&str, &str, &str)] = &[
     ("exact", "http://www.w3.org/ns/oa#exact", ""),
     ("prefix", "http://www.w3.org/ns/oa#prefix", ""),
     ("suffix", "http://www.w3.org/ns/oa#suffix", ""),
-    ("start", "http://www.w3.org/ns/oa#start", "http://www.w3.org/2001/XMLSchema#integer"),
-    ("end", "http://www.w3.org/ns/oa#end", "http://www.w3.org/2001/XMLSchema#integer"),
+    (
+        "start",
+        "http://www.w3.org/ns/oa#start",
+        "http://www.w3.org/2001/XMLSchema#integer",
+    ),
+    (
+        "end",
+        "http://www.w3.org/ns/oa#end",
+        "http://www.w3.org/2001/XMLSchema#integer",
+    ),
 ];
 
 /// Prefixes of the context, longest namespace first when compacting.
@@ -109,7 +133,12 @@ fn terms() -> Result<BTreeMap<String, (String, Coercion)>> {
         }
         let c = match range.as_deref() {
             _ if object => Coercion::Id,
-            Some(r) if property && (r.ends_with("#integer") || r.ends_with("#boolean") || r.ends_with("#decimal")) => {
+            Some(r)
+                if property
+                    && (r.ends_with("#integer")
+                        || r.ends_with("#boolean")
+                        || r.ends_with("#decimal")) =>
+            {
                 Coercion::Datatype(r.to_string())
             }
             _ => Coercion::None,
@@ -212,7 +241,9 @@ impl Compactor {
             let p = q.predicate.as_str();
             if p == format!("{RDF}type") {
                 if let Term::NamedNode(c) = &q.object {
-                    node.entry("@type".into()).or_default().push(json!(self.vocab(c.as_str())));
+                    node.entry("@type".into())
+                        .or_default()
+                        .push(json!(self.vocab(c.as_str())));
                     continue;
                 }
             }
@@ -220,7 +251,9 @@ impl Compactor {
                 Some((t, c)) => (t.clone(), c.clone()),
                 None => (self.iri(p), Coercion::None),
             };
-            node.entry(key).or_default().push(self.value(&coercion, &q.object));
+            node.entry(key)
+                .or_default()
+                .push(self.value(&coercion, &q.object));
         }
         by_subject
             .into_iter()
@@ -230,7 +263,11 @@ impl Compactor {
                 for (k, mut vs) in props {
                     vs.sort_by_key(|v| v.to_string());
                     vs.dedup();
-                    let v = if vs.len() == 1 { vs.remove(0) } else { Value::Array(vs) };
+                    let v = if vs.len() == 1 {
+                        vs.remove(0)
+                    } else {
+                        Value::Array(vs)
+                    };
                     obj.insert(k, v);
                 }
                 Value::Object(obj)
@@ -287,10 +324,30 @@ mod tests {
         let iran = n("https://w3id.org/oewg-kg/id/state/IRN");
         let g = n("https://w3id.org/oewg-kg/graph/reference");
         let quads = vec![
-            Quad::new(iran.clone(), n(&format!("{RDF}type")), n(&format!("{OEWG}State")), g.clone()),
-            Quad::new(iran.clone(), n(&format!("{RDFS}label")), Literal::from("Iran"), g.clone()),
-            Quad::new(iran.clone(), n(&format!("{OWL}sameAs")), n("http://www.wikidata.org/entity/Q794"), g.clone()),
-            Quad::new(iran.clone(), n(&format!("{OEWG}supports")), n("https://w3id.org/oewg-kg/id/proposal/x"), g.clone()),
+            Quad::new(
+                iran.clone(),
+                n(&format!("{RDF}type")),
+                n(&format!("{OEWG}State")),
+                g.clone(),
+            ),
+            Quad::new(
+                iran.clone(),
+                n(&format!("{RDFS}label")),
+                Literal::from("Iran"),
+                g.clone(),
+            ),
+            Quad::new(
+                iran.clone(),
+                n(&format!("{OWL}sameAs")),
+                n("http://www.wikidata.org/entity/Q794"),
+                g.clone(),
+            ),
+            Quad::new(
+                iran.clone(),
+                n(&format!("{OEWG}supports")),
+                n("https://w3id.org/oewg-kg/id/proposal/x"),
+                g.clone(),
+            ),
         ];
         let mut out = Vec::new();
         write(&quads, &mut out).unwrap();
@@ -309,8 +366,18 @@ mod tests {
     fn typed_literals_keep_their_datatype() {
         let s = n("https://w3id.org/oewg-kg/id/document/d/p1");
         let quads = vec![
-            Quad::new(s.clone(), n(&format!("{OEWG}number")), Literal::new_typed_literal("1", n(&format!("{XSD}integer"))), GraphName::DefaultGraph),
-            Quad::new(s.clone(), n(&format!("{OEWG}year")), Literal::new_typed_literal("2021", n(&format!("{XSD}gYear"))), GraphName::DefaultGraph),
+            Quad::new(
+                s.clone(),
+                n(&format!("{OEWG}number")),
+                Literal::new_typed_literal("1", n(&format!("{XSD}integer"))),
+                GraphName::DefaultGraph,
+            ),
+            Quad::new(
+                s.clone(),
+                n(&format!("{OEWG}year")),
+                Literal::new_typed_literal("2021", n(&format!("{XSD}gYear"))),
+                GraphName::DefaultGraph,
+            ),
         ];
         let mut out = Vec::new();
         write(&quads, &mut out).unwrap();

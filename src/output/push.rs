@@ -51,7 +51,12 @@ fn agent() -> ureq::Agent {
 /// The triples of one named graph as N-Triples, sorted.
 pub fn ntriples(store: &Store, graph: &NamedNode) -> Result<(usize, Vec<u8>)> {
     let mut triples: Vec<Triple> = store
-        .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref())))
+        .quads_for_pattern(
+            None,
+            None,
+            None,
+            Some(GraphNameRef::NamedNode(graph.as_ref())),
+        )
         .map(|q| q.map(Triple::from))
         .collect::<Result<_, _>>()
         .context("reading the store failed")?;
@@ -72,7 +77,11 @@ fn authorization(
     body: &[u8],
 ) -> Result<String> {
     let (user, pass) = auth;
-    if challenge.trim_start().to_ascii_lowercase().starts_with("basic") {
+    if challenge
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("basic")
+    {
         use base64::Engine;
         let token = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{pass}"));
         return Ok(format!("Basic {token}"));
@@ -233,7 +242,10 @@ mod tests {
         };
         let e = put_graph(&remote, "https://example.org/g", b"").unwrap_err();
         let msg = e.to_string();
-        assert!(msg.contains("cannot reach http://127.0.0.1:9/store"), "{msg}");
+        assert!(
+            msg.contains("cannot reach http://127.0.0.1:9/store"),
+            "{msg}"
+        );
         assert!(msg.contains("after 2 attempts"), "{msg}");
     }
 }

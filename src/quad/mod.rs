@@ -349,7 +349,12 @@ fn evidence(g: &mut Sink, subject: &NamedNode, facts: &SourceFacts, span: Span) 
     g.add(&pos_sel, a(), oa("TextPositionSelector"));
     g.str(&pos_sel, label(), &format!("Position selector, {place}"));
     // The Web Annotation vocabulary types offsets as non-negative integers.
-    g.typed(&pos_sel, oa("start"), &start.to_string(), "nonNegativeInteger");
+    g.typed(
+        &pos_sel,
+        oa("start"),
+        &start.to_string(),
+        "nonNegativeInteger",
+    );
     g.typed(&pos_sel, oa("end"), &end.to_string(), "nonNegativeInteger");
 }
 

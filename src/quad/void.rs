@@ -63,12 +63,18 @@ pub fn description(quads: &[Quad]) -> Vec<Quad> {
         out.text(&ds, n(DCAT, "keyword"), k);
     }
     out.text(&ds, n(VOID, "uriSpace"), super::vocab::ID);
-    out.add(&ds, n(VOID, "exampleResource"), iri::entity(&crate::mention::Entity::State("IRN".into())));
+    out.add(
+        &ds,
+        n(VOID, "exampleResource"),
+        iri::entity(&crate::mention::Entity::State("IRN".into())),
+    );
     for v in VOCABULARIES {
         out.add(&ds, n(VOID, "vocabulary"), NamedNode::new_unchecked(v));
     }
-    let triples: HashSet<(&NamedOrBlankNode, &NamedNode, &Term)> =
-        quads.iter().map(|q| (&q.subject, &q.predicate, &q.object)).collect();
+    let triples: HashSet<(&NamedOrBlankNode, &NamedNode, &Term)> = quads
+        .iter()
+        .map(|q| (&q.subject, &q.predicate, &q.object))
+        .collect();
     out.count(&ds, "triples", triples.len());
     let subjects: HashSet<&NamedOrBlankNode> = triples.iter().map(|t| t.0).collect();
     out.count(&ds, "distinctSubjects", subjects.len());
@@ -106,7 +112,11 @@ pub fn description(quads: &[Quad]) -> Vec<Quad> {
         let local = class.trim_start_matches(OEWG);
         let part = iri::dataset_part("class", local);
         out.add(&ds, n(VOID, "classPartition"), part.clone());
-        out.text(&part, n(RDFS, "label"), &format!("Resources of class {local}"));
+        out.text(
+            &part,
+            n(RDFS, "label"),
+            &format!("Resources of class {local}"),
+        );
         out.add(&part, n(VOID, "class"), NamedNode::new_unchecked(*class));
         out.count(&part, "entities", members.len());
     }
@@ -132,13 +142,20 @@ mod tests {
         let s = iri::entity(&crate::mention::Entity::State("IRN".into()));
         let quads = vec![
             Quad::new(s.clone(), n(RDF, "type"), n(OEWG, "State"), g.clone()),
-            Quad::new(s.clone(), n(RDFS, "label"), Literal::from("Iran"), g.clone()),
+            Quad::new(
+                s.clone(),
+                n(RDFS, "label"),
+                Literal::from("Iran"),
+                g.clone(),
+            ),
         ];
         let d = description(&quads);
         let text: Vec<String> = d.iter().map(|q| q.to_string()).collect();
         let has = |needle: &str| text.iter().any(|t| t.contains(needle));
         assert!(has("void#triples> \"2\"^^"));
-        assert!(has("dataset/graph/x> <http://www.w3.org/ns/sparql-service-description#name>"));
+        assert!(has(
+            "dataset/graph/x> <http://www.w3.org/ns/sparql-service-description#name>"
+        ));
         assert!(has("void#entities> \"1\"^^"));
         assert_eq!(d, description(&quads), "deterministic");
     }

@@ -25,9 +25,8 @@ pub struct Normalized {
 /// The one spelling of a character, `None` to drop it.
 fn canonical(c: char) -> Option<char> {
     match c {
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => {
-            Some('-')
-        }
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' | '\u{FE63}'
+        | '\u{FF0D}' => Some('-'),
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{FF07}' => Some('\''),
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' => Some('"'),
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => None,
@@ -58,7 +57,11 @@ impl Normalized {
     /// the first matched character's original to just after the last one's.
     pub fn original(&self, start: usize, end: usize) -> (usize, usize) {
         let from = self.origin[start];
-        let to = if end > start { self.ends[end - 1] } else { from };
+        let to = if end > start {
+            self.ends[end - 1]
+        } else {
+            from
+        };
         (from, to)
     }
 }

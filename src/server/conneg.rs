@@ -169,7 +169,10 @@ mod tests {
 
     #[test]
     fn no_accept_header_means_the_servers_first_choice() {
-        assert_eq!(choose(None, &["text/turtle", "text/html"]), Some("text/turtle"));
+        assert_eq!(
+            choose(None, &["text/turtle", "text/html"]),
+            Some("text/turtle")
+        );
         assert_eq!(choose(Some(""), &["text/html"]), Some("text/html"));
     }
 

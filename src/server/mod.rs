@@ -49,7 +49,12 @@ impl AppState {
         let source = crate::quad::iri::source(stem);
         let quad = self
             .store
-            .quads_for_pattern(Some(source.as_ref().into()), Some(full_text.as_ref()), None, None)
+            .quads_for_pattern(
+                Some(source.as_ref().into()),
+                Some(full_text.as_ref()),
+                None,
+                None,
+            )
             .next()?
             .ok()?;
         match quad.object {

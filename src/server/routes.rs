@@ -21,7 +21,10 @@ pub fn router(state: AppState) -> Router {
         .route("/sparql", get(sparql_endpoint).post(sparql_endpoint))
         .route(
             "/rdf-graphs",
-            get(graph_store).put(read_only).post(read_only).delete(read_only),
+            get(graph_store)
+                .put(read_only)
+                .post(read_only)
+                .delete(read_only),
         )
         .route("/graph/{*name}", get(named_graph))
         .route("/ontology", get(ontology))
@@ -139,7 +142,13 @@ fn protocol_request(
     let ctype = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        });
     let mut pairs: Vec<(String, String)> = url.to_vec();
     let mut query = None;
     if method == Method::POST {
@@ -311,7 +320,13 @@ async fn named_graph(
         .map_err(|_| ProtocolError::NotFound(format!("no graph named {name:?}")))?;
     let p = params(&raw);
     let format = param(&p, "format").map(str::to_string);
-    graph_document(st, Some(graph), format, accept(&headers).map(str::to_string)).await
+    graph_document(
+        st,
+        Some(graph),
+        format,
+        accept(&headers).map(str::to_string),
+    )
+    .await
 }
 
 /// The ontology IRI: its graph as RDF, or the page of the ontology.
@@ -320,11 +335,19 @@ async fn ontology(State(st): State<AppState>, headers: HeaderMap, raw: RawQuery)
     offers.extend(conneg::RDF_MEDIA);
     let p = params(&raw.0);
     let format = param(&p, "format");
-    match conneg::negotiate(format, accept(&headers), &offers).map_err(ProtocolError::NotAcceptable)? {
+    match conneg::negotiate(format, accept(&headers), &offers)
+        .map_err(ProtocolError::NotAcceptable)?
+    {
         Some("text/html") => Ok(Redirect::to("/page/ontology").into_response()),
         _ => {
             let g = crate::quad::iri::ontology_graph();
-            graph_document(st, Some(g), format.map(str::to_string), accept(&headers).map(str::to_string)).await
+            graph_document(
+                st,
+                Some(g),
+                format.map(str::to_string),
+                accept(&headers).map(str::to_string),
+            )
+            .await
         }
     }
 }
@@ -362,11 +385,17 @@ async fn exists(st: &AppState, iri: &str) -> Result<bool, ProtocolError> {
 
 /// `/id/…`: 303 See Other to the page (browsers), the data (RDF clients) or
 /// the text (a source asked for as text/plain), as Pubby and LodView do.
-async fn see_other(State(st): State<AppState>, Path(rest): Path<String>, headers: HeaderMap) -> Reply {
+async fn see_other(
+    State(st): State<AppState>,
+    Path(rest): Path<String>,
+    headers: HeaderMap,
+) -> Reply {
     let path = format!("id/{rest}");
     let iri = iri_of(&path);
     if !exists(&st, &iri).await? {
-        return Err(ProtocolError::NotFound(format!("the graph says nothing about {iri}")));
+        return Err(ProtocolError::NotFound(format!(
+            "the graph says nothing about {iri}"
+        )));
     }
     let mut offers = vec!["text/html"];
     offers.extend(conneg::RDF_MEDIA);
@@ -413,16 +442,30 @@ async fn page(State(st): State<AppState>, Path(rest): Path<String>) -> Reply {
     })
     .await?;
     let Some((d, svg)) = found else {
-        return Ok((StatusCode::NOT_FOUND, page_of("Not found", pages::not_found(&iri))).into_response());
+        return Ok((
+            StatusCode::NOT_FOUND,
+            page_of("Not found", pages::not_found(&iri)),
+        )
+            .into_response());
     };
     let data_href = format!("/data/{}", percent_encode_path(&rest));
     let links: Vec<(String, &str, &str)> = conneg::RDF_MEDIA
         .iter()
-        .map(|m| (format!("{data_href}?format={}", super::format_name(m)), "alternate", *m))
+        .map(|m| {
+            (
+                format!("{data_href}?format={}", super::format_name(m)),
+                "alternate",
+                *m,
+            )
+        })
         .collect();
     let title = d.label.clone().unwrap_or_else(|| pages::short(&iri));
     let head: Vec<(String, &str)> = links.iter().map(|(h, _, m)| (h.clone(), *m)).collect();
-    let mut resp = html(pages::layout(&title, &head, pages::resource(&d, &data_href, svg.as_deref())));
+    let mut resp = html(pages::layout(
+        &title,
+        &head,
+        pages::resource(&d, &data_href, svg.as_deref()),
+    ));
     resp.headers_mut().insert(header::LINK, link_header(&links));
     Ok(resp)
 }
@@ -462,14 +505,19 @@ async fn data(
         return Err(ProtocolError::Internal("a CONSTRUCT gave no graph".into()));
     };
     if triples.is_empty() {
-        return Err(ProtocolError::NotFound(format!("the graph says nothing about {iri}")));
+        return Err(ProtocolError::NotFound(format!(
+            "the graph says nothing about {iri}"
+        )));
     }
     triples.sort_by_cached_key(|t| t.to_string());
     let mut out = Vec::new();
     sparql::write_triples(&triples, media, &mut out).map_err(internal)?;
     let mut resp = bytes(media, out);
     let page_href = format!("/page/{}", percent_encode_path(&rest));
-    resp.headers_mut().insert(header::LINK, link_header(&[(page_href, "alternate", "text/html")]));
+    resp.headers_mut().insert(
+        header::LINK,
+        link_header(&[(page_href, "alternate", "text/html")]),
+    );
     Ok(resp)
 }
 
@@ -482,7 +530,9 @@ async fn source(
     RawQuery(raw): RawQuery,
 ) -> Reply {
     let Some(text) = st.text(&stem) else {
-        return Err(ProtocolError::NotFound(format!("no source text {stem:?} in this store")));
+        return Err(ProtocolError::NotFound(format!(
+            "no source text {stem:?} in this store"
+        )));
     };
     let p = params(&raw);
     let offers = ["text/plain", "text/html"];
@@ -558,5 +608,9 @@ async fn fallback(uri: axum::http::Uri) -> Response {
     let path = uri.path().to_string();
     let known = local_path(BASE).unwrap_or_default();
     let _ = known;
-    (StatusCode::NOT_FOUND, page_of("Not found", pages::not_found(&path))).into_response()
+    (
+        StatusCode::NOT_FOUND,
+        page_of("Not found", pages::not_found(&path)),
+    )
+        .into_response()
 }

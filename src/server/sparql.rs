@@ -116,14 +116,19 @@ fn evaluator(token: CancellationToken) -> SparqlEvaluator {
 /// Parses the request's query and applies its dataset: the protocol's
 /// `default-graph-uri`/`named-graph-uri`, else the query's own FROM
 /// clauses, else the union of all named graphs as the default graph.
-fn prepare(req: &QueryRequest, token: CancellationToken) -> Result<PreparedSparqlQuery, ProtocolError> {
+fn prepare(
+    req: &QueryRequest,
+    token: CancellationToken,
+) -> Result<PreparedSparqlQuery, ProtocolError> {
     let mut prepared = match evaluator(token.clone()).parse_query(&req.query) {
         Ok(p) => p,
         Err(e) => {
             if evaluator(token).parse_update(&req.query).is_ok() {
                 return Err(refuse_update());
             }
-            return Err(ProtocolError::BadRequest(format!("SPARQL syntax error: {e}")));
+            return Err(ProtocolError::BadRequest(format!(
+                "SPARQL syntax error: {e}"
+            )));
         }
     };
     let defaults = graph_iris(&req.default_graphs, "default-graph-uri")?;
@@ -268,9 +273,9 @@ pub fn serialize(
             w.finish().map_err(fail)?;
         }
         Answer::Boolean(b) => {
-            oxigraph::sparql::results::QueryResultsSerializer::from_format(
-                conneg::results_format(media),
-            )
+            oxigraph::sparql::results::QueryResultsSerializer::from_format(conneg::results_format(
+                media,
+            ))
             .serialize_boolean_to_writer(&mut out, *b)
             .map_err(fail)?;
         }
@@ -383,6 +388,9 @@ mod tests {
     #[test]
     fn a_syntax_error_names_line_and_column() {
         let e = ask("SELECT ?s WHERE {\n ?s ?p }", 10).unwrap_err();
-        assert!(matches!(&e, ProtocolError::BadRequest(m) if m.contains("syntax error") && m.contains("2:")), "{e:?}");
+        assert!(
+            matches!(&e, ProtocolError::BadRequest(m) if m.contains("syntax error") && m.contains("2:")),
+            "{e:?}"
+        );
     }
 }

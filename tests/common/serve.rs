@@ -94,7 +94,6 @@ pub fn csv_rows(body: &str) -> Vec<Vec<String>> {
     rows
 }
 
-
 /// Rows `oewg-kg query NAME --format csv` gives on the test store, sorted.
 pub fn local_rows(name: &str) -> Vec<Vec<String>> {
     let o = common::run(&[
@@ -108,4 +107,3 @@ pub fn local_rows(name: &str) -> Vec<Vec<String>> {
     assert!(o.status.success());
     csv_rows(&common::stdout(&o))
 }
-

@@ -42,7 +42,9 @@ impl<'a> Extractor<'a> {
                 continue;
             };
             let lead = &text[block.span.start..first.span.start];
-            if lead.split_whitespace().count() > MAX_LEAD_WORDS || block.span.of(text).len() > MAX_TITLE {
+            if lead.split_whitespace().count() > MAX_LEAD_WORDS
+                || block.span.of(text).len() > MAX_TITLE
+            {
                 continue;
             }
             let mut end = (first.span.start + TITLE_REACH).min(text.len());

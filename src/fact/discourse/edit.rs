@@ -14,9 +14,8 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Where a reason starts inside a clause.
-static REASON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s(?:as|because|since|given that)\s").unwrap()
-});
+static REASON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s(?:as|because|since|given that)\s").unwrap());
 
 impl<'a> Extractor<'a> {
     /// The edit actions named in a clause, most specific first.

@@ -31,8 +31,8 @@
 //! position is about and `edit` for actions and quoted wording), `context`
 //! carries the discourse state, and `finish` tidies the result.
 
-mod author;
 mod actors;
+mod author;
 mod clauses;
 mod context;
 mod cues;

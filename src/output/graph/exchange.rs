@@ -96,10 +96,7 @@ pub fn write_gexf(view: &ViewGraph, out: &mut dyn Write) -> Result<()> {
         "  <meta>\n    <creator>oewg-kg</creator>\n    <description>{}</description>\n  </meta>",
         escape(&view.title)
     )?;
-    writeln!(
-        out,
-        r#"  <graph mode="static" defaultedgetype="directed">"#
-    )?;
+    writeln!(out, r#"  <graph mode="static" defaultedgetype="directed">"#)?;
     writeln!(out, r#"    <attributes class="node">"#)?;
     for (i, k) in NODE_KEYS.iter().enumerate() {
         writeln!(
