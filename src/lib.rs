@@ -21,6 +21,7 @@ pub mod output;
 pub mod quad;
 pub mod reference;
 pub mod segment;
+pub mod server;
 pub mod store;
 
 use anyhow::{Context, Result};
@@ -51,5 +52,7 @@ pub fn graph_quads(
     }
     let corpus = fact::align::corpus(facts, reference);
     quads.extend(quad::corpus(&corpus, facts, reference));
+    let description = quad::void::description(&quads);
+    quads.extend(description);
     Ok(quads)
 }

@@ -55,7 +55,13 @@ pub fn run(args: Args) -> Result<()> {
         bar.inc(1);
     }
     bar.finish_and_clear();
-    let quads = crate::graph_quads(&facts, &reference)?;
+    let mut quads = crate::graph_quads(&facts, &reference)?;
+    // RDF added with `oewg-kg load` survives the rebuild.
+    let loaded = super::load::carried_over(&dir)?;
+    if !loaded.is_empty() {
+        quads.extend(loaded);
+        crate::quad::void::refresh(&mut quads);
+    }
     let total = quads.len() as u64;
     let load_bar = if args.quiet {
         ProgressBar::hidden()

@@ -37,8 +37,9 @@ pub struct Args {
     pub iri: Option<String>,
     #[command(flatten)]
     pub store: StoreArg,
-    /// dot (Graphviz source), svg (rendered with Graphviz `dot`), or csv
-    /// (PREFIX-nodes.csv and PREFIX-edges.csv for Gephi/Cytoscape).
+    /// dot (Graphviz source), svg (rendered with Graphviz `dot`, nodes
+    /// linking to their IRIs), csv (PREFIX-nodes.csv and PREFIX-edges.csv),
+    /// graphml (yEd, Cytoscape, networkx) or gexf (Gephi).
     #[arg(long, short, value_enum, default_value_t = GraphFormat::Dot)]
     pub format: GraphFormat,
     /// Output file (for csv: the prefix of the two tables) [default:
@@ -64,6 +65,10 @@ pub enum GraphFormat {
     Dot,
     Svg,
     Csv,
+    /// GraphML (yEd, Cytoscape, networkx).
+    Graphml,
+    /// GEXF 1.3 (Gephi).
+    Gexf,
 }
 
 pub fn run(args: Args) -> Result<()> {
@@ -114,16 +119,18 @@ pub fn run(args: Args) -> Result<()> {
             );
             Ok(())
         }
-        GraphFormat::Dot | GraphFormat::Svg => {
-            let mut dot = Vec::new();
-            graph::write_dot(&view, args.cluster, &mut dot)?;
-            let bytes = if args.format == GraphFormat::Svg {
+        GraphFormat::Dot | GraphFormat::Svg | GraphFormat::Graphml | GraphFormat::Gexf => {
+            let mut bytes = Vec::new();
+            match args.format {
+                GraphFormat::Graphml => graph::write_graphml(&view, &mut bytes)?,
+                GraphFormat::Gexf => graph::write_gexf(&view, &mut bytes)?,
+                _ => graph::write_dot(&view, args.cluster, &mut bytes)?,
+            }
+            if args.format == GraphFormat::Svg {
                 let mut svg = Vec::new();
-                graph::write_svg(&dot, &mut svg)?;
-                svg
-            } else {
-                dot
-            };
+                graph::write_svg(&bytes, &mut svg)?;
+                bytes = svg;
+            }
             match &args.output {
                 Some(p) => super::export::write_atomically(p, &bytes)
                     .with_context(|| format!("writing {}", p.display())),

@@ -6,7 +6,10 @@ mod diff;
 mod eval;
 mod export;
 mod graph;
+pub mod load;
+mod push;
 mod query;
+mod serve;
 mod stats;
 
 use clap::{Parser, Subcommand};
@@ -47,6 +50,9 @@ pub enum Command {
     Eval(eval::Args),
     Diff(diff::Args),
     Graph(graph::Args),
+    Serve(serve::Args),
+    Push(push::Args),
+    Load(load::Args),
 }
 
 /// Runs the parsed command line.
@@ -59,5 +65,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Eval(a) => eval::run(a),
         Command::Diff(a) => diff::run(a),
         Command::Graph(a) => graph::run(a),
+        Command::Serve(a) => serve::run(a),
+        Command::Push(a) => push::run(a),
+        Command::Load(a) => load::run(a),
     }
 }

@@ -8,15 +8,25 @@ use std::io::Write;
 
 /// Ask the graph a SPARQL question.
 ///
-/// QUERY is a `.rq` file or the name of a bundled query (`--list` shows
-/// them with their questions). The default graph is the union of all named
+/// QUERY is a `.rq` file, the name of a bundled query (`--list` shows
+/// them with their questions), or `-` for a query on standard input; `-e`
+/// gives the query on the command line. CONSTRUCT and DESCRIBE answer in
+/// any RDF format (--format ttl, nt, nq, trig, jsonld, rdfxml). The default graph is the union of all named
 /// graphs, and the prefixes oewg:, rdfs:, owl:, xsd:, dcterms:, prov:, org:,
 /// skos:, void:, oa: and wd: are predeclared.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// A .rq file or a bundled query name.
-    #[arg(value_name = "QUERY", required_unless_present = "list")]
+    /// A .rq file, a bundled query name, or - for standard input.
+    #[arg(value_name = "QUERY", required_unless_present_any = ["list", "expression"])]
     pub query: Option<String>,
+    /// The query itself, e.g. -e 'SELECT * WHERE { ?s a oewg:State } LIMIT 3'.
+    #[arg(
+        short = 'e',
+        long = "expression",
+        value_name = "SPARQL",
+        conflicts_with = "query"
+    )]
+    pub expression: Option<String>,
     #[command(flatten)]
     pub store: StoreArg,
     /// Output format (csv, tsv, json and xml are the W3C results formats).
@@ -41,11 +51,25 @@ pub fn run(args: Args) -> Result<()> {
         }
         return Ok(());
     }
-    let Some(q) = args.query.as_deref() else {
-        bail!("give a QUERY (a .rq file or a bundled name) or --list");
+    let q = match (args.expression, args.query.as_deref()) {
+        (Some(text), _) => query::QueryText {
+            origin: "the -e query".into(),
+            text,
+        },
+        (None, Some("-")) => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+                .map_err(|e| anyhow::anyhow!("cannot read the query from standard input: {e}"))?;
+            query::QueryText {
+                origin: "the query on standard input".into(),
+                text,
+            }
+        }
+        (None, Some(q)) => query::load(q)?,
+        (None, None) => {
+            bail!("give a QUERY (a .rq file, a bundled name or -), -e SPARQL, or --list")
+        }
     };
-    // Parse before opening the store, so a bad query is reported as such.
-    let q = query::load(q)?;
     let (store, _) = store::open(&args.store.path())?;
     let mut buf = Vec::new();
     query::run(&store, &q, args.format, &mut buf)?;

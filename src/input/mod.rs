@@ -4,6 +4,8 @@
 //! Every failure here names the file (and line, where there is one): the
 //! user's next step is to open that file.
 
+pub mod rdf;
+
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fs;

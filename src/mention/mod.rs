@@ -11,6 +11,7 @@ mod dating;
 mod drafts;
 mod gazetteer;
 mod persons;
+pub use persons::slug;
 
 pub use citations::{find_citations, symbol_slug, Citation};
 pub use dating::infer_date;

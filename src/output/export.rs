@@ -1,9 +1,9 @@
 //! RDF exports of the whole store in the standard formats.
 
 use crate::quad::vocab::PREFIXES;
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
-use oxigraph::model::Triple;
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, Quad, Triple};
 use oxigraph::store::Store;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -20,7 +20,8 @@ pub enum ExportFormat {
     Ttl,
     /// TriG
     Trig,
-    /// JSON-LD 1.0 (named graphs kept)
+    /// JSON-LD, compact with the context of ontology/context.jsonld inlined
+    /// (named graphs kept)
     Jsonld,
     /// RDF/XML
     Rdfxml,
@@ -41,11 +42,63 @@ impl ExportFormat {
     }
 }
 
-/// Writes the whole store. Output order is the store's index order for quad
-/// formats and sorted for triple formats, so the same store gives the same
-/// bytes.
+/// Which part of the store to export.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Only this named graph.
+    pub graph: Option<NamedNode>,
+    /// Quad formats: also write every triple into the default graph, so
+    /// tools that query the default graph (pyoxigraph, rdflib, Jena) get the
+    /// union without a switch.
+    pub union: bool,
+}
+
+/// Writes the whole store (see [`write_selected`]).
 pub fn write(store: &Store, format: ExportFormat, out: &mut dyn Write) -> Result<()> {
+    write_selected(store, format, &Selection::default(), out)
+}
+
+/// Writes the selected part of the store. Output order is the store's index
+/// order for quad formats and sorted for triple formats, so the same store
+/// gives the same bytes.
+pub fn write_selected(
+    store: &Store,
+    format: ExportFormat,
+    sel: &Selection,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let graph = sel
+        .graph
+        .as_ref()
+        .map(|g| GraphNameRef::NamedNode(g.as_ref()));
+    let mut quads: Vec<Quad> = store
+        .quads_for_pattern(None, None, None, graph)
+        .collect::<Result<_, _>>()
+        .context("reading the store failed")?;
+    if let (Some(g), true) = (&sel.graph, quads.is_empty()) {
+        bail!(
+            "the store has no graph {}; `oewg-kg stats` lists its graphs",
+            g.as_str()
+        );
+    }
     let rdf = format.rdf();
+    if rdf.supports_datasets() && sel.union {
+        let union: BTreeMap<String, Triple> = quads
+            .iter()
+            .map(|q| {
+                let t = Triple::from(q.clone());
+                (t.to_string(), t)
+            })
+            .collect();
+        quads.extend(
+            union
+                .into_values()
+                .map(|t| t.in_graph(GraphName::DefaultGraph)),
+        );
+    }
+    if format == ExportFormat::Jsonld {
+        return super::jsonld::write(&quads, out);
+    }
     let mut ser = RdfSerializer::from_format(rdf);
     if !matches!(format, ExportFormat::Nq | ExportFormat::Nt) {
         for (p, ns) in PREFIXES {
@@ -54,14 +107,14 @@ pub fn write(store: &Store, format: ExportFormat, out: &mut dyn Write) -> Result
     }
     let mut w = ser.for_writer(out);
     if rdf.supports_datasets() {
-        for q in store.iter() {
-            w.serialize_quad(&q.context("reading the store failed")?)?;
+        for q in &quads {
+            w.serialize_quad(q)?;
         }
     } else {
         // The same triple may stand in several graphs; write it once.
         let mut triples: BTreeMap<String, Triple> = BTreeMap::new();
-        for q in store.iter() {
-            let t = Triple::from(q.context("reading the store failed")?);
+        for q in quads {
+            let t = Triple::from(q);
             triples.insert(t.to_string(), t);
         }
         for t in triples.values() {
@@ -69,5 +122,29 @@ pub fn write(store: &Store, format: ExportFormat, out: &mut dyn Write) -> Result
         }
     }
     w.finish().context("writing the export failed")?;
+    Ok(())
+}
+
+/// Writes triples (a CONSTRUCT's answer) in any export format; quad
+/// formats put them in the default graph.
+pub fn write_graph(triples: Vec<Triple>, format: ExportFormat, out: &mut dyn Write) -> Result<()> {
+    if format == ExportFormat::Jsonld {
+        let quads: Vec<Quad> = triples
+            .into_iter()
+            .map(|t| t.in_graph(GraphName::DefaultGraph))
+            .collect();
+        return super::jsonld::write(&quads, out);
+    }
+    let mut ser = RdfSerializer::from_format(format.rdf());
+    if !matches!(format, ExportFormat::Nq | ExportFormat::Nt) {
+        for (p, ns) in PREFIXES {
+            ser = ser.with_prefix(p, ns).context("invalid prefix")?;
+        }
+    }
+    let mut w = ser.for_writer(out);
+    for t in &triples {
+        w.serialize_triple(t)?;
+    }
+    w.finish().context("writing the answer failed")?;
     Ok(())
 }

@@ -5,5 +5,7 @@ pub mod diff;
 pub mod evaluate;
 pub mod export;
 pub mod graph;
+pub mod jsonld;
+pub mod push;
 pub mod query;
 pub mod table;

@@ -3,7 +3,6 @@
 
 use crate::quad::vocab::PREFIXES;
 use anyhow::{anyhow, bail, Context, Result};
-use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -27,6 +26,35 @@ pub enum ResultFormat {
     Json,
     /// W3C SPARQL Query Results XML.
     Xml,
+    /// Turtle (CONSTRUCT and DESCRIBE; also their default).
+    Ttl,
+    /// N-Triples (CONSTRUCT and DESCRIBE).
+    Nt,
+    /// N-Quads (CONSTRUCT and DESCRIBE).
+    Nq,
+    /// TriG (CONSTRUCT and DESCRIBE).
+    Trig,
+    /// Compact JSON-LD (CONSTRUCT and DESCRIBE).
+    Jsonld,
+    /// RDF/XML (CONSTRUCT and DESCRIBE).
+    Rdfxml,
+}
+
+impl ResultFormat {
+    /// The RDF format for a graph answer: `None` for the results formats;
+    /// the table stands for Turtle.
+    pub fn graph_format(self) -> Option<super::export::ExportFormat> {
+        use super::export::ExportFormat as E;
+        Some(match self {
+            ResultFormat::Table | ResultFormat::Ttl => E::Ttl,
+            ResultFormat::Nt => E::Nt,
+            ResultFormat::Nq => E::Nq,
+            ResultFormat::Trig => E::Trig,
+            ResultFormat::Jsonld => E::Jsonld,
+            ResultFormat::Rdfxml => E::Rdfxml,
+            _ => return None,
+        })
+    }
 }
 
 /// A query's text and where it came from (for error messages).
@@ -99,12 +127,23 @@ fn evaluate<'a>(store: &'a Store, q: &QueryText) -> Result<QueryResults<'a>> {
 pub fn run(store: &Store, q: &QueryText, format: ResultFormat, out: &mut dyn Write) -> Result<()> {
     let results = evaluate(store, q)?;
     let rformat = match format {
-        ResultFormat::Table => None,
         ResultFormat::Csv => Some(QueryResultsFormat::Csv),
         ResultFormat::Tsv => Some(QueryResultsFormat::Tsv),
         ResultFormat::Json => Some(QueryResultsFormat::Json),
         ResultFormat::Xml => Some(QueryResultsFormat::Xml),
+        _ => None,
     };
+    let graph_format = format.graph_format();
+    let is_graph = matches!(results, QueryResults::Graph(_));
+    if !is_graph && format != ResultFormat::Table && rformat.is_none() {
+        bail!(
+            "{}: --format {} is for CONSTRUCT and DESCRIBE; a SELECT or ASK answers as table, csv, tsv, json or xml",
+            q.origin,
+            clap::ValueEnum::to_possible_value(&format)
+                .map(|v| v.get_name().to_string())
+                .unwrap_or_default()
+        );
+    }
     match results {
         QueryResults::Solutions(solutions) => {
             let vars = solutions.variables().to_vec();
@@ -130,15 +169,16 @@ pub fn run(store: &Store, q: &QueryText, format: ResultFormat, out: &mut dyn Wri
             }
         },
         QueryResults::Graph(triples) => {
-            let mut ser = RdfSerializer::from_format(RdfFormat::Turtle);
-            for (p, ns) in PREFIXES {
-                ser = ser.with_prefix(p, ns)?;
-            }
-            let mut w = ser.for_writer(out);
-            for t in triples {
-                w.serialize_triple(&t?)?;
-            }
-            w.finish()?;
+            let Some(f) = graph_format else {
+                bail!(
+                    "{}: a CONSTRUCT or DESCRIBE answers with a graph; choose --format ttl, nt, nq, trig, jsonld or rdfxml",
+                    q.origin
+                );
+            };
+            let triples = triples
+                .collect::<Result<Vec<_>, _>>()
+                .with_context(|| format!("{}: evaluation failed", q.origin))?;
+            super::export::write_graph(triples, f, out)?;
         }
     }
     Ok(())

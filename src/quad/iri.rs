@@ -53,6 +53,15 @@ pub fn adoption_vote(resolution_key: &str) -> NamedNode {
     ))
 }
 
+/// The organisation that published a source (`dcterms:publisher`),
+/// `id:organisation/{slug of its name}`.
+pub fn organisation(name: &str) -> NamedNode {
+    node(format!(
+        "{ID}organisation/{}",
+        segment(&crate::mention::slug(name))
+    ))
+}
+
 pub fn paragraph(document: &str, number: u32) -> NamedNode {
     node(format!("{ID}document/{}/p{number}", segment(document)))
 }
@@ -85,6 +94,32 @@ pub fn corpus_graph() -> NamedNode {
 
 pub fn ontology_graph() -> NamedNode {
     node(format!("{GRAPH}ontology"))
+}
+
+/// The named graph of an RDF file added with `oewg-kg load`.
+pub fn loaded_graph(name: &str) -> NamedNode {
+    node(format!("{GRAPH}loaded/{}", segment(name)))
+}
+
+/// Whether a graph holds loaded RDF (kept across builds).
+pub fn is_loaded_graph(graph: &str) -> bool {
+    graph.starts_with(&format!("{GRAPH}loaded/"))
+}
+
+/// The VoID and DCAT description of the dataset.
+pub fn void_graph() -> NamedNode {
+    node(format!("{GRAPH}void"))
+}
+
+/// The dataset as a whole (`void:Dataset`, `dcat:Dataset`).
+pub fn dataset() -> NamedNode {
+    node(format!("{ID}dataset"))
+}
+
+/// A part of the dataset: `dataset/graph/{name}` for a named graph,
+/// `dataset/class/{Class}` for a class partition.
+pub fn dataset_part(kind: &str, name: &str) -> NamedNode {
+    node(format!("{ID}dataset/{kind}/{}", segment(name)))
 }
 
 /// Short content hash for keys that have no natural name.
@@ -138,6 +173,16 @@ pub fn evidence(stem: &str, start: usize, end: usize) -> [NamedNode; 3] {
         node(format!("{base}/quote")),
         node(format!("{base}/position")),
     ]
+}
+
+/// The Web Annotation (`oa:Annotation`) that links a stance or proposal
+/// (its body) to the span it was read from (its target).
+pub fn annotation(target: &NamedNode, body: &NamedNode) -> NamedNode {
+    node(format!(
+        "{}/annotation-{}",
+        target.as_str(),
+        digest(&[body.as_str()])
+    ))
 }
 
 /// `id:alignment/{from doc}/p{n}/{to doc}/p{m}` (reified `oewg:alignedWith`).

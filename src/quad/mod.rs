@@ -11,6 +11,7 @@ pub mod iri;
 mod record;
 pub mod vocab;
 mod votes;
+pub mod void;
 
 use crate::fact::{Citer, SourceFacts, StanceTarget};
 use crate::mention::{AdHoc, Entity};
@@ -236,7 +237,7 @@ pub fn reference(r: &Reference) -> Vec<Quad> {
         }
         for (p, v) in [("activeFrom", &b.active_from), ("activeTo", &b.active_to)] {
             if v.len() >= 4 {
-                g.typed(&id, o(p), &v[..4], "gYear");
+                g.typed(&id, o(p), &v[..4], "integer");
             }
         }
     }
@@ -246,7 +247,7 @@ pub fn reference(r: &Reference) -> Vec<Quad> {
         g.str(&id, label(), &format!("Resolution {}", res.symbol));
         g.str(&id, o("symbol"), &res.symbol);
         g.str(&id, dc("title"), &res.title);
-        g.typed(&id, o("year"), &res.year, "gYear");
+        g.typed(&id, o("year"), &res.year, "integer");
         g.add(
             &id,
             attributed_to(),
@@ -261,7 +262,7 @@ pub fn reference(r: &Reference) -> Vec<Quad> {
             g.str(&id, o("symbol"), &d.symbol);
         }
         if !d.year.is_empty() {
-            g.typed(&id, o("year"), &d.year, "gYear");
+            g.typed(&id, o("year"), &d.year, "integer");
         }
         if !d.body.is_empty() {
             g.add(
@@ -327,17 +328,35 @@ fn evidence(g: &mut Sink, subject: &NamedNode, facts: &SourceFacts, span: Span) 
     g.str(subject, o("quote"), exact);
     g.add(subject, o("evidence"), target.clone());
     g.add(&target, a(), oa("SpecificResource"));
+    let place = format!("{stem}, characters {start}-{end}");
+    g.str(&target, label(), &format!("Text span in {place}"));
     g.add(&target, oa("hasSource"), iri::source(stem));
+    // The Web Annotation proper, so annotation clients find the evidence:
+    // the stance or proposal is its body, the span its target.
+    let annotation = iri::annotation(&target, subject);
+    g.add(&annotation, a(), oa("Annotation"));
+    g.str(&annotation, label(), &format!("Evidence from {place}"));
+    g.add(&annotation, oa("hasBody"), subject.clone());
+    g.add(&annotation, oa("hasTarget"), target.clone());
+    g.add(&annotation, oa("motivatedBy"), oa("describing"));
     g.add(&target, oa("hasSelector"), quote_sel.clone());
     g.add(&target, oa("hasSelector"), pos_sel.clone());
     let (prefix, suffix) = context(text, span, 32);
     g.add(&quote_sel, a(), oa("TextQuoteSelector"));
+    g.str(&quote_sel, label(), &format!("Quote selector, {place}"));
     g.str(&quote_sel, oa("exact"), exact);
     g.str(&quote_sel, oa("prefix"), &prefix);
     g.str(&quote_sel, oa("suffix"), &suffix);
     g.add(&pos_sel, a(), oa("TextPositionSelector"));
-    g.typed(&pos_sel, oa("start"), &start.to_string(), "integer");
-    g.typed(&pos_sel, oa("end"), &end.to_string(), "integer");
+    g.str(&pos_sel, label(), &format!("Position selector, {place}"));
+    // The Web Annotation vocabulary types offsets as non-negative integers.
+    g.typed(
+        &pos_sel,
+        oa("start"),
+        &start.to_string(),
+        "nonNegativeInteger",
+    );
+    g.typed(&pos_sel, oa("end"), &end.to_string(), "nonNegativeInteger");
 }
 
 /// The IRI of each edit proposal of a source, in order.
@@ -392,12 +411,19 @@ pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
         .unwrap_or_else(|| stem.clone());
     g.types(&src, &["SourceText"]);
     g.str(&src, label(), &title);
+    // The text itself, so that evidence offsets can be resolved from the
+    // data alone (and `serve` can show and serve it).
+    g.str(&src, o("fullText"), &facts.source.text);
     g.str(&src, dc("title"), &title);
     if let Some(d) = meta.date.as_deref().and_then(date_literal) {
         g.add(&src, dc("date"), d);
     }
     if let Some(p) = meta.publisher.as_deref().filter(|p| !p.is_empty()) {
-        g.str(&src, dc("publisher"), p);
+        // A resource, not a string, so that sources of one publisher meet.
+        let publisher = iri::organisation(p);
+        g.add(&src, dc("publisher"), publisher.clone());
+        g.add(&publisher, a(), n(ORG, "Organization"));
+        g.str(&publisher, label(), p);
     }
     if let Some(s) = meta.source.as_deref().filter(|s| !s.is_empty()) {
         match NamedNode::new(s) {

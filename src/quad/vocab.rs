@@ -14,6 +14,8 @@ pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 pub const VOID: &str = "http://rdfs.org/ns/void#";
 pub const OA: &str = "http://www.w3.org/ns/oa#";
 pub const SH: &str = "http://www.w3.org/ns/shacl#";
+pub const DCAT: &str = "http://www.w3.org/ns/dcat#";
+pub const SD: &str = "http://www.w3.org/ns/sparql-service-description#";
 pub const WIKIDATA: &str = "http://www.wikidata.org/entity/";
 
 /// Prefixes written by the Turtle/TriG/RDF-XML serialisers and offered to

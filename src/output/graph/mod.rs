@@ -3,9 +3,11 @@
 //! (through the `dot` program) or as Gephi/Cytoscape node and edge tables.
 
 mod agreement;
+mod exchange;
 mod render;
 mod views;
 
+pub use exchange::{write_gexf, write_graphml};
 pub use render::{write_csv, write_dot, write_svg, Clustering};
 pub use views::{around, build, construct, View};
 

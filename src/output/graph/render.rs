@@ -104,8 +104,10 @@ fn node_attrs(n: &Node) -> String {
     } else {
         "filled"
     };
+    // URL: in SVG every node links to its resource (served by `serve`).
     format!(
-        "label = \"{label}\", shape = {shape}, style = \"{style}\", fillcolor = \"{fill}\", tooltip = \"{}\"",
+        "label = \"{label}\", shape = {shape}, style = \"{style}\", fillcolor = \"{fill}\", tooltip = \"{}\", URL = \"{}\"",
+        esc(&n.iri),
         esc(&n.iri)
     )
 }
