@@ -115,28 +115,7 @@ impl SourceFacts {
             date.as_deref(),
             &mut ad_hoc,
         );
-        // Draft paragraphs a proposal targets exist even when no source
-        // quotes them.
-        for p in &proposals {
-            if let Some(doc) = &p.document {
-                for &n in &p.targets {
-                    if !paragraphs
-                        .iter()
-                        .any(|q| &q.document == doc && q.number == n)
-                    {
-                        paragraphs.push(ParagraphFact {
-                            document: doc.clone(),
-                            number: n,
-                            text: None,
-                            section: None,
-                            recommendation: None,
-                            quoted: true,
-                            span: None,
-                        });
-                    }
-                }
-            }
-        }
+        add_targeted_paragraphs(&proposals, &mut paragraphs);
         let (votes, voted_texts) =
             votes::extract(text, &segments, &mentions, reference, date.as_deref());
         let mut stances = stances;
@@ -170,6 +149,30 @@ impl SourceFacts {
             proposals,
             stances,
             votes,
+        }
+    }
+}
+
+/// Draft paragraphs a proposal targets exist even when no source quotes
+/// them.
+fn add_targeted_paragraphs(proposals: &[EditProposal], paragraphs: &mut Vec<ParagraphFact>) {
+    for p in proposals {
+        let Some(doc) = &p.document else { continue };
+        for &n in &p.targets {
+            if !paragraphs
+                .iter()
+                .any(|q| &q.document == doc && q.number == n)
+            {
+                paragraphs.push(ParagraphFact {
+                    document: doc.clone(),
+                    number: n,
+                    text: None,
+                    section: None,
+                    recommendation: None,
+                    quoted: true,
+                    span: None,
+                });
+            }
         }
     }
 }

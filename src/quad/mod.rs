@@ -10,8 +10,8 @@
 pub mod iri;
 mod record;
 pub mod vocab;
-mod votes;
 pub mod void;
+mod votes;
 
 use crate::fact::{Citer, SourceFacts, StanceTarget};
 use crate::mention::{AdHoc, Entity};

@@ -12,11 +12,11 @@ use std::sync::LazyLock;
 
 /// A paragraph number with optional sub-paragraph letters: "42", "42 a)",
 /// "42(g)", "18 b), c)".
-const NUMBER: &str = r"\d{1,3}(?:\s?(?:\([a-z]\)|[a-z]\))(?:\s?,\s?(?:\([a-z]\)|[a-z]\)))*)?";
+const NUMBER: &str = r"\d{1,3}\b(?:\s?(?:\([a-z]\)|[a-z]\))(?:\s?,\s?(?:\([a-z]\)|[a-z]\)))*)?";
 
 static PARAGRAPH_REFS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:paragraphs?|paras?\.?|par\.|operative\s+paragraphs?|(?-i:OPs?))\s*({NUMBER})((?:\s*(?:,|and|to|through|-|–)\s*{NUMBER}\b\)?)*)"
+        r"(?i)\b(?:paragraphs?|paras?\.?|par\.|operative\s+paragraphs?|(?-i:OPs?))\s*({NUMBER})((?:\s*(?:,|and|to|through|-|–)\s*{NUMBER})*)"
     ))
     .unwrap()
 });

@@ -234,8 +234,10 @@ fn a_described_text_is_minted_from_body_year_and_words() {
 
 #[test]
 fn a_quoted_title_finds_its_resolution() {
+    // Two resolutions share this title (73/187 of 2018 and 74/247 of 2019):
+    // the year of the vote tells them apart.
     let v = read(
-        "The draft entitled “Countering the use of information and communications technologies for criminal purposes” was adopted by 79 votes to 60, with 33 abstentions.",
+        "On 27 December 2019 the draft entitled “Countering the use of information and communications technologies for criminal purposes” was adopted by 79 votes to 60, with 33 abstentions.",
     );
     assert_eq!(
         v[0].on,
@@ -355,4 +357,19 @@ fn other_phrasings_of_named_voters() {
 fn ranges_and_adoptions_without_a_vote_are_no_votes() {
     assert!(read("Paragraphs 12-15 were discussed before the vote.").is_empty());
     assert!(read("Draft A/C.1/79/L.4 was adopted without a vote.").is_empty());
+}
+
+#[test]
+fn a_title_two_resolutions_share_is_not_guessed_without_a_year() {
+    let v = read(
+        "The draft entitled “Countering the use of information and communications technologies for criminal purposes” was adopted by 79 votes to 60, with 33 abstentions.",
+    );
+    assert!(
+        !matches!(
+            v[0].on.as_slice(),
+            [VotedText::Whole(Entity::Resolution(_))]
+        ),
+        "{:?}",
+        v[0].on
+    );
 }
