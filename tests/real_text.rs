@@ -297,3 +297,45 @@ fn voting_against_the_text_that_creates_a_body_opposes_the_body() {
         "an abstention is no position: {got:?}"
     );
 }
+
+#[test]
+fn a_passive_verb_later_in_the_clause_names_the_holders() {
+    let f = read(
+        "Session report\n\nThe need for a legally binding instrument was raised again by Belarus and Nicaragua.\n",
+    );
+    let got = policy_stances(&f);
+    for c in ["BLR", "NIC"] {
+        assert!(
+            got.contains(&(
+                state(c),
+                Polarity::Support,
+                "legally-binding-instrument".into()
+            )),
+            "{c}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_body_named_as_a_modifier_is_not_the_target() {
+    let f = read(
+        "Statement by the delegation of Cuba\n\nWe cannot agree with changing the OEWG modalities for stakeholder participation.\n",
+    );
+    let got = policy_stances(&f);
+    assert!(
+        !got.iter().any(|s| s.2.starts_with("oewg")),
+        "the modalities are not the OEWG: {got:?}"
+    );
+}
+
+#[test]
+fn a_body_that_should_remain_the_only_forum_is_supported() {
+    let f = read(
+        "Statement by the delegation of Belarus at the OEWG 2021-2025\n\nWe believe that the OEWG should remain the single negotiating mechanism on these issues.\n",
+    );
+    assert!(
+        policy_stances(&f).contains(&(state("BLR"), Polarity::Support, "oewg-2021-2025".into())),
+        "{:?}",
+        policy_stances(&f)
+    );
+}

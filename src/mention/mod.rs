@@ -167,7 +167,11 @@ impl Mentions {
             }
             kept.push(m);
         }
-        one_sense_per_text(&mut kept);
+        // A dated text resolves names by its date; an undated one by the
+        // sense it names elsewhere.
+        if date.is_empty() {
+            one_sense_per_text(&mut kept);
+        }
         Self {
             items: kept,
             ad_hoc,

@@ -50,6 +50,10 @@ pub enum CueKind {
     FirstPerson,
     /// Title word of a text spoken by one actor ("Statement by …", "Remarks").
     AuthoredGenre,
+    /// Noun after a body's name that makes the name a modifier ("the OEWG
+    /// modalities", "the GGE report"): a position on that thing is not one
+    /// on the body.
+    ModifierHead,
     /// Side of a recorded vote after a count or a voting verb; `value` is
     /// `yes`, `no` or `abstain` ("in favour", "against", "abstentions").
     VoteCast,

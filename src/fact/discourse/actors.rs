@@ -24,6 +24,11 @@ static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bby\b").unwrap());
 
+/// A passive verb and its "by": "was raised once again by".
+static LATE_PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:was|were|has been|have been|had been)\s+(?:\w+\s+){0,3}?\w+(?:ed|en|wn)\s+(?:\w+\s+){0,3}?by\s+").unwrap()
+});
+
 impl<'a> Extractor<'a> {
     /// States and groups named in `span`, outside quotes.
     pub(super) fn actors_in(&self, span: Span, quotes: &[Span]) -> Vec<&'a Mention> {
@@ -46,6 +51,9 @@ impl<'a> Extractor<'a> {
         let mut picked = self.passive_agents(clause, cue, &actors, after_cue);
         if picked.is_empty() && !after_cue {
             picked = self.subjects_before(clause, cue, &actors);
+        }
+        if picked.is_empty() && !after_cue {
+            picked = self.late_agents(clause, cue, &actors);
         }
         if picked.is_empty() {
             picked = self.reported_after(clause, cue, &actors);
@@ -107,6 +115,21 @@ impl<'a> Extractor<'a> {
             .filter(|m| {
                 m.span.start >= from && m.span.end <= stop && !self.is_object_proposer(m, clause)
             })
+            .collect()
+    }
+
+    /// "The need for a treaty was raised again by Iran and Pakistan": a
+    /// passive verb later in the clause names the holders after its "by".
+    fn late_agents(&self, clause: Span, cue: &Hit, actors: &[&'a Mention]) -> Vec<&'a Mention> {
+        let rest = Span::new(cue.span.end, clause.end);
+        let Some(m) = LATE_PASSIVE.find(rest.of(self.text)) else {
+            return Vec::new();
+        };
+        let from = rest.start + m.end();
+        actors
+            .iter()
+            .copied()
+            .filter(|a| a.span.start >= from && !self.is_object_proposer(a, clause))
             .collect()
     }
 

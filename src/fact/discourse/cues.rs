@@ -32,7 +32,7 @@ pub(super) struct CueFinder {
 }
 
 /// Every kind the automaton knows.
-const CLAUSE_CUES: [CueKind; 14] = [
+const CLAUSE_CUES: [CueKind; 15] = [
     CueKind::ProposalVerb,
     CueKind::Action,
     CueKind::Support,
@@ -47,6 +47,7 @@ const CLAUSE_CUES: [CueKind; 14] = [
     CueKind::DraftQuote,
     CueKind::FirstPerson,
     CueKind::AuthoredGenre,
+    CueKind::ModifierHead,
 ];
 
 /// The family matched together to decide what a clause is.

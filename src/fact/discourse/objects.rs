@@ -26,12 +26,28 @@ impl<'a> Extractor<'a> {
             .within(span)
             .filter_map(|m| match &m.entity {
                 Entity::Policy(p) => Some((m.span, StanceTarget::Policy(p.clone()))),
-                Entity::Body(b) if self.position_bodies.contains(b) => {
+                Entity::Body(b)
+                    if self.position_bodies.contains(b) && !self.is_modifier(m.span) =>
+                {
                     Some((m.span, StanceTarget::Body(b.clone())))
                 }
                 _ => None,
             })
             .collect()
+    }
+
+    /// "the OEWG modalities", "the GGE report": a name followed by a
+    /// modifier head names that thing, not the body.
+    fn is_modifier(&self, name: Span) -> bool {
+        let text = self.text;
+        let mut end = (name.end + 40).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        self.finder
+            .find(text, Span::new(name.end, end), &[CueKind::ModifierHead])
+            .first()
+            .is_some_and(|h| text[name.end..h.span.start].trim().is_empty())
     }
 
     /// The policies and bodies a cue is about: the first named after it (before

@@ -65,7 +65,7 @@ impl<'a> Extractor<'a> {
         let holder_entities: Vec<&Entity> = holders.iter().map(|h| &h.actor).collect();
         let referent = self.referent(clause, quotes, cue, &holder_entities);
         let targets = if cue.value == "retain" {
-            self.retained(clause, ctx)
+            self.retained_or_kept(clause, cue, ctx)
         } else if cue.value == "agree" || referent.is_some() {
             self.copied_positions(referent, cue, polarity, negated, earlier, ctx)
         } else {
@@ -147,6 +147,20 @@ impl<'a> Extractor<'a> {
     }
 
     /// Keeping the draft's text opposes deleting it.
+    /// "paragraph 7 should remain" opposes deleting it; "the OEWG should
+    /// remain the single negotiating mechanism" supports the body named
+    /// before the cue.
+    fn retained_or_kept(&self, clause: Span, cue: &Hit, ctx: &Context) -> Vec<Position> {
+        let edits = self.retained(clause, ctx);
+        if !edits.is_empty() {
+            return edits;
+        }
+        self.policy_objects(clause, cue, true)
+            .into_iter()
+            .map(|t| (Polarity::Support, t))
+            .collect()
+    }
+
     fn retained(&self, clause: Span, ctx: &Context) -> Vec<Position> {
         let refs: Vec<u32> = paragraph_refs(clause.of(self.text))
             .into_iter()
