@@ -42,6 +42,11 @@ static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// "resolution 240 of the 75th session": number first, then the session.
+static SESSION_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bresolution\s+(?P<n>\d{1,4})\s+(?:of|at|adopted at)\s+(?:the\s+)?(?P<s>\d{2})(?:st|nd|rd|th)\s+session\b").unwrap()
+});
+
 /// Document symbols `A/70/174`, `A/68/98*`, `A/AC.290/2021/CRP.3`, and the
 /// drafts of the First Committee and the General Assembly, `A/C.1/79/L.12`,
 /// `A/C.1/78/L.60/Rev.1`, `A/77/L.73`. A draft symbol names a document, never
@@ -93,6 +98,17 @@ pub fn find_citations(text: &str, reference: &Reference) -> Vec<Citation> {
                 end = stop;
             }
         }
+    }
+    for c in SESSION_FORM.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        out.push(resolution(
+            m.start(),
+            m.end(),
+            &c["s"],
+            &c["n"],
+            None,
+            reference,
+        ));
     }
     for c in DOCUMENT.captures_iter(text) {
         let m = c.get(0).unwrap();
@@ -210,6 +226,16 @@ mod tests {
         )
         .is_empty());
         assert!(keys("on 12/03/2021 and in 2015/16").is_empty());
+    }
+
+    #[test]
+    fn a_resolution_named_by_number_and_session() {
+        let r = Reference::load().unwrap();
+        let c = find_citations(
+            "as set out in resolution 240 of the 75th session of the Assembly",
+            &r,
+        );
+        assert_eq!(c[0].entity, Entity::Resolution("75-240".into()));
     }
 
     #[test]
