@@ -339,3 +339,15 @@ fn a_body_that_should_remain_the_only_forum_is_supported() {
         policy_stances(&f)
     );
 }
+
+#[test]
+fn such_an_approach_refers_to_what_was_just_named() {
+    let f = read(
+        "Statement by the delegation of Belarus\n\nThis concerns the passages on the Programme of Action. In the current text, the idea is given too much weight. Such an approach is unacceptable.\n",
+    );
+    assert!(
+        policy_stances(&f).contains(&(state("BLR"), Polarity::Opposition, "poa".into())),
+        "{:?}",
+        policy_stances(&f)
+    );
+}

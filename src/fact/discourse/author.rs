@@ -58,12 +58,34 @@ impl<'a> Extractor<'a> {
 
     fn title_actors(&self, span: Span) -> Option<Holder> {
         let actors = self.actors_in(span, &[]);
-        let first = actors.first()?;
+        let Some(first) = actors.first() else {
+            return self.title_demonym(span);
+        };
         let behalf = self
             .apply_on_behalf(span, &[], vec![Holder::own(first.entity.clone())])
             .into_iter()
             .next()?;
         Some(behalf)
+    }
+
+    /// The state whose demonym the title uses first ("the Russian
+    /// interagency delegation").
+    fn title_demonym(&self, span: Span) -> Option<Holder> {
+        let title = span.of(self.text);
+        self.demonyms
+            .iter()
+            .filter(|(d, _)| d.chars().count() >= 4)
+            .filter_map(|(d, e)| {
+                title.match_indices(d.as_str()).find_map(|(at, _)| {
+                    let before = title[..at].chars().next_back();
+                    let after = title[at + d.len()..].chars().next();
+                    let word = !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric);
+                    word.then_some((at, e))
+                })
+            })
+            .min_by_key(|(at, _)| *at)
+            .map(|(_, e)| Holder::own(e.clone()))
     }
 
     /// Whether the clause before `cue` speaks in the first person, or names

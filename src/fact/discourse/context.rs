@@ -28,6 +28,10 @@ pub(super) struct Context {
     pub(super) prev_stances: Vec<(Polarity, StanceTarget)>,
     /// Policies and bodies named in the previous sentence.
     pub(super) prev_policies: Vec<StanceTarget>,
+    /// Sentences since `prev_policies` was named: a sentence that names
+    /// none ("the initiative is presented as settled") keeps them for one
+    /// more ("Such an approach is unacceptable.").
+    pub(super) policies_age: usize,
     /// Each actor's latest positions.
     pub(super) latest: BTreeMap<Entity, Vec<(Polarity, StanceTarget)>>,
 }

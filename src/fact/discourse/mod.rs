@@ -75,6 +75,9 @@ struct Extractor<'a> {
     draft_texts: BTreeMap<(String, u32), String>,
     /// The speaker of a first-person text, named in its title.
     author: Option<Holder>,
+    /// Demonyms of states ("Russian"), for titles that name the speaker
+    /// only so ("the Russian interagency delegation").
+    demonyms: Vec<(String, Entity)>,
 }
 
 /// Reads edit proposals and stances from a segmented, mention-tagged text.
@@ -121,6 +124,15 @@ pub fn extract(
             .filter_map(|p| p.text.clone().map(|t| ((p.document.clone(), p.number), t)))
             .collect(),
         author: None,
+        demonyms: reference
+            .states
+            .iter()
+            .flat_map(|s| {
+                s.demonyms
+                    .iter()
+                    .map(move |d| (d.clone(), Entity::State(s.code.clone())))
+            })
+            .collect(),
     };
     ex.author = ex.author_of(segments);
     let mut ctx = Context::default();
@@ -173,7 +185,13 @@ impl<'a> Extractor<'a> {
             produced_here.proposals.extend(p.proposals);
             produced_here.stances.extend(p.stances);
         }
-        ctx.prev_policies = self.targets_in(sentence).into_iter().map(|x| x.1).collect();
+        let named: Vec<StanceTarget> = self.targets_in(sentence).into_iter().map(|x| x.1).collect();
+        if !named.is_empty() || ctx.policies_age >= 1 {
+            ctx.prev_policies = named;
+            ctx.policies_age = 0;
+        } else {
+            ctx.policies_age += 1;
+        }
         for t in &ctx.prev_policies {
             if matches!(t, StanceTarget::Policy(_)) && !ctx.section_policies.contains(t) {
                 ctx.section_policies.push(t.clone());

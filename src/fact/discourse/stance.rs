@@ -387,9 +387,18 @@ impl<'a> Extractor<'a> {
         } else if refers_back && !backrefs.is_empty() {
             // "the deletion", "it": the proposals on the paragraph under
             // discussion, else the policies under discussion.
+            // "This concerns the PoA. … Such an approach is unacceptable.":
+            // a back-reference marked `recent` in cues.csv is about the
+            // policies named just before; others about the section's.
             let on_para = self.proposals_on(&ctx.paragraphs, ctx, &[]);
             if !on_para.is_empty() {
                 edits(&on_para)
+            } else if !ctx.prev_policies.is_empty() && backrefs.iter().any(|b| b.value == "recent")
+            {
+                ctx.prev_policies
+                    .iter()
+                    .map(|t| (polarity, t.clone()))
+                    .collect()
             } else {
                 ctx.section_policies
                     .iter()
