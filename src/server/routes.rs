@@ -12,7 +12,6 @@ use axum::routing::get;
 use axum::Router;
 use maud::Markup;
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, Triple};
-use std::collections::BTreeMap;
 
 pub fn router(state: AppState) -> Router {
     Router::new()
@@ -238,41 +237,12 @@ async fn graph_document(
             }));
         }
         let mut out = Vec::new();
-        if conneg::rdf_format(media).supports_datasets() {
-            write_quads(&quads, media, &mut out).map_err(internal)?;
-        } else {
-            let triples: BTreeMap<String, Triple> = quads
-                .into_iter()
-                .map(|q| {
-                    let t = Triple::from(q);
-                    (t.to_string(), t)
-                })
-                .collect();
-            let triples: Vec<Triple> = triples.into_values().collect();
-            sparql::write_triples(&triples, media, &mut out).map_err(internal)?;
-        }
+        crate::output::export::write_quads(&quads, conneg::rdf_format(media), &mut out)
+            .map_err(internal)?;
         Ok(out)
     })
     .await?;
     Ok(bytes(media, body))
-}
-
-fn write_quads(quads: &[Quad], media: &str, out: &mut Vec<u8>) -> std::io::Result<()> {
-    if media == "application/ld+json" {
-        return crate::output::jsonld::write(quads, out).map_err(std::io::Error::other);
-    }
-    let mut ser = oxigraph::io::RdfSerializer::from_format(conneg::rdf_format(media));
-    for (p, ns) in crate::quad::vocab::PREFIXES {
-        ser = ser
-            .with_prefix(p, ns)
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
-    }
-    let mut w = ser.for_writer(out);
-    for q in quads {
-        w.serialize_quad(q)?;
-    }
-    w.finish()?;
-    Ok(())
 }
 
 /// Graph Store Protocol, indirect identification: `?graph=IRI` or
@@ -501,7 +471,7 @@ async fn data(
         ..Default::default()
     };
     let answer = sparql::evaluate_within_limits(st.store.clone(), req, st.limits).await?;
-    let sparql::Answer::Graph(mut triples) = answer else {
+    let sparql::Answer::Graph(triples) = answer else {
         return Err(ProtocolError::Internal("a CONSTRUCT gave no graph".into()));
     };
     if triples.is_empty() {
@@ -509,9 +479,9 @@ async fn data(
             "the graph says nothing about {iri}"
         )));
     }
-    triples.sort_by_cached_key(|t| t.to_string());
     let mut out = Vec::new();
-    sparql::write_triples(&triples, media, &mut out).map_err(internal)?;
+    crate::output::export::write_graph(triples, conneg::rdf_format(media), &mut out)
+        .map_err(internal)?;
     let mut resp = bytes(media, out);
     let page_href = format!("/page/{}", percent_encode_path(&rest));
     resp.headers_mut().insert(
@@ -577,9 +547,9 @@ async fn void(State(st): State<AppState>, headers: HeaderMap, RawQuery(raw): Raw
             NamedNodeRef::new_unchecked("http://rdfs.org/ns/void#sparqlEndpoint"),
             endpoint,
         ));
-        triples.sort_by_cached_key(|t| t.to_string());
         let mut out = Vec::new();
-        sparql::write_triples(&triples, media, &mut out).map_err(internal)?;
+        crate::output::export::write_graph(triples, conneg::rdf_format(media), &mut out)
+            .map_err(internal)?;
         Ok(out)
     })
     .await?;
