@@ -212,17 +212,19 @@ async fn sparql_endpoint(
     Ok(bytes(media, out))
 }
 
+/// The RDF format a request asks for (`?format=` over `Accept`); Turtle
+/// when it accepts anything.
+fn rdf_media(format: Option<&str>, headers: &HeaderMap) -> Result<&'static str, ProtocolError> {
+    Ok(
+        conneg::negotiate(format, accept(headers), &conneg::RDF_MEDIA)
+            .map_err(ProtocolError::NotAcceptable)?
+            .unwrap_or("text/turtle"),
+    )
+}
+
 /// Triples or quads of one graph (`None`: every graph, for the union
 /// default graph) in the negotiated RDF format.
-async fn graph_document(
-    st: AppState,
-    graph: Option<NamedNode>,
-    format: Option<String>,
-    accept: Option<String>,
-) -> Reply {
-    let media = conneg::negotiate(format.as_deref(), accept.as_deref(), &conneg::RDF_MEDIA)
-        .map_err(ProtocolError::NotAcceptable)?
-        .unwrap_or("text/turtle");
+async fn graph_document(st: AppState, graph: Option<NamedNode>, media: &'static str) -> Reply {
     let store = st.store.clone();
     let body = blocking(move || {
         let gname = graph.as_ref().map(|g| GraphNameRef::NamedNode(g.as_ref()));
@@ -264,8 +266,8 @@ async fn graph_store(
             ))
         }
     };
-    let format = param(&p, "format").map(str::to_string);
-    graph_document(st, graph, format, accept(&headers).map(str::to_string)).await
+    let media = rdf_media(param(&p, "format"), &headers)?;
+    graph_document(st, graph, media).await
 }
 
 async fn read_only() -> Response {
@@ -288,15 +290,8 @@ async fn named_graph(
     let iri = format!("{BASE}graph/{}", percent_encode_path(&name));
     let graph = NamedNode::new(&iri)
         .map_err(|_| ProtocolError::NotFound(format!("no graph named {name:?}")))?;
-    let p = params(&raw);
-    let format = param(&p, "format").map(str::to_string);
-    graph_document(
-        st,
-        Some(graph),
-        format,
-        accept(&headers).map(str::to_string),
-    )
-    .await
+    let media = rdf_media(param(&params(&raw), "format"), &headers)?;
+    graph_document(st, Some(graph), media).await
 }
 
 /// The ontology IRI: its graph as RDF, or the page of the ontology.
@@ -311,13 +306,7 @@ async fn ontology(State(st): State<AppState>, headers: HeaderMap, raw: RawQuery)
         Some("text/html") => Ok(Redirect::to("/page/ontology").into_response()),
         _ => {
             let g = crate::quad::iri::ontology_graph();
-            graph_document(
-                st,
-                Some(g),
-                format.map(str::to_string),
-                accept(&headers).map(str::to_string),
-            )
-            .await
+            graph_document(st, Some(g), rdf_media(format, &headers)?).await
         }
     }
 }
@@ -463,9 +452,7 @@ async fn data(
 ) -> Reply {
     let iri = iri_of(&rest);
     let p = params(&raw);
-    let media = conneg::negotiate(param(&p, "format"), accept(&headers), &conneg::RDF_MEDIA)
-        .map_err(ProtocolError::NotAcceptable)?
-        .unwrap_or("text/turtle");
+    let media = rdf_media(param(&p, "format"), &headers)?;
     let req = QueryRequest {
         query: format!("CONSTRUCT {{ <{iri}> ?p ?o . ?s ?q <{iri}> }} WHERE {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?q <{iri}> }} }}"),
         ..Default::default()
@@ -524,9 +511,7 @@ async fn source_list(State(st): State<AppState>) -> Reply {
 /// server's endpoint is.
 async fn void(State(st): State<AppState>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Reply {
     let p = params(&raw);
-    let media = conneg::negotiate(param(&p, "format"), accept(&headers), &conneg::RDF_MEDIA)
-        .map_err(ProtocolError::NotAcceptable)?
-        .unwrap_or("text/turtle");
+    let media = rdf_media(param(&p, "format"), &headers)?;
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
