@@ -152,6 +152,25 @@ fn the_servers_limits_stop_big_answers() {
 }
 
 #[test]
+fn a_query_past_the_time_limit_is_stopped_with_503() {
+    let s = serve(&["--timeout", "0.2"]);
+    let q = enc("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }");
+    let started = std::time::Instant::now();
+    let r = get(&format!("{}/sparql?query={q}", s.base), "text/csv");
+    assert_eq!(r.status(), 503);
+    assert!(text(r).contains("time limit"));
+    assert!(
+        started.elapsed().as_secs() < 10,
+        "answered at the limit, not at the end"
+    );
+    let ok = get(
+        &format!("{}/sparql?query={}", s.base, enc("ASK { ?s ?p ?o }")),
+        "*/*",
+    );
+    assert_eq!(ok.status(), 200, "the server still answers");
+}
+
+#[test]
 fn resource_iris_redirect_by_content_negotiation_like_pubby() {
     let s = serve(&[]);
     let iri = format!("{}/id/state/IRN", s.base);

@@ -96,9 +96,16 @@ pub fn write_selected(
                 .map(|t| t.in_graph(GraphName::DefaultGraph)),
         );
     }
+    write_quads(&quads, format, out)
+}
+
+/// Writes quads in `format`: quad formats keep their graphs (JSON-LD
+/// compact), triple formats merge them, each triple once, sorted.
+pub fn write_quads(quads: &[Quad], format: ExportFormat, out: &mut dyn Write) -> Result<()> {
     if format == ExportFormat::Jsonld {
-        return super::jsonld::write(&quads, out);
+        return super::jsonld::write(quads, out);
     }
+    let rdf = format.rdf();
     let mut ser = RdfSerializer::from_format(rdf);
     if !matches!(format, ExportFormat::Nq | ExportFormat::Nt) {
         for (p, ns) in PREFIXES {
@@ -107,44 +114,30 @@ pub fn write_selected(
     }
     let mut w = ser.for_writer(out);
     if rdf.supports_datasets() {
-        for q in &quads {
+        for q in quads {
             w.serialize_quad(q)?;
         }
     } else {
         // The same triple may stand in several graphs; write it once.
         let mut triples: BTreeMap<String, Triple> = BTreeMap::new();
         for q in quads {
-            let t = Triple::from(q);
+            let t = Triple::from(q.clone());
             triples.insert(t.to_string(), t);
         }
         for t in triples.values() {
             w.serialize_triple(t)?;
         }
     }
-    w.finish().context("writing the export failed")?;
+    w.finish().context("writing the RDF failed")?;
     Ok(())
 }
 
 /// Writes triples (a CONSTRUCT's answer) in any export format; quad
 /// formats put them in the default graph.
 pub fn write_graph(triples: Vec<Triple>, format: ExportFormat, out: &mut dyn Write) -> Result<()> {
-    if format == ExportFormat::Jsonld {
-        let quads: Vec<Quad> = triples
-            .into_iter()
-            .map(|t| t.in_graph(GraphName::DefaultGraph))
-            .collect();
-        return super::jsonld::write(&quads, out);
-    }
-    let mut ser = RdfSerializer::from_format(format.rdf());
-    if !matches!(format, ExportFormat::Nq | ExportFormat::Nt) {
-        for (p, ns) in PREFIXES {
-            ser = ser.with_prefix(p, ns).context("invalid prefix")?;
-        }
-    }
-    let mut w = ser.for_writer(out);
-    for t in &triples {
-        w.serialize_triple(t)?;
-    }
-    w.finish().context("writing the answer failed")?;
-    Ok(())
+    let quads: Vec<Quad> = triples
+        .into_iter()
+        .map(|t| t.in_graph(GraphName::DefaultGraph))
+        .collect();
+    write_quads(&quads, format, out)
 }

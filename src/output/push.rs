@@ -116,7 +116,12 @@ fn send(
     body: &[u8],
 ) -> Result<Response<Body>> {
     let agent = agent();
-    let mut authz: Option<String> = None;
+    // Some stores (Virtuoso) answer 401 and close the connection before
+    // reading a body; ask for the challenge with a bodiless HEAD first.
+    let mut authz: Option<String> = match body.is_empty() {
+        true => None,
+        false => challenge(&agent, remote, method, url, body)?,
+    };
     let mut last_error = String::new();
     let mut attempt = 0;
     while attempt < remote.attempts.max(1) {
@@ -137,15 +142,7 @@ fn send(
         match agent.run(req) {
             Err(e) => last_error = format!("cannot reach {url}: {e}"),
             Ok(resp) if resp.status().as_u16() == 401 && authz.is_none() => {
-                let Some(cred) = &remote.auth else {
-                    bail!("{url} asks for credentials (HTTP 401); give --auth user:password");
-                };
-                let challenge = resp
-                    .headers()
-                    .get("www-authenticate")
-                    .and_then(|v| v.to_str().ok())
-                    .unwrap_or("Basic");
-                authz = Some(authorization(challenge, cred, method, url, body)?);
+                authz = Some(answer_401(&resp, remote, method, url, body)?);
                 attempt -= 1; // answering the challenge is not a retry
             }
             Ok(resp) if resp.status().is_server_error() => {
@@ -155,6 +152,43 @@ fn send(
         }
     }
     bail!("{last_error} (after {} attempts)", remote.attempts.max(1))
+}
+
+/// The `Authorization` header for a request to `url`, when a HEAD request
+/// there is answered with a 401 challenge; `None` when it is not.
+fn challenge(
+    agent: &ureq::Agent,
+    remote: &Remote,
+    method: &str,
+    url: &str,
+    body: &[u8],
+) -> Result<Option<String>> {
+    let Ok(resp) = agent.head(url).call() else {
+        return Ok(None);
+    };
+    if resp.status().as_u16() != 401 {
+        return Ok(None);
+    }
+    answer_401(&resp, remote, method, url, body).map(Some)
+}
+
+/// Answers a 401 with the credentials, or says they are needed.
+fn answer_401(
+    resp: &Response<Body>,
+    remote: &Remote,
+    method: &str,
+    url: &str,
+    body: &[u8],
+) -> Result<String> {
+    let Some(cred) = &remote.auth else {
+        bail!("{url} asks for credentials (HTTP 401); give --auth user:password");
+    };
+    let challenge = resp
+        .headers()
+        .get("www-authenticate")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("Basic");
+    authorization(challenge, cred, method, url, body)
 }
 
 /// URL with a query parameter appended.

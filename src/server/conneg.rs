@@ -3,7 +3,7 @@
 //! `format` parameter, which wins because browsers cannot set headers on a
 //! link.
 
-use oxigraph::io::{JsonLdProfileSet, RdfFormat};
+use crate::output::export::ExportFormat;
 use oxigraph::sparql::results::QueryResultsFormat;
 
 /// One media range of an `Accept` header and its quality.
@@ -114,13 +114,15 @@ pub fn named_format(name: &str) -> Option<&'static str> {
     })
 }
 
-/// The RDF format of an offered media type.
-pub fn rdf_format(media: &str) -> RdfFormat {
+/// The export format of an offered RDF media type.
+pub fn rdf_format(media: &str) -> ExportFormat {
     match media {
-        "application/ld+json" => RdfFormat::JsonLd {
-            profile: JsonLdProfileSet::empty(),
-        },
-        other => RdfFormat::from_media_type(other).unwrap_or(RdfFormat::Turtle),
+        "application/n-triples" => ExportFormat::Nt,
+        "application/ld+json" => ExportFormat::Jsonld,
+        "application/rdf+xml" => ExportFormat::Rdfxml,
+        "application/trig" => ExportFormat::Trig,
+        "application/n-quads" => ExportFormat::Nq,
+        _ => ExportFormat::Ttl,
     }
 }
 

@@ -196,24 +196,58 @@ fn evidence(
     Ok(out)
 }
 
+/// Most characters of context shown on each side of a quote.
+const CONTEXT: usize = 500;
+
 /// Cuts the paragraph around code points `start..end` of `text` into the
-/// text before the quote, the quote and the text after it.
+/// text before the quote, the quote and the text after it. A paragraph is
+/// what blank lines bound, or a line when a text has no blank lines; the
+/// context is cut to [`CONTEXT`] characters a side at a word.
 pub fn in_paragraph(text: &str, stem: &str, start: usize, end: usize) -> Option<Evidence> {
     let byte = |cp: usize| text.char_indices().nth(cp).map(|(b, _)| b);
     let (s, e) = (byte(start)?, byte(end).unwrap_or(text.len()));
     if s > e {
         return None;
     }
-    let para_start = text[..s].rfind("\n\n").map_or(0, |p| p + 2);
-    let para_end = text[e..].find("\n\n").map_or(text.len(), |p| e + p);
+    let bounds = |sep: &str| {
+        (
+            text[..s].rfind(sep).map_or(0, |p| p + sep.len()),
+            text[e..].find(sep).map_or(text.len(), |p| e + p),
+        )
+    };
+    let (mut from, mut to) = bounds("\n\n");
+    if text[from..s].chars().count() > CONTEXT || text[e..to].chars().count() > CONTEXT {
+        (from, to) = bounds("\n");
+    }
     Some(Evidence {
         source_stem: stem.to_string(),
-        before: text[para_start..s].to_string(),
+        before: clip_start(&text[from..s]),
         quote: text[s..e].to_string(),
-        after: text[e..para_end].to_string(),
+        after: clip_end(&text[e..to]),
         start,
         end,
     })
+}
+
+/// The last [`CONTEXT`] characters, from a word start, after "…".
+fn clip_start(t: &str) -> String {
+    let n = t.chars().count();
+    if n <= CONTEXT {
+        return t.to_string();
+    }
+    let tail: String = t.chars().skip(n - CONTEXT).collect();
+    let word = tail.find(' ').map_or(0, |i| i + 1);
+    format!("…{}", &tail[word..])
+}
+
+/// The first [`CONTEXT`] characters, to a word end, before "…".
+fn clip_end(t: &str) -> String {
+    if t.chars().count() <= CONTEXT {
+        return t.to_string();
+    }
+    let head: String = t.chars().take(CONTEXT).collect();
+    let word = head.rfind(' ').unwrap_or(head.len());
+    format!("{}…", &head[..word])
 }
 
 /// An actor's proposals, stances and votes.
@@ -270,6 +304,22 @@ mod tests {
         assert_eq!(e.before, "États first. ");
         assert_eq!(e.quote, "Ruritania backs it.");
         assert_eq!(e.after, " Last.");
+    }
+
+    #[test]
+    fn a_text_without_blank_lines_gives_the_quotes_line_and_long_context_is_cut() {
+        let long = "word ".repeat(300);
+        let text = format!("{long}\nBefore. Ruritania backs it. After.\n{long}");
+        let start = text.find('R').unwrap();
+        let e = in_paragraph(&text, "t", start, start + 19).unwrap();
+        assert_eq!(
+            (e.before.as_str(), e.after.as_str()),
+            ("Before. ", " After.")
+        );
+        let one_line = format!("{long}Ruritania backs it.");
+        let start = one_line.find('R').unwrap();
+        let e = in_paragraph(&one_line, "t", start, start + 19).unwrap();
+        assert!(e.before.starts_with('…') && e.before.chars().count() <= CONTEXT + 1);
     }
 
     #[test]

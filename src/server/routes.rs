@@ -12,7 +12,6 @@ use axum::routing::get;
 use axum::Router;
 use maud::Markup;
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, Triple};
-use std::collections::BTreeMap;
 
 pub fn router(state: AppState) -> Router {
     Router::new()
@@ -213,17 +212,19 @@ async fn sparql_endpoint(
     Ok(bytes(media, out))
 }
 
+/// The RDF format a request asks for (`?format=` over `Accept`); Turtle
+/// when it accepts anything.
+fn rdf_media(format: Option<&str>, headers: &HeaderMap) -> Result<&'static str, ProtocolError> {
+    Ok(
+        conneg::negotiate(format, accept(headers), &conneg::RDF_MEDIA)
+            .map_err(ProtocolError::NotAcceptable)?
+            .unwrap_or("text/turtle"),
+    )
+}
+
 /// Triples or quads of one graph (`None`: every graph, for the union
 /// default graph) in the negotiated RDF format.
-async fn graph_document(
-    st: AppState,
-    graph: Option<NamedNode>,
-    format: Option<String>,
-    accept: Option<String>,
-) -> Reply {
-    let media = conneg::negotiate(format.as_deref(), accept.as_deref(), &conneg::RDF_MEDIA)
-        .map_err(ProtocolError::NotAcceptable)?
-        .unwrap_or("text/turtle");
+async fn graph_document(st: AppState, graph: Option<NamedNode>, media: &'static str) -> Reply {
     let store = st.store.clone();
     let body = blocking(move || {
         let gname = graph.as_ref().map(|g| GraphNameRef::NamedNode(g.as_ref()));
@@ -238,41 +239,12 @@ async fn graph_document(
             }));
         }
         let mut out = Vec::new();
-        if conneg::rdf_format(media).supports_datasets() {
-            write_quads(&quads, media, &mut out).map_err(internal)?;
-        } else {
-            let triples: BTreeMap<String, Triple> = quads
-                .into_iter()
-                .map(|q| {
-                    let t = Triple::from(q);
-                    (t.to_string(), t)
-                })
-                .collect();
-            let triples: Vec<Triple> = triples.into_values().collect();
-            sparql::write_triples(&triples, media, &mut out).map_err(internal)?;
-        }
+        crate::output::export::write_quads(&quads, conneg::rdf_format(media), &mut out)
+            .map_err(internal)?;
         Ok(out)
     })
     .await?;
     Ok(bytes(media, body))
-}
-
-fn write_quads(quads: &[Quad], media: &str, out: &mut Vec<u8>) -> std::io::Result<()> {
-    if media == "application/ld+json" {
-        return crate::output::jsonld::write(quads, out).map_err(std::io::Error::other);
-    }
-    let mut ser = oxigraph::io::RdfSerializer::from_format(conneg::rdf_format(media));
-    for (p, ns) in crate::quad::vocab::PREFIXES {
-        ser = ser
-            .with_prefix(p, ns)
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
-    }
-    let mut w = ser.for_writer(out);
-    for q in quads {
-        w.serialize_quad(q)?;
-    }
-    w.finish()?;
-    Ok(())
 }
 
 /// Graph Store Protocol, indirect identification: `?graph=IRI` or
@@ -294,8 +266,8 @@ async fn graph_store(
             ))
         }
     };
-    let format = param(&p, "format").map(str::to_string);
-    graph_document(st, graph, format, accept(&headers).map(str::to_string)).await
+    let media = rdf_media(param(&p, "format"), &headers)?;
+    graph_document(st, graph, media).await
 }
 
 async fn read_only() -> Response {
@@ -318,15 +290,8 @@ async fn named_graph(
     let iri = format!("{BASE}graph/{}", percent_encode_path(&name));
     let graph = NamedNode::new(&iri)
         .map_err(|_| ProtocolError::NotFound(format!("no graph named {name:?}")))?;
-    let p = params(&raw);
-    let format = param(&p, "format").map(str::to_string);
-    graph_document(
-        st,
-        Some(graph),
-        format,
-        accept(&headers).map(str::to_string),
-    )
-    .await
+    let media = rdf_media(param(&params(&raw), "format"), &headers)?;
+    graph_document(st, Some(graph), media).await
 }
 
 /// The ontology IRI: its graph as RDF, or the page of the ontology.
@@ -341,13 +306,7 @@ async fn ontology(State(st): State<AppState>, headers: HeaderMap, raw: RawQuery)
         Some("text/html") => Ok(Redirect::to("/page/ontology").into_response()),
         _ => {
             let g = crate::quad::iri::ontology_graph();
-            graph_document(
-                st,
-                Some(g),
-                format.map(str::to_string),
-                accept(&headers).map(str::to_string),
-            )
-            .await
+            graph_document(st, Some(g), rdf_media(format, &headers)?).await
         }
     }
 }
@@ -493,15 +452,13 @@ async fn data(
 ) -> Reply {
     let iri = iri_of(&rest);
     let p = params(&raw);
-    let media = conneg::negotiate(param(&p, "format"), accept(&headers), &conneg::RDF_MEDIA)
-        .map_err(ProtocolError::NotAcceptable)?
-        .unwrap_or("text/turtle");
+    let media = rdf_media(param(&p, "format"), &headers)?;
     let req = QueryRequest {
         query: format!("CONSTRUCT {{ <{iri}> ?p ?o . ?s ?q <{iri}> }} WHERE {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?q <{iri}> }} }}"),
         ..Default::default()
     };
     let answer = sparql::evaluate_within_limits(st.store.clone(), req, st.limits).await?;
-    let sparql::Answer::Graph(mut triples) = answer else {
+    let sparql::Answer::Graph(triples) = answer else {
         return Err(ProtocolError::Internal("a CONSTRUCT gave no graph".into()));
     };
     if triples.is_empty() {
@@ -509,9 +466,9 @@ async fn data(
             "the graph says nothing about {iri}"
         )));
     }
-    triples.sort_by_cached_key(|t| t.to_string());
     let mut out = Vec::new();
-    sparql::write_triples(&triples, media, &mut out).map_err(internal)?;
+    crate::output::export::write_graph(triples, conneg::rdf_format(media), &mut out)
+        .map_err(internal)?;
     let mut resp = bytes(media, out);
     let page_href = format!("/page/{}", percent_encode_path(&rest));
     resp.headers_mut().insert(
@@ -554,9 +511,7 @@ async fn source_list(State(st): State<AppState>) -> Reply {
 /// server's endpoint is.
 async fn void(State(st): State<AppState>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Reply {
     let p = params(&raw);
-    let media = conneg::negotiate(param(&p, "format"), accept(&headers), &conneg::RDF_MEDIA)
-        .map_err(ProtocolError::NotAcceptable)?
-        .unwrap_or("text/turtle");
+    let media = rdf_media(param(&p, "format"), &headers)?;
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
@@ -577,9 +532,9 @@ async fn void(State(st): State<AppState>, headers: HeaderMap, RawQuery(raw): Raw
             NamedNodeRef::new_unchecked("http://rdfs.org/ns/void#sparqlEndpoint"),
             endpoint,
         ));
-        triples.sort_by_cached_key(|t| t.to_string());
         let mut out = Vec::new();
-        sparql::write_triples(&triples, media, &mut out).map_err(internal)?;
+        crate::output::export::write_graph(triples, conneg::rdf_format(media), &mut out)
+            .map_err(internal)?;
         Ok(out)
     })
     .await?;

@@ -7,7 +7,6 @@
 use super::conneg;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use oxigraph::io::RdfSerializer;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Triple};
 use oxigraph::sparql::{
     CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults, QuerySolution,
@@ -279,38 +278,12 @@ pub fn serialize(
             .serialize_boolean_to_writer(&mut out, *b)
             .map_err(fail)?;
         }
-        Answer::Graph(triples) => write_triples(triples, media, &mut out).map_err(fail)?,
+        Answer::Graph(triples) => {
+            crate::output::export::write_graph(triples.clone(), conneg::rdf_format(media), &mut out)
+                .map_err(|e| ProtocolError::Internal(format!("serialisation failed: {e}")))?
+        }
     }
     Ok((media, out))
-}
-
-/// Writes triples in an RDF format, with the contract's prefixes where the
-/// format has prefixes.
-pub fn write_triples(
-    triples: &[Triple],
-    media: &str,
-    out: &mut Vec<u8>,
-) -> Result<(), std::io::Error> {
-    if media == "application/ld+json" {
-        let quads: Vec<_> = triples
-            .iter()
-            .map(|t| t.clone().in_graph(oxigraph::model::GraphName::DefaultGraph))
-            .collect();
-        return crate::output::jsonld::write(&quads, out).map_err(std::io::Error::other);
-    }
-    let format = conneg::rdf_format(media);
-    let mut ser = RdfSerializer::from_format(format);
-    for (p, ns) in crate::quad::vocab::PREFIXES {
-        ser = ser
-            .with_prefix(p, ns)
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
-    }
-    let mut w = ser.for_writer(out);
-    for t in triples {
-        w.serialize_triple(t)?;
-    }
-    w.finish()?;
-    Ok(())
 }
 
 #[cfg(test)]
