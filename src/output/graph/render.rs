@@ -160,7 +160,7 @@ pub fn write_dot(view: &ViewGraph, clustering: Clustering, out: &mut dyn Write) 
     };
     writeln!(
         out,
-        "    graph [label = \"{}\", labelloc = t, fontsize = 18, fontname = \"Helvetica\", layout = {layout}, rankdir = LR, nodesep = 0.3, ranksep = 0.6, newrank = true, overlap = false, splines = true, K = 1.2, start = 1];",
+        "    graph [label = \"{}\", labelloc = t, fontsize = 18, fontname = \"Helvetica\", layout = {layout}, rankdir = LR, nodesep = 0.3, ranksep = 0.6, newrank = true, overlap = false, splines = true, K = 1.2];",
         esc(&view.title)
     )?;
     writeln!(out, "    node [fontname = \"Helvetica\", fontsize = 10];")?;
