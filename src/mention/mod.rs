@@ -180,7 +180,16 @@ impl Mentions {
 
     /// Mentions inside a span, in order.
     pub fn within(&self, span: Span) -> impl Iterator<Item = &Mention> + '_ {
-        self.items.iter().filter(move |m| span.contains(m.span))
+        self.items[self.range_within(span)].iter()
+    }
+
+    /// Indices of the mentions inside a span. Mentions are sorted and do
+    /// not overlap, so they form one run found by binary search: per-sentence
+    /// work stays proportional to the sentence, not to the file.
+    pub fn range_within(&self, span: Span) -> std::ops::Range<usize> {
+        let start = self.items.partition_point(|m| m.span.start < span.start);
+        let len = self.items[start..].partition_point(|m| m.span.end <= span.end);
+        start..start + len
     }
 }
 

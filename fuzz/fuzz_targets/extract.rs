@@ -1,0 +1,28 @@
+//! Extraction and mapping of any one text: never panic, and every fact's
+//! evidence span lies on character boundaries inside the text.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use oewg_kg::fact::SourceFacts;
+use oewg_kg::input::SourceText;
+use oewg_kg::mention::Gazetteer;
+use oewg_kg::reference::Reference;
+use std::sync::LazyLock;
+
+static REFERENCE: LazyLock<Reference> = LazyLock::new(|| Reference::load().unwrap());
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::new(&REFERENCE));
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let source = SourceText::in_memory("fuzz", text, "2021-03");
+    let facts = SourceFacts::extract(source, &REFERENCE, &GAZETTEER);
+    for s in &facts.stances {
+        let _ = s.evidence.of(text);
+    }
+    for p in &facts.proposals {
+        let _ = p.evidence.of(text);
+    }
+    oewg_kg::graph_quads(&[facts], &REFERENCE).expect("every text maps to quads");
+});
