@@ -9,7 +9,8 @@
 //!   staging folder;
 //! * queries (`robustness/queries.rs`): a timeout that stops evaluation, a
 //!   row limit, a memory limit, rows streamed as they come, nesting that gets an error
-//!   instead of an abort, `FROM`/`FROM NAMED` honoured, syntax errors in
+//!   instead of an abort (on the command line and in the server),
+//!   `FROM`/`FROM NAMED` honoured, syntax errors in
 //!   plain words, control characters escaped, quiet on a closed pipe;
 //! * output files (`robustness/outputs.rs`): never written through a planted
 //!   link, links and modes kept, pipes and devices written directly, folders
@@ -19,6 +20,9 @@
 //!   empty, pathological texts built in bounded time.
 
 mod common;
+
+#[path = "common/serve.rs"]
+mod serve_support;
 
 #[path = "robustness/inputs.rs"]
 mod inputs;

@@ -54,8 +54,8 @@ pub fn run(args: Args) -> Result<()> {
         None => Output::stdout(),
     };
     // Streamed: an error drops `out`, which removes the temporary file.
-    let written =
-        export::write_selected(&store, args.format, &selection, &mut out).and_then(|()| out.commit());
+    let written = export::write_selected(&store, args.format, &selection, &mut out)
+        .and_then(|()| out.commit());
     match &args.output {
         Some(path) => written.with_context(|| format!("cannot write {}", path.display())),
         None => written,

@@ -9,5 +9,5 @@ pub mod graph;
 pub mod jsonld;
 pub mod push;
 pub mod query;
-mod query_check;
+pub mod query_check;
 pub mod table;

@@ -11,8 +11,8 @@
 
 use anyhow::anyhow;
 
-/// Deepest nesting of brackets, and longest chain of `UNION`s or property
-/// path steps, a query may have. Real questions stay far below; the stack
+/// Deepest nesting of brackets, and longest chain of `UNION`s, property
+/// path steps or operators, a query may have. Real questions stay far below; the stack
 /// the command line gives queries (see `main.rs`) holds far more.
 pub const MAX_NESTING: usize = 256;
 
@@ -335,7 +335,11 @@ pub fn check_nesting(origin: &str, text: &str) -> anyhow::Result<()> {
                 }
                 continue;
             }
-            Kind::Punct(b'/' | b'|' | b'^') => "chains too many property path steps",
+            // Path steps and operators (`a/b/c`, `1 + 1 + …`, `x && y && …`)
+            // build left-deep trees too.
+            Kind::Punct(b'/' | b'|' | b'^' | b'+' | b'*' | b'&') => {
+                "chains too many operators or property path steps"
+            }
             Kind::Word if text[t.start..t.end].eq_ignore_ascii_case("UNION") => {
                 "chains too many UNIONs"
             }
@@ -529,6 +533,8 @@ mod tests {
             .contains("UNION"));
         let path = format!("SELECT * WHERE {{ ?s {} ?o }}", vec!["<p>"; 400].join("/"));
         assert!(check_nesting("q.rq", &path).is_err());
+        let sum = format!("SELECT (({}) AS ?x) WHERE {{}}", vec!["1"; 400].join(" + "));
+        assert!(check_nesting("q.rq", &sum).is_err());
     }
 
     #[test]

@@ -337,7 +337,10 @@ fn evidence(g: &mut Sink, subject: &NamedNode, facts: &SourceFacts, span: Span) 
     let text = &facts.source.text;
     let stem = &facts.source.stem;
     let exact = span.of(text);
-    let (start, end) = (g.code_points(text, span.start), g.code_points(text, span.end));
+    let (start, end) = (
+        g.code_points(text, span.start),
+        g.code_points(text, span.end),
+    );
     let [target, quote_sel, pos_sel] = iri::evidence(stem, start, end);
     g.add(subject, derived_from(), iri::source(stem));
     g.str(subject, o("quote"), exact);

@@ -132,7 +132,11 @@ mod tests {
         let text = "aé€😀\n".repeat(3000);
         let cp = CodePoints::new(&text);
         for (byte, _) in text.char_indices().step_by(7).chain([(text.len(), ' ')]) {
-            assert_eq!(cp.at(&text, byte), text[..byte].chars().count(), "at {byte}");
+            assert_eq!(
+                cp.at(&text, byte),
+                text[..byte].chars().count(),
+                "at {byte}"
+            );
         }
     }
 }

@@ -321,9 +321,7 @@ impl Segments {
     /// sentence twice). Block indices are rebased; a heading or list owner
     /// before the window is dropped.
     pub fn window(&self, range: std::ops::Range<usize>, lead: usize) -> Segments {
-        let first = self
-            .blocks
-            .partition_point(|b| b.span.end <= range.start);
+        let first = self.blocks.partition_point(|b| b.span.end <= range.start);
         let lead = lead.min(first);
         let rebase = |i: Option<usize>| i.and_then(|i| i.checked_sub(first)).map(|i| i + lead);
         let title = self.blocks[..lead].iter().map(|b| Block {

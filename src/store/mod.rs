@@ -213,10 +213,11 @@ fn read_manifest(dir: &Path) -> Result<Manifest> {
 }
 
 /// A store opened for reading. Dereferences to the oxigraph [`Store`]; while
-/// it lives, the version it reads is not deleted by a build.
+/// it (or a clone) lives, the version it reads is not deleted by a build.
+#[derive(Clone)]
 pub struct OpenStore {
     store: Store,
-    _guard: Option<versions::ReadGuard>,
+    _guard: Option<std::sync::Arc<versions::ReadGuard>>,
 }
 
 impl std::ops::Deref for OpenStore {
@@ -269,7 +270,7 @@ fn open_at(dir: &Path, guard: Option<versions::ReadGuard>) -> Result<(OpenStore,
     Ok((
         OpenStore {
             store,
-            _guard: guard,
+            _guard: guard.map(std::sync::Arc::new),
         },
         manifest,
     ))

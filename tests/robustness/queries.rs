@@ -101,6 +101,30 @@ fn deeply_nested_queries_get_a_one_line_error_not_an_abort() {
 }
 
 #[test]
+fn the_server_refuses_a_deeply_nested_query_and_stays_up() {
+    use super::serve_support::{agent, get, serve, text};
+    let s = serve(&[]);
+    let deep = format!(
+        "SELECT * WHERE {{ FILTER({}1{}) }}",
+        "(".repeat(3485),
+        ")".repeat(3485)
+    );
+    let r = agent()
+        .post(&format!("{}/sparql", s.base))
+        .header("Content-Type", "application/sparql-query")
+        .send(deep.as_bytes())
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    assert!(text(r).contains("the limit is 256"));
+    let fine = super::serve_support::enc("ASK { ?s a oewg:State }");
+    let r = get(
+        &format!("{}/sparql?query={fine}", s.base),
+        "application/sparql-results+json",
+    );
+    assert_eq!(r.status(), 200, "still serving");
+}
+
+#[test]
 fn from_and_from_named_give_exactly_the_dataset_the_query_names() {
     let (d, store) = seed_store();
     let ontology = "https://w3id.org/oewg-kg/graph/ontology";
