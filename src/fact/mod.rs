@@ -196,13 +196,15 @@ impl SourceFacts {
 /// Draft paragraphs a proposal targets exist even when no source quotes
 /// them.
 fn add_targeted_paragraphs(proposals: &[EditProposal], paragraphs: &mut Vec<ParagraphFact>) {
+    // A set, not a scan per target: a long text has thousands of both.
+    let mut have: BTreeSet<(String, u32)> = paragraphs
+        .iter()
+        .map(|q| (q.document.clone(), q.number))
+        .collect();
     for p in proposals {
         let Some(doc) = &p.document else { continue };
         for &n in &p.targets {
-            if !paragraphs
-                .iter()
-                .any(|q| &q.document == doc && q.number == n)
-            {
+            if have.insert((doc.clone(), n)) {
                 paragraphs.push(ParagraphFact {
                     document: doc.clone(),
                     number: n,

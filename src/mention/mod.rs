@@ -133,14 +133,16 @@ impl Mentions {
                 alternatives: Vec::new(),
             });
         }
+        let mut bodies: Vec<(Span, String)> = items
+            .iter()
+            .filter_map(|m| match &m.entity {
+                Entity::Body(b) => Some((m.span, b.clone())),
+                _ => None,
+            })
+            .collect();
+        bodies.sort_by_key(|(s, _)| (s.end, s.start));
         let setting = drafts::Setting {
-            bodies: items
-                .iter()
-                .filter_map(|m| match &m.entity {
-                    Entity::Body(b) => Some((m.span, b.clone())),
-                    _ => None,
-                })
-                .collect(),
+            bodies,
             year: (date.len() >= 4).then(|| date[..4].to_string()),
         };
         for (m, adhoc) in drafts::find_drafts(text, &setting, &items) {
