@@ -61,16 +61,7 @@ pub fn assert_refused(o: &Output, needle: &str) {
 
 /// Builds `inputs` into `store` (asserting success) and returns stderr.
 pub fn build(inputs: &[&Path], store: &Path, extra: &[&str]) -> String {
-    let mut args: Vec<String> = vec!["build".into()];
-    args.extend(inputs.iter().map(|p| p.display().to_string()));
-    args.extend([
-        "--store".into(),
-        store.display().to_string(),
-        "--quiet".into(),
-    ]);
-    args.extend(extra.iter().map(|s| s.to_string()));
-    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-    let o = common::run(&refs);
+    let o = common::build_with(inputs, store, extra);
     assert!(o.status.success(), "build failed: {}", common::stderr(&o));
     common::stderr(&o)
 }

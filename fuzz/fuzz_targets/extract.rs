@@ -5,15 +5,13 @@
 use libfuzzer_sys::fuzz_target;
 use oewg_kg::fact::SourceFacts;
 use oewg_kg::input::SourceText;
-use oewg_kg::mention::Gazetteer;
-use oewg_kg::reference::Reference;
-use std::sync::LazyLock;
 
-static REFERENCE: LazyLock<Reference> = LazyLock::new(|| Reference::load().unwrap());
-static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::new(&REFERENCE));
+#[path = "shared.rs"]
+mod shared;
+use shared::{GAZETTEER, REFERENCE};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
+    let Some(text) = shared::text(data) else {
         return;
     };
     let source = SourceText::in_memory("fuzz", text, "2021-03");

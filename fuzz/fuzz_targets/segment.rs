@@ -4,14 +4,14 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use oewg_kg::reference::Reference;
 use oewg_kg::segment::Segments;
-use std::sync::LazyLock;
 
-static REFERENCE: LazyLock<Reference> = LazyLock::new(|| Reference::load().unwrap());
+#[path = "shared.rs"]
+mod shared;
+use shared::REFERENCE;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
+    let Some(text) = shared::text(data) else {
         return;
     };
     let segments = Segments::new(text, &REFERENCE);

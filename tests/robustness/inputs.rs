@@ -1,24 +1,11 @@
 //! Inputs: nothing skipped in silence, nothing misread.
 
-use super::common::{bin, run, stderr};
+use super::common::{bin, build_with, run, stderr};
 use super::{assert_refused, build, query_file, report_folder, REPORT};
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::Path;
 use std::process::Command;
-
-fn build_args(inputs: &[&Path], store: &Path, extra: &[&str]) -> std::process::Output {
-    let mut args: Vec<String> = vec!["build".into()];
-    args.extend(inputs.iter().map(|p| p.display().to_string()));
-    args.extend([
-        "--store".into(),
-        store.display().to_string(),
-        "--quiet".into(),
-    ]);
-    args.extend(extra.iter().map(|s| s.to_string()));
-    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-    run(&refs)
-}
 
 fn mkfifo(p: &Path) {
     assert!(Command::new("mkfifo").arg(p).status().unwrap().success());
@@ -69,7 +56,7 @@ fn odd_entries_of_a_folder_are_skipped_with_a_warning_naming_each_or_refused_wit
         );
     }
     assert_refused(
-        &build_args(&[&input], &d.path().join("s2"), &["--strict"]),
+        &build_with(&[&input], &d.path().join("s2"), &["--strict"]),
         "dangling.txt",
     );
 }
@@ -80,18 +67,18 @@ fn a_pipe_a_link_to_nothing_or_a_loop_given_directly_is_named_for_what_it_is() {
     let store = d.path().join("store");
     let fifo = d.path().join("pipe.txt");
     mkfifo(&fifo);
-    assert_refused(&build_args(&[&fifo], &store, &[]), "named pipe (FIFO)");
+    assert_refused(&build_with(&[&fifo], &store, &[]), "named pipe (FIFO)");
     let dangling = d.path().join("dangling.txt");
     symlink(d.path().join("gone.txt"), &dangling).unwrap();
-    assert_refused(&build_args(&[&dangling], &store, &[]), "symbolic link to");
+    assert_refused(&build_with(&[&dangling], &store, &[]), "symbolic link to");
     let looped = d.path().join("loop.txt");
     symlink(&looped, &looped).unwrap();
     assert_refused(
-        &build_args(&[&looped], &store, &[]),
+        &build_with(&[&looped], &store, &[]),
         "loop of symbolic links",
     );
     assert_refused(
-        &build_args(&[Path::new("/dev/null")], &store, &[]),
+        &build_with(&[Path::new("/dev/null")], &store, &[]),
         "device",
     );
 }
@@ -102,13 +89,13 @@ fn a_catalog_that_cannot_be_read_is_an_error() {
     let input = report_folder(d.path(), "a", REPORT);
     symlink(input.join("missing.csv"), input.join("catalog.csv")).unwrap();
     assert_refused(
-        &build_args(&[&input], &d.path().join("s"), &[]),
+        &build_with(&[&input], &d.path().join("s"), &[]),
         "catalog.csv",
     );
     fs::remove_file(input.join("catalog.csv")).unwrap();
     fs::create_dir(input.join("catalog.csv")).unwrap();
     assert_refused(
-        &build_args(&[&input], &d.path().join("s"), &[]),
+        &build_with(&[&input], &d.path().join("s"), &[]),
         "catalog.csv is a folder",
     );
 }
@@ -126,7 +113,7 @@ fn conflicting_catalog_rows_invalid_dates_and_bad_rows_name_their_lines() {
     )
     .unwrap();
     assert_refused(
-        &build_args(&[&input], &store, &[]),
+        &build_with(&[&input], &store, &[]),
         "line 4: a.txt is described differently on line 2",
     );
     fs::write(
@@ -135,7 +122,7 @@ fn conflicting_catalog_rows_invalid_dates_and_bad_rows_name_their_lines() {
     )
     .unwrap();
     assert_refused(
-        &build_args(&[&input], &store, &[]),
+        &build_with(&[&input], &store, &[]),
         "catalog.csv: line 2: date \"2021-13-45\" is not a date",
     );
     // The same row twice is no conflict.
@@ -218,7 +205,7 @@ fn a_text_with_no_visible_character_is_empty() {
     let blank = d.path().join("blank.txt");
     fs::write(&blank, "\u{200b}\u{200b}\n\u{feff}\u{2060} \u{00ad}\n").unwrap();
     assert_refused(
-        &build_args(&[&blank], &d.path().join("s"), &[]),
+        &build_with(&[&blank], &d.path().join("s"), &[]),
         "blank.txt is empty",
     );
 }

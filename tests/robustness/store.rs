@@ -4,7 +4,7 @@ use super::common::{bin, run, stderr};
 use super::{assert_refused, build, report_folder, sources, REPORT};
 use std::fs;
 use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 /// Starts a build that stops at `step` (the store's test hook) and returns
@@ -32,6 +32,15 @@ fn paused_build(input: &Path, store: &Path, step: &str, extra: &[&str]) -> Child
     child
 }
 
+/// A temporary folder with a store path and one invented report folder per
+/// name.
+fn setup<const N: usize>(names: [&str; N]) -> (tempfile::TempDir, PathBuf, [PathBuf; N]) {
+    let d = tempfile::tempdir().unwrap();
+    let store = d.path().join("store");
+    let inputs = names.map(|n| report_folder(d.path(), n, REPORT));
+    (d, store, inputs)
+}
+
 fn kill(mut child: Child) {
     child.kill().unwrap();
     child.wait().unwrap();
@@ -39,10 +48,7 @@ fn kill(mut child: Child) {
 
 #[test]
 fn a_second_build_fails_at_once_naming_the_build_that_holds_the_lock() {
-    let d = tempfile::tempdir().unwrap();
-    let store = d.path().join("store");
-    let a = report_folder(d.path(), "first", REPORT);
-    let b = report_folder(d.path(), "second", REPORT);
+    let (_d, store, [a, b]) = setup(["first", "second"]);
     build(&[&a], &store, &[]);
     let holder = paused_build(&b, &store, "locked", &["--quiet"]);
     let o = run(&[
@@ -59,10 +65,7 @@ fn a_second_build_fails_at_once_naming_the_build_that_holds_the_lock() {
 
 #[test]
 fn with_wait_a_second_build_waits_for_the_first_and_then_runs() {
-    let d = tempfile::tempdir().unwrap();
-    let store = d.path().join("store");
-    let a = report_folder(d.path(), "first", REPORT);
-    let b = report_folder(d.path(), "second", REPORT);
+    let (_d, store, [a, b]) = setup(["first", "second"]);
     let holder = paused_build(&a, &store, "locked", &[]);
     let waiter = Command::new(bin())
         .args(["build", &b.display().to_string(), "--store"])
@@ -81,10 +84,7 @@ fn with_wait_a_second_build_waits_for_the_first_and_then_runs() {
 
 #[test]
 fn a_kill_at_any_step_of_a_build_leaves_the_old_or_the_new_store() {
-    let d = tempfile::tempdir().unwrap();
-    let store = d.path().join("store");
-    let old = report_folder(d.path(), "old", REPORT);
-    let new = report_folder(d.path(), "new", REPORT);
+    let (_d, store, [old, new]) = setup(["old", "new"]);
     for (step, expected) in [
         ("locked", "old"),
         ("loaded", "old"),
@@ -108,10 +108,7 @@ fn a_kill_at_any_step_of_a_build_leaves_the_old_or_the_new_store() {
 
 #[test]
 fn queries_racing_repeated_builds_never_fail() {
-    let d = tempfile::tempdir().unwrap();
-    let store = d.path().join("store");
-    let a = report_folder(d.path(), "a", REPORT);
-    let b = report_folder(d.path(), "b", REPORT);
+    let (_d, store, [a, b]) = setup(["a", "b"]);
     build(&[&a], &store, &[]);
     let builder = {
         let (store, a, b) = (store.clone(), a.clone(), b.clone());
@@ -132,9 +129,7 @@ fn queries_racing_repeated_builds_never_fail() {
 
 #[test]
 fn only_folders_the_tool_marked_are_ever_deleted() {
-    let d = tempfile::tempdir().unwrap();
-    let store = d.path().join("store");
-    let a = report_folder(d.path(), "a", REPORT);
+    let (d, store, [a]) = setup(["a"]);
     build(&[&a], &store, &[]);
     // Look-alikes of the tool's names, and the old layout's staging names.
     fs::create_dir(store.join("v-1-2")).unwrap();
@@ -163,10 +158,7 @@ fn a_store_given_as_a_symbolic_link_stays_one() {
 
 #[test]
 fn a_build_that_runs_out_of_space_leaves_no_staging_folder_and_the_old_store() {
-    let d = tempfile::tempdir().unwrap();
-    let store = d.path().join("store");
-    let a = report_folder(d.path(), "a", REPORT);
-    let b = report_folder(d.path(), "b", REPORT);
+    let (d, store, [a, b]) = setup(["a", "b"]);
     build(&[&a], &store, &[]);
     // Everything in the store folder and beside it.
     let entries = || {
@@ -197,9 +189,7 @@ fn a_build_that_runs_out_of_space_leaves_no_staging_folder_and_the_old_store() {
 
 #[test]
 fn a_version_in_use_by_a_reader_is_kept_and_the_build_still_succeeds() {
-    let d = tempfile::tempdir().unwrap();
-    let store = d.path().join("store");
-    let a = report_folder(d.path(), "a", REPORT);
+    let (_d, store, [a]) = setup(["a"]);
     build(&[&a], &store, &[]);
     let (reader, _) = oewg_kg::store::open(&store).unwrap();
     let first = fs::read_link(store.join("current")).unwrap();
@@ -212,9 +202,7 @@ fn a_version_in_use_by_a_reader_is_kept_and_the_build_still_succeeds() {
 
 #[test]
 fn a_store_of_the_first_layout_is_read_and_replaced_in_place() {
-    let d = tempfile::tempdir().unwrap();
-    let store = d.path().join("store");
-    let a = report_folder(d.path(), "a", REPORT);
+    let (_d, store, [a]) = setup(["a"]);
     build(&[&a], &store, &[]);
     // Turn it into the first layout: db/ and manifest.json at the top.
     let version = store.join(fs::read_link(store.join("current")).unwrap());
