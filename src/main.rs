@@ -26,12 +26,39 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match oewg_kg::cli::run(cli) {
+    // The SPARQL parser and evaluator recurse once per nesting level; a
+    // big stack (reserved, not used, unless a query needs it) lets every
+    // query within the nesting limit run.
+    let worker = std::thread::Builder::new()
+        .stack_size(STACK_BYTES)
+        .spawn(move || oewg_kg::cli::run(cli));
+    let result = match worker {
+        Ok(handle) => handle
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("internal error (see the message above)"))),
+        Err(e) => Err(anyhow::anyhow!("cannot start the worker thread: {e}")),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`oewg-kg stats | head`): nothing to say.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             // One line: the chain of causes, outermost first.
-            eprintln!("error: {e:#}");
+            let line = format!("{e:#}")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            eprintln!("error: {line}");
             ExitCode::FAILURE
         }
     }
+}
+
+const STACK_BYTES: usize = 512 << 20;
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

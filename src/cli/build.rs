@@ -14,6 +14,12 @@ use std::path::PathBuf;
 /// citations, proposals and stances, and writes one named graph per file
 /// plus the reference and ontology graphs. The previous store is replaced
 /// only when the new one is complete: a failed build leaves it untouched.
+///
+/// One build at a time writes a store: a second build into the same store
+/// fails at once naming the first (or waits for it with --wait). Queries
+/// running meanwhile read the old store until the new one is published.
+/// A .txt entry of a folder that cannot be read as UTF-8 text is skipped
+/// with a warning (an error with --strict).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Report files (.txt) or folders of them.
@@ -21,15 +27,35 @@ pub struct Args {
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]
     pub store: StoreArg,
-    /// Print nothing but errors.
+    /// Print nothing but errors and warnings.
     #[arg(long, short)]
     pub quiet: bool,
+    /// When another build is writing the store, wait for it instead of
+    /// failing.
+    #[arg(long)]
+    pub wait: bool,
+    /// Refuse, rather than skip with a warning, a .txt entry of a folder
+    /// that is not a readable UTF-8 text file.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 pub fn run(args: Args) -> Result<()> {
     let dir = args.store.path();
+    let quiet = args.quiet;
+    // Locked before the inputs are read: the build that holds the lock is
+    // the one whose inputs end up in the store.
+    let lock = store::lock(&dir, args.wait, |holder| {
+        if !quiet {
+            eprintln!("waiting for another build ({holder}) to finish");
+        }
+    })?;
     let reference = Reference::load()?;
-    let sources = input::collect(&args.inputs).map_err(|e| anyhow!("{e}"))?;
+    let collected = input::gather(&args.inputs, args.strict).map_err(|e| anyhow!("{e}"))?;
+    for w in &collected.warnings {
+        eprintln!("warning: {w}");
+    }
+    let sources = collected.sources;
     let names: Vec<String> = sources
         .iter()
         .map(|s| s.path.display().to_string())
@@ -76,8 +102,13 @@ pub fn run(args: Args) -> Result<()> {
         b
     };
     let lb = load_bar.clone();
-    let manifest = store::replace(&dir, quads, names, move |n| lb.set_position(n))?;
+    let published = store::publish(&lock, quads, names, move |n| lb.set_position(n))?;
+    drop(lock);
     load_bar.finish_and_clear();
+    for w in &published.warnings {
+        eprintln!("warning: {w}");
+    }
+    let manifest = published.manifest;
     if !args.quiet {
         let proposals: usize = facts.iter().map(|f| f.proposals.len()).sum();
         let stances: usize = facts.iter().map(|f| f.stances.len()).sum();

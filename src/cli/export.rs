@@ -2,9 +2,9 @@
 
 use super::StoreArg;
 use crate::output::export::{self, ExportFormat};
+use crate::output::file::Output;
 use crate::store;
 use anyhow::{Context, Result};
-use std::io::Write;
 use std::path::PathBuf;
 
 /// Export the whole graph for other linked-data tools.
@@ -12,7 +12,10 @@ use std::path::PathBuf;
 /// Quad formats (nq, trig, jsonld) keep one named graph per source plus the
 /// reference, ontology, alignment and VoID graphs (with --union also their
 /// union as the default graph); triple formats (nt, ttl, rdfxml) merge
-/// them. JSON-LD is compact, with the context of ontology/context.jsonld. With -o the file is written completely or not at all.
+/// them. JSON-LD is compact, with the context of ontology/context.jsonld.
+/// With -o the file is written completely or not at all: a regular file is
+/// replaced in one step (keeping its mode; a symbolic link to it stays a
+/// link), a pipe or device is written directly, a folder is refused.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
@@ -46,25 +49,15 @@ pub fn run(args: Args) -> Result<()> {
         union: args.union,
     };
     let (store, _) = store::open(&args.store.path())?;
-    let mut buf = Vec::new();
-    export::write_selected(&store, args.format, &selection, &mut buf)?;
+    let mut out = match &args.output {
+        Some(path) => Output::create(path)?,
+        None => Output::stdout(),
+    };
+    // Streamed: an error drops `out`, which removes the temporary file.
+    let written = export::write_selected(&store, args.format, &selection, &mut out)
+        .and_then(|()| out.commit());
     match &args.output {
-        Some(path) => write_atomically(path, &buf),
-        None => {
-            std::io::stdout().lock().write_all(&buf)?;
-            Ok(())
-        }
+        Some(path) => written.with_context(|| format!("cannot write {}", path.display())),
+        None => written,
     }
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it.
-pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let tmp = path.with_file_name(format!(
-        ".{}.partial",
-        path.file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default()
-    ));
-    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
 }

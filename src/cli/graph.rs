@@ -1,6 +1,7 @@
 //! `oewg-kg graph`: pictures of the negotiation.
 
 use super::StoreArg;
+use crate::output::file;
 use crate::output::graph::{self, Clustering, View, ViewGraph};
 use crate::output::query;
 use crate::store;
@@ -108,8 +109,8 @@ pub fn run(args: Args) -> Result<()> {
             let (np, ep) = (path("-nodes.csv"), path("-edges.csv"));
             let (mut nodes, mut edges) = (Vec::new(), Vec::new());
             graph::write_csv(&view, &mut nodes, &mut edges)?;
-            super::export::write_atomically(&np, &nodes)?;
-            super::export::write_atomically(&ep, &edges)?;
+            file::write_file(&np, &nodes)?;
+            file::write_file(&ep, &edges)?;
             eprintln!(
                 "wrote {} ({} nodes) and {} ({} edges)",
                 np.display(),
@@ -132,8 +133,9 @@ pub fn run(args: Args) -> Result<()> {
                 bytes = svg;
             }
             match &args.output {
-                Some(p) => super::export::write_atomically(p, &bytes)
-                    .with_context(|| format!("writing {}", p.display())),
+                Some(p) => {
+                    file::write_file(p, &bytes).with_context(|| format!("writing {}", p.display()))
+                }
                 None => {
                     std::io::stdout().lock().write_all(&bytes)?;
                     Ok(())

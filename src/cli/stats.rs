@@ -33,7 +33,7 @@ const PER_GRAPH: &str = "SELECT ?graph (COUNT(*) AS ?triples) WHERE {
 
 pub fn run(args: Args) -> Result<()> {
     let (store, manifest) = store::open(&args.store.path())?;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::file::Output::stdout();
     for (name, text) in [
         ("resources per class", per_class()),
         ("triples per graph", PER_GRAPH.to_string()),
@@ -46,7 +46,7 @@ pub fn run(args: Args) -> Result<()> {
             origin: format!("stats ({name})"),
             text,
         };
-        query::run(&store, &q, args.format, &mut out)?;
+        query::run(&store, &q, args.format, &mut out, &Default::default())?;
         if args.format == ResultFormat::Table {
             use std::io::Write;
             writeln!(out)?;
@@ -61,5 +61,5 @@ pub fn run(args: Args) -> Result<()> {
             manifest.sources.len()
         )?;
     }
-    Ok(())
+    out.commit()
 }

@@ -23,33 +23,48 @@ const MAX_RESOLUTION_TO_CUE: usize = 12;
 /// Between "established" and the body: " an ", " the ".
 const MAX_CUE_TO_BODY: usize = 8;
 
-/// Occurrences of cue phrases in `s`, at word boundaries, as absolute spans.
-fn cue_spans(text: &str, span: Span, cues: &[&str]) -> Vec<(Span, String)> {
-    let s = span.of(text);
-    let mut out = Vec::new();
-    for cue in cues {
-        let mut from = 0;
-        while let Some(i) = s[from..].find(cue) {
-            let start = from + i;
-            let end = start + cue.len();
-            let before_ok = !s[..start]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-            let after_ok = !s[end..].chars().next().is_some_and(char::is_alphanumeric);
-            if before_ok && after_ok {
-                out.push((
-                    Span::new(span.start + start, span.start + end),
-                    cue.to_string(),
-                ));
+/// Every occurrence of some cue phrases in a text, at word boundaries,
+/// found in one pass per cue and looked up per sentence by binary search
+/// (searching each sentence for each cue costs a searcher per sentence).
+struct CueIndex {
+    /// Sorted by start; at each start only the longest cue ("established
+    /// by" over "established").
+    hits: Vec<Span>,
+}
+
+impl CueIndex {
+    fn new(text: &str, cues: &[&str]) -> Self {
+        let mut hits = Vec::new();
+        for cue in cues.iter().filter(|c| !c.is_empty()) {
+            for (start, _) in text.match_indices(cue) {
+                let end = start + cue.len();
+                let before_ok = !text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+                let after_ok = !text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                if before_ok && after_ok {
+                    hits.push(Span::new(start, end));
+                }
             }
-            from = end;
         }
+        hits.sort_by_key(|sp| (sp.start, std::cmp::Reverse(sp.end)));
+        hits.dedup_by_key(|sp| sp.start);
+        Self { hits }
     }
-    // Prefer the longest cue at a position ("established by" over "established").
-    out.sort_by_key(|(sp, _)| (sp.start, std::cmp::Reverse(sp.end)));
-    out.dedup_by_key(|(sp, _)| sp.start);
-    out
+
+    /// The cues wholly inside `span`, in order.
+    fn within(&self, span: Span) -> impl Iterator<Item = Span> + '_ {
+        let from = self.hits.partition_point(|h| h.start < span.start);
+        self.hits[from..]
+            .iter()
+            .take_while(move |h| h.start < span.end)
+            .filter(move |h| h.end <= span.end)
+            .copied()
+    }
 }
 
 fn is_body(m: &Mention) -> bool {
@@ -102,64 +117,64 @@ fn link(
 
 /// Establishment facts. Ambiguous body mentions are re-read in the light of
 /// the resolution next to them, which is why `mentions` is mutable.
+///
+/// Every search is bounded: the sentence's mentions are found by binary
+/// search, and around each cue only the mentions within the distances above
+/// are looked at, so a long file or a run-on sentence costs linear time.
 pub fn established(
     text: &str,
     segments: &Segments,
     mentions: &mut Mentions,
     reference: &Reference,
 ) -> Vec<EstablishedFact> {
-    let cues = reference.cues.words(CueKind::Established);
+    let cues = CueIndex::new(text, &reference.cues.words(CueKind::Established));
     let mut out = Vec::new();
     for (_, sentence) in segments.sentences() {
-        for (cue, _) in cue_spans(text, sentence, &cues) {
-            let idx: Vec<usize> = (0..mentions.items.len())
-                .filter(|&i| sentence.contains(mentions.items[i].span))
-                .collect();
+        let range = mentions.range_within(sentence);
+        for cue in cues.within(sentence) {
+            let (body_before, res_after, res_before, body_after) = {
+                let all = &mentions.items;
+                let items = &all[range.clone()];
+                // Mentions [..before) end before the cue, [after..) start after it.
+                let before = range.start + items.partition_point(|m| m.span.end <= cue.start);
+                let after = range.start + items.partition_point(|m| m.span.start < cue.end);
+                let ahead = |limit: usize, pick: fn(&Mention) -> bool| {
+                    (after..range.end)
+                        .take_while(|&i| all[i].span.start - cue.end <= limit)
+                        .find(|&i| pick(&all[i]))
+                };
+                let behind = |limit: usize, pick: fn(&Mention) -> bool| {
+                    (range.start..before)
+                        .rev()
+                        .take_while(|&i| cue.start - all[i].span.end <= limit)
+                        .find(|&i| pick(&all[i]))
+                };
+                // Only the mention right before the cue can be the body of
+                // "Body established by": any other would leave a name in the
+                // gap, which BODY_GAP refuses.
+                let body_before =
+                    (before > range.start && is_body(&all[before - 1])).then(|| before - 1);
+                (
+                    body_before,
+                    ahead(MAX_CUE_TO_RESOLUTION, is_resolution),
+                    behind(MAX_RESOLUTION_TO_CUE, is_resolution),
+                    ahead(MAX_CUE_TO_BODY, is_body),
+                )
+            };
             // Body … established by … resolution R
-            let body_before = idx
-                .iter()
-                .rev()
-                .find(|&&i| mentions.items[i].span.end <= cue.start && is_body(&mentions.items[i]))
-                .copied();
-            let res_after = idx
-                .iter()
-                .find(|&&i| {
-                    mentions.items[i].span.start >= cue.end && is_resolution(&mentions.items[i])
-                })
-                .copied();
             if let (Some(b), Some(r)) = (body_before, res_after) {
                 let gap = &text[mentions.items[b].span.end..cue.start];
-                let reach = mentions.items[r].span.start - cue.end;
-                let cue_text = cue.of(text);
-                if BODY_GAP.is_match(gap)
-                    && reach <= MAX_CUE_TO_RESOLUTION
-                    && cue_text.contains(' ')
-                {
+                if BODY_GAP.is_match(gap) && cue.of(text).contains(' ') {
                     out.push(link(mentions, b, r, sentence, reference));
                     continue;
                 }
             }
             // Resolution R (, which) established (the) Body
-            let res_before = idx
-                .iter()
-                .rev()
-                .find(|&&i| {
-                    mentions.items[i].span.end <= cue.start && is_resolution(&mentions.items[i])
-                })
-                .copied();
-            let body_after = idx
-                .iter()
-                .find(|&&i| mentions.items[i].span.start >= cue.end && is_body(&mentions.items[i]))
-                .copied();
             if let (Some(r), Some(b)) = (res_before, body_after) {
-                let before = cue.start - mentions.items[r].span.end;
-                let after = mentions.items[b].span.start - cue.end;
                 let between = &text[cue.end..mentions.items[b].span.start];
-                if before <= MAX_RESOLUTION_TO_CUE
-                    && after <= MAX_CUE_TO_BODY
-                    && between
-                        .split_whitespace()
-                        .all(|w| matches!(w, "an" | "a" | "the"))
+                if between
+                    .split_whitespace()
+                    .all(|w| matches!(w, "an" | "a" | "the"))
                 {
                     out.push(link(mentions, b, r, sentence, reference));
                 }
@@ -177,11 +192,15 @@ pub fn chairs(
     reference: &Reference,
 ) -> Vec<ChairFact> {
     const NEAR: usize = 40;
-    let cues = reference.cues.words(CueKind::Chair);
+    let cues = CueIndex::new(text, &reference.cues.words(CueKind::Chair));
     let mut out = Vec::new();
     for (_, sentence) in segments.sentences() {
-        let inside: Vec<&Mention> = mentions.within(sentence).collect();
-        for (cue, _) in cue_spans(text, sentence, &cues) {
+        let in_sentence = &mentions.items[mentions.range_within(sentence)];
+        for cue in cues.within(sentence) {
+            // Only mentions within NEAR of the cue matter.
+            let from = in_sentence.partition_point(|m| m.span.end + NEAR < cue.start);
+            let to = in_sentence.partition_point(|m| m.span.start <= cue.end + NEAR);
+            let inside: Vec<&Mention> = in_sentence[from..to.max(from)].iter().collect();
             // A cue inside a mention ("Chair’s Summary") is part of a name.
             if inside
                 .iter()

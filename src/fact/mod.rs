@@ -66,6 +66,46 @@ pub struct EstablishedFact {
     pub span: Span,
 }
 
+/// Text the discourse reader takes in at once. Its context (draft and
+/// paragraph under discussion, earlier proposals, each actor's latest
+/// positions) looks back over what it has read, so its cost grows with the
+/// square of one reading. Reports are far shorter (the longest seed is
+/// 40 KB); a longer text (a whole PDF converted, a press release repeated)
+/// is read in windows of this size, cut at a heading where one is near, so
+/// its cost grows linearly.
+const DISCOURSE_WINDOW: usize = 256 * 1024;
+/// Opening blocks every window sees (without their sentences), so the
+/// title that names a first-person text's author is read in each.
+const TITLE_BLOCKS: usize = 6;
+
+/// Edit proposals and stances, read window by window; stances keep pointing
+/// at their proposals.
+fn discourse_in_windows(
+    text: &str,
+    segments: &Segments,
+    mentions: &Mentions,
+    reference: &Reference,
+    paragraphs: &[ParagraphFact],
+) -> (Vec<EditProposal>, Vec<Stance>) {
+    if text.len() <= DISCOURSE_WINDOW {
+        return discourse::extract(text, segments, mentions, reference, paragraphs);
+    }
+    let (mut proposals, mut stances) = (Vec::new(), Vec::new());
+    for range in segments.windows(DISCOURSE_WINDOW) {
+        let part = segments.window(range, TITLE_BLOCKS);
+        let (p, s) = discourse::extract(text, &part, mentions, reference, paragraphs);
+        let base = proposals.len();
+        proposals.extend(p);
+        stances.extend(s.into_iter().map(|mut s| {
+            if let StanceTarget::Edit(i) = &mut s.target {
+                *i += base;
+            }
+            s
+        }));
+    }
+    (proposals, stances)
+}
+
 /// Everything read from one source.
 #[derive(Debug, Clone)]
 pub struct SourceFacts {
@@ -106,7 +146,7 @@ impl SourceFacts {
         ));
         let citations = paragraphs::citations(&segments, &mentions, document.as_deref(), text);
         let (mut proposals, stances) =
-            discourse::extract(text, &segments, &mentions, reference, &paragraphs);
+            discourse_in_windows(text, &segments, &mentions, reference, &paragraphs);
         let date = source.date().or_else(|| crate::mention::infer_date(text));
         drafts::assign(
             &mut proposals,
@@ -156,13 +196,15 @@ impl SourceFacts {
 /// Draft paragraphs a proposal targets exist even when no source quotes
 /// them.
 fn add_targeted_paragraphs(proposals: &[EditProposal], paragraphs: &mut Vec<ParagraphFact>) {
+    // A set, not a scan per target: a long text has thousands of both.
+    let mut have: BTreeSet<(String, u32)> = paragraphs
+        .iter()
+        .map(|q| (q.document.clone(), q.number))
+        .collect();
     for p in proposals {
         let Some(doc) = &p.document else { continue };
         for &n in &p.targets {
-            if !paragraphs
-                .iter()
-                .any(|q| &q.document == doc && q.number == n)
-            {
+            if have.insert((doc.clone(), n)) {
                 paragraphs.push(ParagraphFact {
                     document: doc.clone(),
                     number: n,

@@ -2,17 +2,23 @@
 //! metadata of `catalog.csv`.
 //!
 //! Every failure here names the file (and line, where there is one): the
-//! user's next step is to open that file.
+//! user's next step is to open that file. Nothing is skipped in silence: a
+//! path given on the command line that is not a readable UTF-8 text file is
+//! an error; a `.txt` entry of a folder that is not one (a dangling link, a
+//! FIFO, an unreadable or non-UTF-8 file) is skipped with a warning naming
+//! it, or refused with `--strict`.
+
+mod catalog;
+mod kind;
+
+pub use catalog::{is_valid_date, CatalogEntry, CATALOG_FILE};
+pub use kind::Kind;
 
 pub mod rdf;
 
-use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-
-/// The catalog file looked for beside the reports.
-pub const CATALOG_FILE: &str = "catalog.csv";
 
 /// Why the inputs could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -21,6 +27,8 @@ pub enum InputError {
     NotFound(PathBuf),
     #[error("{path} is not a .txt file")]
     NotTxt { path: PathBuf },
+    #[error("{path} is {why}")]
+    NotText { path: PathBuf, why: String },
     #[error(
         "{path}: line {line} is not valid UTF-8 (byte offset {offset}); save the file as UTF-8"
     )]
@@ -29,9 +37,9 @@ pub enum InputError {
         line: usize,
         offset: usize,
     },
-    #[error("{0} is empty; a report needs some text")]
+    #[error("{0} is empty (no visible character); a report needs some text")]
     Empty(PathBuf),
-    #[error("folder {0} holds no .txt file")]
+    #[error("folder {0} holds no readable .txt file")]
     NoText(PathBuf),
     #[error("{path}: line {line}: {message}")]
     Catalog {
@@ -59,28 +67,6 @@ pub enum InputError {
         path: PathBuf,
         source: std::io::Error,
     },
-}
-
-/// One row of `catalog.csv`. Only `file` is required.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
-pub struct CatalogEntry {
-    pub file: String,
-    #[serde(default)]
-    pub title: Option<String>,
-    /// ISO date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    #[serde(default)]
-    pub date: Option<String>,
-    #[serde(default)]
-    pub publisher: Option<String>,
-    /// "report", "meeting-report", "analysis", "news", …
-    #[serde(default)]
-    pub kind: Option<String>,
-    /// Slug of the document the file is a copy of (reference `documents.csv`).
-    #[serde(default)]
-    pub document: Option<String>,
-    /// Where the text was taken from (a URL).
-    #[serde(default)]
-    pub source: Option<String>,
 }
 
 /// A report read from disk.
@@ -120,17 +106,39 @@ impl SourceText {
     }
 }
 
-/// Reads one file as a UTF-8 report.
-pub fn read_text(path: &Path) -> Result<String, InputError> {
+/// Characters that take no room on the page: zero-width spaces and joiners,
+/// direction marks, the byte-order mark, the soft hyphen, and other format
+/// controls (Unicode category Cf) that turn up in converted documents.
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}'
+            | '\u{17B5}' | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// True when a text has at least one character that shows.
+pub fn has_visible_text(text: &str) -> bool {
+    text.chars().any(|c| !is_invisible(c))
+}
+
+/// Reads a file that must be UTF-8, naming the line of the first bad byte.
+fn read_utf8(path: &Path) -> Result<String, InputError> {
     let bytes = fs::read(path).map_err(|source| InputError::Io {
         path: path.to_owned(),
         source,
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..offset]
+        let before = &e.as_bytes()[..offset];
+        // Line ends as the segmenter counts them: LF, CRLF or a lone CR.
+        let line = before
             .iter()
-            .filter(|&&b| b == b'\n')
+            .enumerate()
+            .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && before.get(i + 1) != Some(&b'\n')))
             .count()
             + 1;
         InputError::NotUtf8 {
@@ -138,8 +146,24 @@ pub fn read_text(path: &Path) -> Result<String, InputError> {
             line,
             offset,
         }
-    })?;
-    if text.trim().is_empty() {
+    })
+}
+
+/// Reads one file as a UTF-8 report: it must be a regular file, valid UTF-8
+/// and hold at least one visible character.
+pub fn read_text(path: &Path) -> Result<String, InputError> {
+    match Kind::of(path) {
+        Kind::File => {}
+        Kind::Missing => return Err(InputError::NotFound(path.to_owned())),
+        other => {
+            return Err(InputError::NotText {
+                why: other.why_not_text(path),
+                path: path.to_owned(),
+            })
+        }
+    }
+    let text = read_utf8(path)?;
+    if !has_visible_text(&text) {
         return Err(InputError::Empty(path.to_owned()));
     }
     Ok(text)
@@ -148,89 +172,70 @@ pub fn read_text(path: &Path) -> Result<String, InputError> {
 /// Reads `catalog.csv` of a folder, if it exists, checking that every row
 /// names a file that is there.
 pub fn read_catalog(dir: &Path) -> Result<BTreeMap<String, CatalogEntry>, InputError> {
-    let path = dir.join(CATALOG_FILE);
-    let mut out = BTreeMap::new();
-    if !path.is_file() {
-        return Ok(out);
-    }
-    let text = read_text(&path)?;
-    let mut rdr = csv::Reader::from_reader(text.as_bytes());
-    for row in rdr.deserialize::<CatalogEntry>() {
-        let entry = row.map_err(|e| InputError::Catalog {
-            path: path.clone(),
-            line: e.position().map(|p| p.line()).unwrap_or(0),
-            message: e.to_string(),
-        })?;
-        let line = out.len() as u64 + 2;
-        if !dir.join(&entry.file).is_file() {
-            return Err(InputError::CatalogMissingFile {
-                path: path.clone(),
-                line,
-                file: entry.file,
-                dir: dir.to_owned(),
-            });
-        }
-        out.insert(entry.file.clone(), entry);
-    }
-    Ok(out)
+    catalog::read(dir)
 }
 
 fn is_txt(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "txt")
 }
 
+/// The reports found, and what was skipped (one line each, naming it).
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub sources: Vec<SourceText>,
+    pub warnings: Vec<String>,
+}
+
 /// Expands the inputs (files and folders) into the reports they name, sorted
-/// by file stem so that the same inputs always give the same order.
+/// by file stem so that the same inputs always give the same order. Any
+/// entry that cannot be read is an error.
 pub fn collect(inputs: &[PathBuf]) -> Result<Vec<SourceText>, InputError> {
-    let mut files: Vec<(PathBuf, CatalogEntry)> = Vec::new();
+    gather(inputs, true).map(|c| c.sources)
+}
+
+/// Like [`collect`], but a `.txt` entry of a folder that is not a readable
+/// UTF-8 text is skipped with a warning unless `strict`.
+pub fn gather(inputs: &[PathBuf], strict: bool) -> Result<Collected, InputError> {
+    let mut files: Vec<(PathBuf, CatalogEntry, bool)> = Vec::new();
+    let mut warnings = Vec::new();
     for input in inputs {
-        if input.is_dir() {
-            let catalog = read_catalog(input)?;
-            let mut found: Vec<PathBuf> = fs::read_dir(input)
-                .map_err(|source| InputError::Io {
+        match Kind::of(input) {
+            Kind::Folder => {
+                let catalog = read_catalog(input)?;
+                let found = folder_entries(input)?;
+                if found.is_empty() {
+                    return Err(InputError::NoText(input.clone()));
+                }
+                for p in found {
+                    let meta = meta_for(&catalog, &p);
+                    files.push((p, meta, true));
+                }
+            }
+            Kind::File => {
+                if !is_txt(input) {
+                    return Err(InputError::NotTxt {
+                        path: input.clone(),
+                    });
+                }
+                let dir = match input.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d,
+                    _ => Path::new("."),
+                };
+                let catalog = read_catalog(dir)?;
+                files.push((input.clone(), meta_for(&catalog, input), false));
+            }
+            Kind::Missing => return Err(InputError::NotFound(input.clone())),
+            other => {
+                return Err(InputError::NotText {
+                    why: other.why_not_text(input),
                     path: input.clone(),
-                    source,
-                })?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file() && is_txt(p))
-                .collect();
-            if found.is_empty() {
-                return Err(InputError::NoText(input.clone()));
+                })
             }
-            found.sort();
-            for p in found {
-                let name = file_name(&p);
-                let meta = catalog.get(&name).cloned().unwrap_or_else(|| CatalogEntry {
-                    file: name.clone(),
-                    ..Default::default()
-                });
-                files.push((p, meta));
-            }
-        } else if input.is_file() {
-            if !is_txt(input) {
-                return Err(InputError::NotTxt {
-                    path: input.clone(),
-                });
-            }
-            let dir = input.parent().unwrap_or(Path::new("."));
-            let dir = if dir.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                dir
-            };
-            let catalog = read_catalog(dir)?;
-            let name = file_name(input);
-            let meta = catalog.get(&name).cloned().unwrap_or_else(|| CatalogEntry {
-                file: name.clone(),
-                ..Default::default()
-            });
-            files.push((input.clone(), meta));
-        } else {
-            return Err(InputError::NotFound(input.clone()));
         }
     }
     let mut by_stem: BTreeMap<String, SourceText> = BTreeMap::new();
-    for (path, meta) in files {
+    let mut folders_read: BTreeMap<PathBuf, usize> = BTreeMap::new();
+    for (path, meta, in_folder) in files {
         let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -245,7 +250,17 @@ pub fn collect(inputs: &[PathBuf]) -> Result<Vec<SourceText>, InputError> {
                 second: path,
             });
         }
-        let text = read_text(&path)?;
+        let folder = path.parent().map(Path::to_owned).unwrap_or_default();
+        let text = match read_text(&path) {
+            Ok(t) => t,
+            Err(e) if in_folder && !strict => {
+                warnings.push(format!("skipped {e}"));
+                folders_read.entry(folder).or_insert(0);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        *folders_read.entry(folder).or_insert(0) += 1;
         by_stem.insert(
             stem.clone(),
             SourceText {
@@ -256,7 +271,39 @@ pub fn collect(inputs: &[PathBuf]) -> Result<Vec<SourceText>, InputError> {
             },
         );
     }
-    Ok(by_stem.into_values().collect())
+    if let Some((folder, _)) = folders_read.iter().find(|(_, &n)| n == 0) {
+        return Err(InputError::NoText(folder.clone()));
+    }
+    Ok(Collected {
+        sources: by_stem.into_values().collect(),
+        warnings,
+    })
+}
+
+/// The `.txt` entries of a folder, sorted (whatever they are: reading them
+/// tells what is wrong with each).
+fn folder_entries(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
+    let io = |source| InputError::Io {
+        path: dir.to_owned(),
+        source,
+    };
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).map_err(io)? {
+        let p = entry.map_err(io)?.path();
+        if is_txt(&p) {
+            found.push(p);
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+fn meta_for(catalog: &BTreeMap<String, CatalogEntry>, path: &Path) -> CatalogEntry {
+    let name = file_name(path);
+    catalog.get(&name).cloned().unwrap_or_else(|| CatalogEntry {
+        file: name,
+        ..Default::default()
+    })
 }
 
 fn file_name(p: &Path) -> String {

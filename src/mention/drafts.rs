@@ -34,18 +34,20 @@ static DRAFT: LazyLock<Regex> = LazyLock::new(|| {
 /// Where the text places its drafts: the body under discussion and the year.
 #[derive(Debug, Clone, Default)]
 pub struct Setting {
-    /// Slugs of bodies with the span of each mention, in text order.
+    /// Slugs of bodies with the span of each mention, in text order (by
+    /// where each ends).
     pub bodies: Vec<(Span, String)>,
     pub year: Option<String>,
 }
 
 impl Setting {
-    /// The body named last before `at`, else the first one named after it.
+    /// The body named last before `at`, else the first one named after it
+    /// (`bodies` in text order: found by binary search).
     fn body_at(&self, at: usize) -> Option<&str> {
-        self.bodies
-            .iter()
-            .rev()
-            .find(|(s, _)| s.end <= at)
+        let before = self.bodies.partition_point(|(s, _)| s.end <= at);
+        before
+            .checked_sub(1)
+            .and_then(|i| self.bodies.get(i))
             .or_else(|| self.bodies.first())
             .map(|(_, b)| b.as_str())
     }
@@ -122,6 +124,17 @@ fn slugify(s: &str) -> String {
 /// each as a document mention with the label the source used.
 pub fn find_drafts(text: &str, setting: &Setting, known: &[Mention]) -> Vec<(Mention, AdHoc)> {
     let normalized = Normalized::new(text);
+    // Known mentions by start, with the furthest end so far: overlap and
+    // "followed by its symbol" are binary searches, not a scan per draft.
+    let mut sorted: Vec<&Mention> = known.iter().collect();
+    sorted.sort_by_key(|k| (k.span.start, k.span.end));
+    let furthest: Vec<usize> = sorted
+        .iter()
+        .scan(0, |end, k| {
+            *end = (*end).max(k.span.end);
+            Some(*end)
+        })
+        .collect();
     let mut out = Vec::new();
     for c in DRAFT.captures_iter(&normalized.text) {
         let Some(key) = description_key(&c) else {
@@ -133,12 +146,13 @@ pub fn find_drafts(text: &str, setting: &Setting, known: &[Mention]) -> Vec<(Men
         // A description overlapping a known name, or followed by the
         // draft's symbol ("the draft resolution A/C.1/79/L.12"), is that
         // document already.
-        let named = known.iter().any(|k| {
-            (k.span.start < span.end && span.start < k.span.end)
-                || (matches!(k.entity, Entity::Document(_))
-                    && k.span.start >= span.end
-                    && text[span.end..k.span.start].trim().len() <= 2)
-        });
+        let before_end = sorted.partition_point(|k| k.span.start < span.end);
+        let overlaps = before_end > 0 && furthest[before_end - 1] > span.start;
+        let symbol_follows = sorted[before_end..]
+            .iter()
+            .take_while(|k| text[span.end..k.span.start].trim().len() <= 2)
+            .any(|k| matches!(k.entity, Entity::Document(_)));
+        let named = overlaps || symbol_follows;
         if named {
             continue;
         }

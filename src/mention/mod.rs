@@ -133,14 +133,16 @@ impl Mentions {
                 alternatives: Vec::new(),
             });
         }
+        let mut bodies: Vec<(Span, String)> = items
+            .iter()
+            .filter_map(|m| match &m.entity {
+                Entity::Body(b) => Some((m.span, b.clone())),
+                _ => None,
+            })
+            .collect();
+        bodies.sort_by_key(|(s, _)| (s.end, s.start));
         let setting = drafts::Setting {
-            bodies: items
-                .iter()
-                .filter_map(|m| match &m.entity {
-                    Entity::Body(b) => Some((m.span, b.clone())),
-                    _ => None,
-                })
-                .collect(),
+            bodies,
             year: (date.len() >= 4).then(|| date[..4].to_string()),
         };
         for (m, adhoc) in drafts::find_drafts(text, &setting, &items) {
@@ -180,7 +182,16 @@ impl Mentions {
 
     /// Mentions inside a span, in order.
     pub fn within(&self, span: Span) -> impl Iterator<Item = &Mention> + '_ {
-        self.items.iter().filter(move |m| span.contains(m.span))
+        self.items[self.range_within(span)].iter()
+    }
+
+    /// Indices of the mentions inside a span. Mentions are sorted and do
+    /// not overlap, so they form one run found by binary search: per-sentence
+    /// work stays proportional to the sentence, not to the file.
+    pub fn range_within(&self, span: Span) -> std::ops::Range<usize> {
+        let start = self.items.partition_point(|m| m.span.start < span.start);
+        let len = self.items[start..].partition_point(|m| m.span.end <= span.end);
+        start..start + len
     }
 }
 

@@ -29,16 +29,27 @@ pub fn find_titled(
         titles.join("|")
     ))
     .expect("person regex");
+    // Other mentions by start, with the furthest end reached so far: one
+    // binary search tells whether a name overlaps any of them.
+    let mut others: Vec<Span> = existing
+        .iter()
+        .filter(|m| !matches!(m.entity, Entity::Person(_)))
+        .map(|m| m.span)
+        .collect();
+    others.sort();
+    let furthest: Vec<usize> = others
+        .iter()
+        .scan(0, |end, s| {
+            *end = (*end).max(s.end);
+            Some(*end)
+        })
+        .collect();
     let mut out = Vec::new();
     for c in re.captures_iter(text) {
         let n = c.name("name").unwrap();
         let span = Span::new(n.start(), n.end());
-        let overlaps = existing.iter().any(|m| {
-            m.span.start < span.end
-                && span.start < m.span.end
-                && !matches!(m.entity, Entity::Person(_))
-        });
-        if overlaps {
+        let before = others.partition_point(|m| m.start < span.end);
+        if before > 0 && furthest[before - 1] > span.start {
             continue;
         }
         let full = n.as_str();

@@ -1,15 +1,17 @@
 //! SPARQL over the store: bundled or user queries, the W3C results formats
-//! and a plain table for people.
+//! and a plain table for people, within [`Limits`] (a timeout that cancels
+//! the evaluation, a row limit) and with rows streamed as they come.
 
+use super::query_check;
 use crate::quad::vocab::PREFIXES;
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{anyhow, bail, Result};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
-use regex::Regex;
 use std::io::Write;
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 include!(concat!(env!("OUT_DIR"), "/bundled_queries.rs"));
 
@@ -94,38 +96,144 @@ pub fn load(arg: &str) -> Result<QueryText> {
     }
 }
 
-static LINE_COL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d+):(\d+)").unwrap());
+/// Default of `query --timeout`, in seconds.
+pub const DEFAULT_TIMEOUT_SECS: u64 = 60;
+/// Default of `query --max-rows`.
+pub const DEFAULT_MAX_ROWS: u64 = 1_000_000;
 
-/// The evaluator with the contract's prefixes predeclared and the default
-/// graph as the union of all named graphs.
-fn evaluate<'a>(store: &'a Store, q: &QueryText) -> Result<QueryResults<'a>> {
-    let mut evaluator = SparqlEvaluator::new();
+/// Bounds on one query, the same for the command line and any server: a
+/// query that runs too long is cancelled, one that answers too much is cut
+/// off with an error, so no question can hold the machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Evaluation is cancelled after this long (`None`: no limit).
+    pub timeout: Option<Duration>,
+    /// At most this many rows or triples (`None`: no limit).
+    pub max_rows: Option<u64>,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            timeout: Some(Duration::from_secs(DEFAULT_TIMEOUT_SECS)),
+            max_rows: Some(DEFAULT_MAX_ROWS),
+        }
+    }
+}
+
+/// Cancels an evaluation through oxigraph's cancellation token once its
+/// time is up; stops watching when dropped.
+struct Watchdog {
+    token: CancellationToken,
+    timeout: Option<Duration>,
+    _stop: Option<mpsc::Sender<()>>,
+}
+
+impl Watchdog {
+    fn start(timeout: Option<Duration>) -> Self {
+        let token = CancellationToken::new();
+        let stop = timeout.map(|t| {
+            let (tx, rx) = mpsc::channel::<()>();
+            let token = token.clone();
+            std::thread::spawn(move || {
+                if let Err(mpsc::RecvTimeoutError::Timeout) = rx.recv_timeout(t) {
+                    token.cancel();
+                }
+            });
+            tx
+        });
+        Self {
+            token,
+            timeout,
+            _stop: stop,
+        }
+    }
+
+    /// The error to report for a failed evaluation: a timeout says so.
+    fn error(&self, origin: &str, e: impl Into<anyhow::Error>) -> anyhow::Error {
+        match self.timeout.filter(|_| self.token.is_cancelled()) {
+            Some(t) => anyhow!(
+                "{origin}: stopped after {} s (--timeout {}); narrow the query, add LIMIT, or raise --timeout (0 = no limit)",
+                t.as_secs_f64(),
+                t.as_secs_f64()
+            ),
+            None => e.into().context(format!("{origin}: evaluation failed")),
+        }
+    }
+}
+
+fn too_many(origin: &str, max: u64) -> anyhow::Error {
+    anyhow!(
+        "{origin}: more than {max} rows; add LIMIT to the query or raise --max-rows (0 = no limit)"
+    )
+}
+
+/// The evaluator with the contract's prefixes predeclared. The default
+/// graph is the union of all named graphs unless the query names its own
+/// dataset (`FROM`, `FROM NAMED`), which it then gets exactly.
+fn evaluate<'a>(
+    store: &'a Store,
+    q: &QueryText,
+    limits: &Limits,
+) -> Result<(QueryResults<'a>, Watchdog)> {
+    query_check::check_nesting(&q.origin, &q.text)?;
+    let dog = Watchdog::start(limits.timeout);
+    let mut evaluator = SparqlEvaluator::new().with_cancellation_token(dog.token.clone());
     for (p, ns) in PREFIXES {
         evaluator = evaluator.with_prefix(p, ns).expect("valid prefix IRI");
     }
     let mut prepared = evaluator.parse_query(&q.text).map_err(|e| {
-        let msg = e.to_string();
-        match LINE_COL.captures(&msg) {
-            Some(c) => anyhow!(
-                "{}: SPARQL syntax error at line {}, column {}: {}",
-                q.origin,
-                &c[1],
-                &c[2],
-                msg.split_once(": ").map(|x| x.1).unwrap_or(&msg)
-            ),
-            None => anyhow!("{}: SPARQL syntax error: {msg}", q.origin),
-        }
+        let predeclared: Vec<&str> = PREFIXES.iter().map(|(p, _)| *p).collect();
+        query_check::syntax_error(&q.origin, &q.text, &e.to_string(), &predeclared)
     })?;
-    prepared.dataset_mut().set_default_graph_as_union();
-    prepared
+    if prepared.dataset().is_default_dataset() {
+        prepared.dataset_mut().set_default_graph_as_union();
+    }
+    let results = prepared
         .on_store(store)
         .execute()
-        .with_context(|| format!("{}: evaluation failed", q.origin))
+        .map_err(|e| dog.error(&q.origin, e))?;
+    Ok((results, dog))
 }
 
-/// Runs a query and writes its results.
-pub fn run(store: &Store, q: &QueryText, format: ResultFormat, out: &mut dyn Write) -> Result<()> {
-    let results = evaluate(store, q)?;
+/// Flushes the output at most every 100 ms, so rows show as they come
+/// without a system call per row.
+struct Paced<'w> {
+    inner: &'w mut dyn Write,
+    last: Instant,
+}
+
+impl Write for Paced<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        if self.last.elapsed() >= Duration::from_millis(100) {
+            self.inner.flush()?;
+            self.last = Instant::now();
+        }
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Runs a query and writes its results: CSV, TSV, JSON and XML are
+/// streamed row by row; the table, and a CONSTRUCT's graph, are laid out
+/// once all rows are in.
+pub fn run(
+    store: &Store,
+    q: &QueryText,
+    format: ResultFormat,
+    out: &mut dyn Write,
+    limits: &Limits,
+) -> Result<()> {
+    let (results, dog) = evaluate(store, q, limits)?;
+    let over = |n: u64| limits.max_rows.is_some_and(|m| n > m);
+    let max = limits.max_rows.unwrap_or(0);
+    let mut out = Paced {
+        inner: out,
+        last: Instant::now(),
+    };
     let rformat = match format {
         ResultFormat::Csv => Some(QueryResultsFormat::Csv),
         ResultFormat::Tsv => Some(QueryResultsFormat::Tsv),
@@ -147,16 +255,25 @@ pub fn run(store: &Store, q: &QueryText, format: ResultFormat, out: &mut dyn Wri
     match results {
         QueryResults::Solutions(solutions) => {
             let vars = solutions.variables().to_vec();
-            let rows: Vec<_> = solutions
-                .collect::<Result<Vec<_>, _>>()
-                .with_context(|| format!("{}: evaluation failed", q.origin))?;
             match rformat {
-                None => super::table::write(out, &vars, &rows)?,
+                None => {
+                    let mut rows = Vec::new();
+                    for s in solutions {
+                        rows.push(s.map_err(|e| dog.error(&q.origin, e))?);
+                        if over(rows.len() as u64) {
+                            return Err(too_many(&q.origin, max));
+                        }
+                    }
+                    super::table::write(&mut out, &vars, &rows)?;
+                }
                 Some(f) => {
                     let mut w = QueryResultsSerializer::from_format(f)
-                        .serialize_solutions_to_writer(out, vars)?;
-                    for r in &rows {
-                        w.serialize(r)?;
+                        .serialize_solutions_to_writer(&mut out, vars)?;
+                    for (n, s) in solutions.enumerate() {
+                        if over(n as u64 + 1) {
+                            return Err(too_many(&q.origin, max));
+                        }
+                        w.serialize(&s.map_err(|e| dog.error(&q.origin, e))?)?;
                     }
                     w.finish()?;
                 }
@@ -165,7 +282,7 @@ pub fn run(store: &Store, q: &QueryText, format: ResultFormat, out: &mut dyn Wri
         QueryResults::Boolean(b) => match rformat {
             None => writeln!(out, "{b}")?,
             Some(f) => {
-                QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(out, b)?;
+                QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut out, b)?;
             }
         },
         QueryResults::Graph(triples) => {
@@ -175,22 +292,31 @@ pub fn run(store: &Store, q: &QueryText, format: ResultFormat, out: &mut dyn Wri
                     q.origin
                 );
             };
-            let triples = triples
-                .collect::<Result<Vec<_>, _>>()
-                .with_context(|| format!("{}: evaluation failed", q.origin))?;
-            super::export::write_graph(triples, f, out)?;
+            // Collected (within the row limit): some formats lay out the
+            // whole graph at once.
+            let mut all = Vec::new();
+            for t in triples {
+                all.push(t.map_err(|e| dog.error(&q.origin, e))?);
+                if over(all.len() as u64) {
+                    return Err(too_many(&q.origin, max));
+                }
+            }
+            super::export::write_graph(all, f, &mut out)?;
         }
     }
+    out.flush()?;
     Ok(())
 }
 
-/// Runs a SELECT query and returns its rows as strings (IRIs and literal
-/// values), for callers that build on query answers.
 /// A SELECT answer: variable names and rows of optional terms.
 pub type Rows = (Vec<String>, Vec<Vec<Option<oxigraph::model::Term>>>);
 
+/// Runs a SELECT query (with the default [`Limits`]) and returns its rows,
+/// for callers that build on query answers.
 pub fn select(store: &Store, q: &QueryText) -> Result<Rows> {
-    match evaluate(store, q)? {
+    let limits = Limits::default();
+    let (results, dog) = evaluate(store, q, &limits)?;
+    match results {
         QueryResults::Solutions(s) => {
             let vars: Vec<String> = s
                 .variables()
@@ -199,8 +325,11 @@ pub fn select(store: &Store, q: &QueryText) -> Result<Rows> {
                 .collect();
             let mut rows = Vec::new();
             for sol in s {
-                let sol = sol.with_context(|| format!("{}: evaluation failed", q.origin))?;
+                let sol = sol.map_err(|e| dog.error(&q.origin, e))?;
                 rows.push(vars.iter().map(|v| sol.get(v.as_str()).cloned()).collect());
+                if rows.len() as u64 > DEFAULT_MAX_ROWS {
+                    return Err(too_many(&q.origin, DEFAULT_MAX_ROWS));
+                }
             }
             Ok((vars, rows))
         }
@@ -208,12 +337,22 @@ pub fn select(store: &Store, q: &QueryText) -> Result<Rows> {
     }
 }
 
-/// Runs a CONSTRUCT or DESCRIBE query and returns its triples.
+/// Runs a CONSTRUCT or DESCRIBE query (with the default [`Limits`]) and
+/// returns its triples.
 pub fn construct(store: &Store, q: &QueryText) -> Result<Vec<oxigraph::model::Triple>> {
-    match evaluate(store, q)? {
-        QueryResults::Graph(g) => g
-            .collect::<Result<Vec<_>, _>>()
-            .with_context(|| format!("{}: evaluation failed", q.origin)),
+    let limits = Limits::default();
+    let (results, dog) = evaluate(store, q, &limits)?;
+    match results {
+        QueryResults::Graph(g) => {
+            let mut out = Vec::new();
+            for t in g {
+                out.push(t.map_err(|e| dog.error(&q.origin, e))?);
+                if out.len() as u64 > DEFAULT_MAX_ROWS {
+                    return Err(too_many(&q.origin, DEFAULT_MAX_ROWS));
+                }
+            }
+            Ok(out)
+        }
         _ => bail!("{}: expected a CONSTRUCT or DESCRIBE query", q.origin),
     }
 }

@@ -1,6 +1,9 @@
 //! A plain aligned table of SPARQL solutions. IRIs of the project's
 //! namespaces are shortened (`id:state/IRN`, `oewg:Support`) and literals
 //! shown by value, because the table is for reading, not for machines.
+//! Reports are third-party text: control characters and direction overrides
+//! in them are shown as `\u{…}` escapes, never sent to the terminal, which
+//! would obey them.
 
 use crate::quad::vocab::{ID, OEWG};
 use oxigraph::model::Term;
@@ -25,12 +28,30 @@ pub fn show(t: &Term) -> String {
     }
 }
 
+/// A cell as it may be printed: line breaks and tabs become spaces, other
+/// control characters and bidirectional overrides become `\u{…}`.
+pub fn printable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control()
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
+            {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 pub fn write(out: &mut dyn Write, vars: &[Variable], rows: &[QuerySolution]) -> io::Result<()> {
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
             vars.iter()
-                .map(|v| r.get(v).map(show).unwrap_or_default().replace('\n', " "))
+                .map(|v| printable(&r.get(v).map(show).unwrap_or_default()))
                 .collect()
         })
         .collect();
@@ -71,4 +92,17 @@ pub fn write(out: &mut dyn Write, vars: &[Variable], rows: &[QuerySolution]) -> 
         rows.len(),
         if rows.len() == 1 { "" } else { "s" }
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    #[test]
+    fn terminal_escapes_and_direction_overrides_are_shown_not_obeyed() {
+        assert_eq!(
+            printable("red \u{1b}[31mtext\u{7}\nnext \u{202e}gnp"),
+            "red \\u{1b}[31mtext\\u{7} next \\u{202e}gnp"
+        );
+    }
 }

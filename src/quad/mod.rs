@@ -8,6 +8,7 @@
 //! new entities only it names.
 
 pub mod iri;
+mod offsets;
 mod record;
 pub mod vocab;
 pub mod void;
@@ -17,9 +18,10 @@ use crate::fact::{Citer, SourceFacts, StanceTarget};
 use crate::mention::{AdHoc, Entity};
 use crate::reference::{files, Reference};
 use crate::segment::Span;
+use offsets::CodePoints;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use vocab::*;
 
 fn n(ns: &str, local: &str) -> NamedNode {
@@ -72,6 +74,11 @@ use terms::*;
 struct Sink {
     graph: GraphName,
     quads: Vec<Quad>,
+    /// Quads already added: a text that states the same thing a thousand
+    /// times adds it once, not a thousand times to sort and drop.
+    seen: HashSet<Quad>,
+    /// Code-point marks of the source text, made at the first quote.
+    offsets: Option<CodePoints>,
 }
 
 impl Sink {
@@ -79,11 +86,23 @@ impl Sink {
         Self {
             graph: graph.into(),
             quads: Vec::new(),
+            seen: HashSet::new(),
+            offsets: None,
         }
     }
+    /// The code-point offset of byte `byte` of `text`, the text of the
+    /// source this graph is for.
+    fn code_points(&mut self, text: &str, byte: usize) -> usize {
+        self.offsets
+            .get_or_insert_with(|| CodePoints::new(text))
+            .at(text, byte)
+    }
     fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
-        self.quads
-            .push(Quad::new(s.clone(), p, o.into(), self.graph.clone()));
+        let q = Quad::new(s.clone(), p, o.into(), self.graph.clone());
+        if !self.seen.contains(&q) {
+            self.seen.insert(q.clone());
+            self.quads.push(q);
+        }
     }
     fn str(&mut self, s: &NamedNode, p: NamedNode, v: &str) {
         self.add(s, p, Literal::new_simple_literal(v));
@@ -304,10 +323,6 @@ pub fn reference(r: &Reference) -> Vec<Quad> {
 
 /// Code-point offset of a byte offset (Web Annotation positions count
 /// characters, not bytes).
-fn code_points(text: &str, byte: usize) -> usize {
-    text[..byte].chars().count()
-}
-
 /// Up to `n` characters before/after a span, for `oa:prefix`/`oa:suffix`.
 fn context(text: &str, span: Span, n: usize) -> (String, String) {
     let before: String = {
@@ -322,7 +337,10 @@ fn evidence(g: &mut Sink, subject: &NamedNode, facts: &SourceFacts, span: Span) 
     let text = &facts.source.text;
     let stem = &facts.source.stem;
     let exact = span.of(text);
-    let (start, end) = (code_points(text, span.start), code_points(text, span.end));
+    let (start, end) = (
+        g.code_points(text, span.start),
+        g.code_points(text, span.end),
+    );
     let [target, quote_sel, pos_sel] = iri::evidence(stem, start, end);
     g.add(subject, derived_from(), iri::source(stem));
     g.str(subject, o("quote"), exact);
@@ -616,7 +634,7 @@ pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
         evidence(&mut g, &id, facts, s.evidence);
     }
     votes::add(&mut g, facts, &labels);
-    g.quads.sort_by_key(|q| q.to_string());
+    g.quads.sort_by(offsets::quad_order);
     g.quads.dedup();
     g.quads
 }
@@ -685,7 +703,7 @@ pub fn corpus(
             g.str(id, o("wordDiff"), &j.diff);
         }
     }
-    g.quads.sort_by_key(|q| q.to_string());
+    g.quads.sort_by(offsets::quad_order);
     g.quads.dedup();
     g.quads
 }

@@ -97,6 +97,33 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+
 static QUOTED_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+\S").unwrap());
 static LETTER_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z]\.\s+").unwrap());
 
+/// The lines of a text, each with its line end: a line ends at LF, CRLF or
+/// a lone CR (old Mac files and some PDF converters), so every convention
+/// segments alike and byte offsets still point into the text as given.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let from = start;
+        let mut i = from;
+        while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+            i += 1;
+        }
+        if i < bytes.len() {
+            i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+        }
+        start = i;
+        Some(&text[from..i])
+    })
+}
+
 const OPENING_QUOTES: [char; 5] = ['‘', '“', '\'', '"', '«'];
 
 fn is_heading(line: &str) -> bool {
@@ -130,7 +157,7 @@ impl Segments {
         let mut last_number: Option<u32> = None;
         let mut open_list: Option<usize> = None;
         let mut offset = 0usize;
-        for (i, raw) in text.split_inclusive('\n').enumerate() {
+        for (i, raw) in lines(text).enumerate() {
             let line_start = offset;
             offset += raw.len();
             let trimmed_start = raw.len() - raw.trim_start().len();
@@ -246,6 +273,83 @@ impl Segments {
         out
     }
 
+    /// Byte ranges of about `bytes` of text each, cut where a sentence
+    /// starts, for readers whose cost grows faster than the text: a range
+    /// ends at a heading when one comes within a quarter more.
+    pub fn windows(&self, bytes: usize) -> Vec<std::ops::Range<usize>> {
+        // Where a window may start: every sentence (and sentence-less block),
+        // and whether it opens a heading.
+        let mut starts: Vec<(usize, bool)> = Vec::new();
+        for b in &self.blocks {
+            let heading = b.kind == BlockKind::Heading;
+            match b.sentences.first() {
+                None => starts.push((b.span.start, heading)),
+                Some(_) => starts.extend(b.sentences.iter().enumerate().map(|(i, s)| {
+                    (
+                        if i == 0 { b.span.start } else { s.start },
+                        heading && i == 0,
+                    )
+                })),
+            }
+        }
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < starts.len() {
+            let from = starts[i].0;
+            let mut j = i + 1;
+            while j < starts.len() && starts[j].0 - from < bytes {
+                j += 1;
+            }
+            let stretch = from + bytes + bytes / 4;
+            if let Some(h) = (j..starts.len())
+                .take_while(|&k| starts[k].0 < stretch)
+                .find(|&k| starts[k].1)
+            {
+                j = h;
+            }
+            let to = starts.get(j).map_or(usize::MAX, |s| s.0);
+            out.push(from..to);
+            i = j;
+        }
+        out
+    }
+
+    /// The part of the text in `range` (from [`Segments::windows`]) as
+    /// segments of its own: the blocks it touches, with only the sentences
+    /// that start in it, after the text's first `lead` blocks stripped of
+    /// their sentences (so a reader still sees the title; they yield no
+    /// sentence twice). Block indices are rebased; a heading or list owner
+    /// before the window is dropped.
+    pub fn window(&self, range: std::ops::Range<usize>, lead: usize) -> Segments {
+        let first = self.blocks.partition_point(|b| b.span.end <= range.start);
+        let lead = lead.min(first);
+        let rebase = |i: Option<usize>| i.and_then(|i| i.checked_sub(first)).map(|i| i + lead);
+        let title = self.blocks[..lead].iter().map(|b| Block {
+            heading: None,
+            continues: None,
+            sentences: Vec::new(),
+            ..b.clone()
+        });
+        let part = self.blocks[first..]
+            .iter()
+            .take_while(|b| b.span.start < range.end)
+            .map(|b| Block {
+                heading: rebase(b.heading),
+                continues: rebase(b.continues),
+                sentences: b
+                    .sentences
+                    .iter()
+                    .filter(|s| range.contains(&s.start))
+                    .copied()
+                    .collect(),
+                ..b.clone()
+            })
+            .filter(|b| !b.sentences.is_empty() || range.contains(&b.span.start));
+        Segments {
+            blocks: title.chain(part).collect(),
+        }
+    }
+
     /// All sentences in text order, with the index of their block.
     pub fn sentences(&self) -> impl Iterator<Item = (usize, Span)> + '_ {
         self.blocks
@@ -256,7 +360,14 @@ impl Segments {
 
     /// Line number (1-based) of a byte offset.
     pub fn line_of(text: &str, offset: usize) -> usize {
-        text[..offset.min(text.len())].matches('\n').count() + 1
+        let mut end = offset.min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        lines(&text[..end])
+            .filter(|l| l.ends_with(['\n', '\r']))
+            .count()
+            + 1
     }
 }
 
@@ -320,6 +431,26 @@ mod tests {
         let t = "Paragraph 12\n‘12. The OEWG recognizes the importance.’\n";
         let s = seg(t);
         assert_eq!(s.blocks[1].kind, BlockKind::Quote { number: Some(12) });
+    }
+
+    #[test]
+    fn lf_crlf_and_lone_cr_line_ends_segment_alike() {
+        let lf = REPORT.to_string();
+        let crlf = REPORT.replace('\n', "\r\n");
+        let cr = REPORT.replace('\n', "\r");
+        let shape = |t: &str| {
+            seg(t)
+                .blocks
+                .iter()
+                .map(|b| (b.kind, b.line, b.span.of(t).to_string(), b.sentences.len()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(shape(&lf), shape(&crlf));
+        assert_eq!(shape(&lf), shape(&cr));
+        assert_eq!(
+            Segments::line_of(&cr, cr.find("B. Conclusions").unwrap()),
+            5
+        );
     }
 
     #[test]

@@ -89,8 +89,12 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     out
 }
 
+/// The word before `pos`, looking back at most 64 bytes: a longer "word"
+/// is no abbreviation, and a text without spaces must not be re-scanned
+/// from its start at every full stop.
 fn word_before(s: &str, pos: usize) -> &str {
-    let before = &s[..pos];
+    let lo = floor_boundary(s, pos.saturating_sub(64));
+    let before = &s[lo..pos];
     let start = before
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '‘' || c == '“')
         .map(|i| i + before[i..].chars().next().unwrap().len_utf8())
@@ -98,7 +102,43 @@ fn word_before(s: &str, pos: usize) -> &str {
     &before[start..]
 }
 
+/// The largest character boundary of `s` at or before `i`.
+fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Longest sentence, in bytes. Report sentences stay well under a thousand
+/// characters; a run-on text (a PDF converted without full stops) is cut
+/// into pieces at a clause boundary (`;`, else `,`, else a space) so that
+/// the work done per sentence stays bounded.
+pub const MAX_SENTENCE: usize = 4096;
+
+/// Pushes `s[start..end]` as one or more sentences of at most
+/// [`MAX_SENTENCE`] bytes.
 fn push_trimmed(out: &mut Vec<Span>, base: usize, s: &str, start: usize, end: usize) {
+    let mut from = start;
+    while end - from > MAX_SENTENCE {
+        let limit = floor_boundary(s, from + MAX_SENTENCE);
+        let window = &s[from..limit];
+        let half = window.len() / 2;
+        let after = |i: usize| i + window[i..].chars().next().map_or(1, char::len_utf8);
+        let cut = [';', ',']
+            .iter()
+            .find_map(|&p| window.rfind(p).filter(|&i| i >= half))
+            .or_else(|| window.rfind(char::is_whitespace).filter(|&i| i > 0))
+            .map(|i| from + after(i))
+            .unwrap_or(limit);
+        push_piece(out, base, s, from, cut);
+        from = cut;
+    }
+    push_piece(out, base, s, from, end);
+}
+
+fn push_piece(out: &mut Vec<Span>, base: usize, s: &str, start: usize, end: usize) {
     let piece = &s[start..end];
     let lead = piece.len() - piece.trim_start().len();
     let trimmed = piece.trim();
@@ -149,6 +189,19 @@ mod tests {
         );
         let f = "measures to address them.3A/RES/58/32, A/RES/60/45. Through their reports.";
         assert_eq!(split(f).len(), 2);
+    }
+
+    #[test]
+    fn a_run_on_sentence_is_cut_at_clause_boundaries() {
+        let t = "Iran spoke, China agreed; ".repeat(1000) + "and so on.";
+        let parts = split(&t);
+        assert!(parts.len() > 1);
+        for p in &parts {
+            assert!(p.len() <= MAX_SENTENCE, "{}", p.len());
+        }
+        assert!(parts[..parts.len() - 1].iter().all(|p| p.ends_with(';')));
+        let glued: String = parts.join(" ");
+        assert_eq!(glued, t.trim(), "nothing lost");
     }
 
     #[test]

@@ -23,16 +23,16 @@ pub use sparql::QueryLimits;
 
 use anyhow::{Context, Result};
 use oxigraph::model::{NamedOrBlankNode, Term};
-use oxigraph::store::Store;
 use std::net::SocketAddr;
 
 /// The namespace every resource, graph and term of the project lives in.
 pub const BASE: &str = "https://w3id.org/oewg-kg/";
 
-/// What every handler reads: the store and the limits.
+/// What every handler reads: the store (the version it was opened on stays
+/// in place while the server runs) and the limits.
 #[derive(Clone)]
 pub struct AppState {
-    pub store: Store,
+    pub store: crate::store::OpenStore,
     pub limits: QueryLimits,
 }
 

@@ -206,7 +206,7 @@ async fn sparql_endpoint(
             "give a SPARQL query in the `query` parameter (SPARQL 1.1 Protocol)".into(),
         ));
     };
-    let answer = sparql::evaluate_within_limits(st.store.clone(), req, st.limits).await?;
+    let answer = sparql::evaluate_within_limits((*st.store).clone(), req, st.limits).await?;
     let format = param(&url, "format").or_else(|| param(&url, "output"));
     let (media, out) = sparql::serialize(&answer, format, accept(&headers))?;
     Ok(bytes(media, out))
@@ -457,7 +457,7 @@ async fn data(
         query: format!("CONSTRUCT {{ <{iri}> ?p ?o . ?s ?q <{iri}> }} WHERE {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?q <{iri}> }} }}"),
         ..Default::default()
     };
-    let answer = sparql::evaluate_within_limits(st.store.clone(), req, st.limits).await?;
+    let answer = sparql::evaluate_within_limits((*st.store).clone(), req, st.limits).await?;
     let sparql::Answer::Graph(triples) = answer else {
         return Err(ProtocolError::Internal("a CONSTRUCT gave no graph".into()));
     };

@@ -119,6 +119,9 @@ fn prepare(
     req: &QueryRequest,
     token: CancellationToken,
 ) -> Result<PreparedSparqlQuery, ProtocolError> {
+    // Thousands of nested levels would overflow the worker's stack.
+    crate::output::query_check::check_nesting("the query", &req.query)
+        .map_err(|e| ProtocolError::BadRequest(e.to_string()))?;
     let mut prepared = match evaluator(token.clone()).parse_query(&req.query) {
         Ok(p) => p,
         Err(e) => {

@@ -30,8 +30,8 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// Builds `inputs` into `store` and asserts success.
-pub fn build(inputs: &[&Path], store: &Path) {
+/// Runs `build` of `inputs` into `store`, quietly, with `extra` options.
+pub fn build_with(inputs: &[&Path], store: &Path, extra: &[&str]) -> Output {
     let mut args: Vec<String> = vec!["build".into()];
     args.extend(inputs.iter().map(|p| p.display().to_string()));
     args.extend([
@@ -39,8 +39,14 @@ pub fn build(inputs: &[&Path], store: &Path) {
         store.display().to_string(),
         "--quiet".into(),
     ]);
+    args.extend(extra.iter().map(|s| s.to_string()));
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-    let o = run(&refs);
+    run(&refs)
+}
+
+/// Builds `inputs` into `store` and asserts success.
+pub fn build(inputs: &[&Path], store: &Path) {
+    let o = build_with(inputs, store, &[]);
     assert!(o.status.success(), "build failed: {}", stderr(&o));
 }
 
