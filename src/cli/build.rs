@@ -60,19 +60,7 @@ pub fn run(args: Args) -> Result<()> {
         .iter()
         .map(|s| s.path.display().to_string())
         .collect();
-    let bar = if args.quiet {
-        ProgressBar::hidden()
-    } else {
-        let b =
-            ProgressBar::with_draw_target(Some(sources.len() as u64), ProgressDrawTarget::stderr());
-        b.set_style(
-            ProgressStyle::with_template("{prefix:>9} [{bar:30}] {pos}/{len} {msg}")
-                .expect("valid template")
-                .progress_chars("=> "),
-        );
-        b.set_prefix("extracting");
-        b
-    };
+    let bar = progress(quiet, sources.len(), "extracting", "{msg}");
     let gazetteer = crate::mention::Gazetteer::new(&reference);
     let mut facts = Vec::with_capacity(sources.len());
     for s in sources {
@@ -88,19 +76,7 @@ pub fn run(args: Args) -> Result<()> {
         quads.extend(loaded);
         crate::quad::void::refresh(&mut quads);
     }
-    let total = quads.len() as u64;
-    let load_bar = if args.quiet {
-        ProgressBar::hidden()
-    } else {
-        let b = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-        b.set_style(
-            ProgressStyle::with_template("{prefix:>9} [{bar:30}] {pos}/{len} quads")
-                .expect("valid template")
-                .progress_chars("=> "),
-        );
-        b.set_prefix("loading");
-        b
-    };
+    let load_bar = progress(quiet, quads.len(), "loading", "quads");
     let lb = load_bar.clone();
     let published = store::publish(&lock, quads, names, move |n| lb.set_position(n))?;
     drop(lock);
@@ -123,4 +99,21 @@ pub fn run(args: Args) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// A progress bar on stderr (hidden with --quiet): `what` follows the count.
+fn progress(quiet: bool, len: usize, prefix: &'static str, what: &str) -> ProgressBar {
+    if quiet {
+        return ProgressBar::hidden();
+    }
+    let b = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    b.set_style(
+        ProgressStyle::with_template(&format!(
+            "{{prefix:>9}} [{{bar:30}}] {{pos}}/{{len}} {what}"
+        ))
+        .expect("valid template")
+        .progress_chars("=> "),
+    );
+    b.set_prefix(prefix);
+    b
 }

@@ -73,6 +73,10 @@ pub fn run(args: Args) -> Result<()> {
         added.extend(quads);
     }
     let dir = args.store.path();
+    // Load adds to a store: there must be one. Locked before reading, so
+    // no build or load in between is lost.
+    drop(store::open(&dir)?);
+    let lock = store::lock(&dir, false, |_| {})?;
     let (store, manifest) = store::open(&dir)?;
     let mut quads: Vec<Quad> = store
         .iter()
@@ -82,6 +86,9 @@ pub fn run(args: Args) -> Result<()> {
     drop(store);
     quads.extend(added);
     crate::quad::void::refresh(&mut quads);
-    store::replace(&dir, quads, manifest.sources, |_| {})?;
+    let published = store::publish(&lock, quads, manifest.sources, |_| {})?;
+    for w in &published.warnings {
+        eprintln!("warning: {w}");
+    }
     Ok(())
 }

@@ -197,43 +197,13 @@ pub fn collect(inputs: &[PathBuf]) -> Result<Vec<SourceText>, InputError> {
 /// UTF-8 text is skipped with a warning unless `strict`.
 pub fn gather(inputs: &[PathBuf], strict: bool) -> Result<Collected, InputError> {
     let mut files: Vec<(PathBuf, CatalogEntry, bool)> = Vec::new();
-    let mut warnings = Vec::new();
     for input in inputs {
-        match Kind::of(input) {
-            Kind::Folder => {
-                let catalog = read_catalog(input)?;
-                let found = folder_entries(input)?;
-                if found.is_empty() {
-                    return Err(InputError::NoText(input.clone()));
-                }
-                for p in found {
-                    let meta = meta_for(&catalog, &p);
-                    files.push((p, meta, true));
-                }
-            }
-            Kind::File => {
-                if !is_txt(input) {
-                    return Err(InputError::NotTxt {
-                        path: input.clone(),
-                    });
-                }
-                let dir = match input.parent() {
-                    Some(d) if !d.as_os_str().is_empty() => d,
-                    _ => Path::new("."),
-                };
-                let catalog = read_catalog(dir)?;
-                files.push((input.clone(), meta_for(&catalog, input), false));
-            }
-            Kind::Missing => return Err(InputError::NotFound(input.clone())),
-            other => {
-                return Err(InputError::NotText {
-                    why: other.why_not_text(input),
-                    path: input.clone(),
-                })
-            }
-        }
+        files.extend(expand(input)?);
     }
+    let mut warnings = Vec::new();
     let mut by_stem: BTreeMap<String, SourceText> = BTreeMap::new();
+    // Texts read per folder: a folder all of whose texts were skipped is
+    // an error, not an empty build.
     let mut folders_read: BTreeMap<PathBuf, usize> = BTreeMap::new();
     for (path, meta, in_folder) in files {
         let stem = path
@@ -250,26 +220,25 @@ pub fn gather(inputs: &[PathBuf], strict: bool) -> Result<Collected, InputError>
                 second: path,
             });
         }
-        let folder = path.parent().map(Path::to_owned).unwrap_or_default();
+        let read = folders_read
+            .entry(path.parent().map(Path::to_owned).unwrap_or_default())
+            .or_insert(0);
         let text = match read_text(&path) {
             Ok(t) => t,
             Err(e) if in_folder && !strict => {
                 warnings.push(format!("skipped {e}"));
-                folders_read.entry(folder).or_insert(0);
                 continue;
             }
             Err(e) => return Err(e),
         };
-        *folders_read.entry(folder).or_insert(0) += 1;
-        by_stem.insert(
-            stem.clone(),
-            SourceText {
-                stem,
-                path,
-                text,
-                meta,
-            },
-        );
+        *read += 1;
+        let source = SourceText {
+            stem: stem.clone(),
+            path,
+            text,
+            meta,
+        };
+        by_stem.insert(stem, source);
     }
     if let Some((folder, _)) = folders_read.iter().find(|(_, &n)| n == 0) {
         return Err(InputError::NoText(folder.clone()));
@@ -278,6 +247,43 @@ pub fn gather(inputs: &[PathBuf], strict: bool) -> Result<Collected, InputError>
         sources: by_stem.into_values().collect(),
         warnings,
     })
+}
+
+/// One input as the files it names, each with its catalog row and whether
+/// it was found in a folder (rather than given by name).
+fn expand(input: &Path) -> Result<Vec<(PathBuf, CatalogEntry, bool)>, InputError> {
+    match Kind::of(input) {
+        Kind::Folder => {
+            let catalog = read_catalog(input)?;
+            let found = folder_entries(input)?;
+            if found.is_empty() {
+                return Err(InputError::NoText(input.to_owned()));
+            }
+            Ok(found
+                .into_iter()
+                .map(|p| {
+                    let meta = meta_for(&catalog, &p);
+                    (p, meta, true)
+                })
+                .collect())
+        }
+        Kind::File if !is_txt(input) => Err(InputError::NotTxt {
+            path: input.to_owned(),
+        }),
+        Kind::File => {
+            let dir = match input.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d,
+                _ => Path::new("."),
+            };
+            let catalog = read_catalog(dir)?;
+            Ok(vec![(input.to_owned(), meta_for(&catalog, input), false)])
+        }
+        Kind::Missing => Err(InputError::NotFound(input.to_owned())),
+        other => Err(InputError::NotText {
+            why: other.why_not_text(input),
+            path: input.to_owned(),
+        }),
+    }
 }
 
 /// The `.txt` entries of a folder, sorted (whatever they are: reading them

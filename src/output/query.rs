@@ -254,30 +254,7 @@ pub fn run(
     }
     match results {
         QueryResults::Solutions(solutions) => {
-            let vars = solutions.variables().to_vec();
-            match rformat {
-                None => {
-                    let mut rows = Vec::new();
-                    for s in solutions {
-                        rows.push(s.map_err(|e| dog.error(&q.origin, e))?);
-                        if over(rows.len() as u64) {
-                            return Err(too_many(&q.origin, max));
-                        }
-                    }
-                    super::table::write(&mut out, &vars, &rows)?;
-                }
-                Some(f) => {
-                    let mut w = QueryResultsSerializer::from_format(f)
-                        .serialize_solutions_to_writer(&mut out, vars)?;
-                    for (n, s) in solutions.enumerate() {
-                        if over(n as u64 + 1) {
-                            return Err(too_many(&q.origin, max));
-                        }
-                        w.serialize(&s.map_err(|e| dog.error(&q.origin, e))?)?;
-                    }
-                    w.finish()?;
-                }
-            }
+            write_solutions(solutions, rformat, &mut out, limits, &dog, &q.origin)?
         }
         QueryResults::Boolean(b) => match rformat {
             None => writeln!(out, "{b}")?,
@@ -305,6 +282,40 @@ pub fn run(
         }
     }
     out.flush()?;
+    Ok(())
+}
+
+/// Writes SELECT rows: streamed in a results format, laid out as a table
+/// once all are in; either way no more than the row limit.
+fn write_solutions(
+    solutions: oxigraph::sparql::QuerySolutionIter<'_>,
+    rformat: Option<QueryResultsFormat>,
+    out: &mut dyn Write,
+    limits: &Limits,
+    dog: &Watchdog,
+    origin: &str,
+) -> Result<()> {
+    let over = |n: usize| limits.max_rows.is_some_and(|m| n as u64 > m);
+    let max = limits.max_rows.unwrap_or(0);
+    let vars = solutions.variables().to_vec();
+    let Some(f) = rformat else {
+        let mut rows = Vec::new();
+        for s in solutions {
+            rows.push(s.map_err(|e| dog.error(origin, e))?);
+            if over(rows.len()) {
+                return Err(too_many(origin, max));
+            }
+        }
+        return Ok(super::table::write(out, &vars, &rows)?);
+    };
+    let mut w = QueryResultsSerializer::from_format(f).serialize_solutions_to_writer(out, vars)?;
+    for (n, s) in solutions.enumerate() {
+        if over(n + 1) {
+            return Err(too_many(origin, max));
+        }
+        w.serialize(&s.map_err(|e| dog.error(origin, e))?)?;
+    }
+    w.finish()?;
     Ok(())
 }
 

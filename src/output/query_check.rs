@@ -387,19 +387,8 @@ fn first_mistake(text: &str, predeclared: &[&str]) -> Option<String> {
         let word = &text[t.start..t.end];
         match t.kind {
             Kind::Word => {
-                let upper = word.to_uppercase();
-                if UPDATE_WORDS.contains(&upper.as_str()) {
-                    return Some(format!(
-                        "SPARQL Update is not accepted by query: the store is read-only ({word} at {}); rebuild the store to change it",
-                        at(text, t.start)
-                    ));
-                }
-                if !KEYWORDS.contains(&upper.as_str()) {
-                    return Some(format!(
-                        "SPARQL syntax error at {}: unknown keyword {word}{}",
-                        at(text, t.start),
-                        suggestion(&upper)
-                    ));
+                if let Some(mistake) = word_mistake(text, t) {
+                    return Some(mistake);
                 }
             }
             Kind::Prefixed => {
@@ -457,6 +446,25 @@ fn first_mistake(text: &str, predeclared: &[&str]) -> Option<String> {
             "SPARQL syntax error at {}: this {} is never closed",
             at(text, o.start),
             text.as_bytes()[o.start] as char
+        )
+    })
+}
+
+/// A bare word that is SPARQL Update, or no keyword at all.
+fn word_mistake(text: &str, t: &Token) -> Option<String> {
+    let word = &text[t.start..t.end];
+    let upper = word.to_uppercase();
+    if UPDATE_WORDS.contains(&upper.as_str()) {
+        return Some(format!(
+            "SPARQL Update is not accepted by query: the store is read-only ({word} at {}); rebuild the store to change it",
+            at(text, t.start)
+        ));
+    }
+    (!KEYWORDS.contains(&upper.as_str())).then(|| {
+        format!(
+            "SPARQL syntax error at {}: unknown keyword {word}{}",
+            at(text, t.start),
+            suggestion(&upper)
         )
     })
 }
