@@ -21,7 +21,8 @@ use crate::segment::Span;
 use offsets::CodePoints;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use rustc_hash::FxHashSet;
+use std::collections::{BTreeMap, BTreeSet};
 use vocab::*;
 
 fn n(ns: &str, local: &str) -> NamedNode {
@@ -73,10 +74,10 @@ use terms::*;
 /// Collects quads of one graph.
 struct Sink {
     graph: GraphName,
-    quads: Vec<Quad>,
-    /// Quads already added: a text that states the same thing a thousand
-    /// times adds it once, not a thousand times to sort and drop.
-    seen: HashSet<Quad>,
+    /// A set: a text that states the same thing a thousand times adds it
+    /// once, not a thousand times to sort and drop (FxHash: the quads are
+    /// the tool's own, and hashing them is much of the mapping's work).
+    quads: FxHashSet<Quad>,
     /// Code-point marks of the source text, made at the first quote.
     offsets: Option<CodePoints>,
 }
@@ -85,10 +86,19 @@ impl Sink {
     fn new(graph: NamedNode) -> Self {
         Self {
             graph: graph.into(),
-            quads: Vec::new(),
-            seen: HashSet::new(),
+            quads: FxHashSet::default(),
             offsets: None,
         }
+    }
+    fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
+        self.quads
+            .insert(Quad::new(s.clone(), p, o.into(), self.graph.clone()));
+    }
+    /// The quads in one order, whatever order they were added in.
+    fn into_sorted(self) -> Vec<Quad> {
+        let mut quads: Vec<Quad> = self.quads.into_iter().collect();
+        quads.sort_unstable_by(offsets::quad_order);
+        quads
     }
     /// The code-point offset of byte `byte` of `text`, the text of the
     /// source this graph is for.
@@ -96,13 +106,6 @@ impl Sink {
         self.offsets
             .get_or_insert_with(|| CodePoints::new(text))
             .at(text, byte)
-    }
-    fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
-        let q = Quad::new(s.clone(), p, o.into(), self.graph.clone());
-        if !self.seen.contains(&q) {
-            self.seen.insert(q.clone());
-            self.quads.push(q);
-        }
     }
     fn str(&mut self, s: &NamedNode, p: NamedNode, v: &str) {
         self.add(s, p, Literal::new_simple_literal(v));
@@ -318,7 +321,7 @@ pub fn reference(r: &Reference) -> Vec<Quad> {
         }
     }
     record::record(&mut g, r);
-    g.quads
+    g.into_sorted()
 }
 
 /// Code-point offset of a byte offset (Web Annotation positions count
@@ -634,9 +637,7 @@ pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
         evidence(&mut g, &id, facts, s.evidence);
     }
     votes::add(&mut g, facts, &labels);
-    g.quads.sort_by(offsets::quad_order);
-    g.quads.dedup();
-    g.quads
+    g.into_sorted()
 }
 
 /// A sub-paragraph node: a `Paragraph` with its parent's number, its
@@ -703,7 +704,5 @@ pub fn corpus(
             g.str(id, o("wordDiff"), &j.diff);
         }
     }
-    g.quads.sort_by(offsets::quad_order);
-    g.quads.dedup();
-    g.quads
+    g.into_sorted()
 }

@@ -6,7 +6,8 @@
 use super::iri;
 use super::vocab::{DCAT, DCTERMS, OEWG, RDF, RDFS, SD, VOID, XSD};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
-use std::collections::{BTreeMap, HashSet};
+use rustc_hash::FxHashSet as HashSet;
+use std::collections::BTreeMap;
 
 fn n(ns: &str, local: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{ns}{local}"))
@@ -81,10 +82,10 @@ pub fn description(quads: &[Quad]) -> Vec<Quad> {
     let properties: HashSet<&NamedNode> = triples.iter().map(|t| t.1).collect();
     out.count(&ds, "properties", properties.len());
     // Named graphs as subsets.
-    let mut per_graph: BTreeMap<String, usize> = BTreeMap::new();
+    let mut per_graph: BTreeMap<&str, usize> = BTreeMap::new();
     for q in quads {
         if let GraphName::NamedNode(g) = &q.graph_name {
-            *per_graph.entry(g.as_str().to_string()).or_default() += 1;
+            *per_graph.entry(g.as_str()).or_default() += 1;
         }
     }
     for (g, count) in &per_graph {
@@ -93,7 +94,7 @@ pub fn description(quads: &[Quad]) -> Vec<Quad> {
         out.add(&ds, n(VOID, "subset"), part.clone());
         out.add(&part, a.clone(), n(VOID, "Dataset"));
         out.text(&part, n(RDFS, "label"), &format!("Named graph {name}"));
-        out.add(&part, n(SD, "name"), NamedNode::new_unchecked(g.as_str()));
+        out.add(&part, n(SD, "name"), NamedNode::new_unchecked(*g));
         out.count(&part, "triples", *count);
     }
     // Class partitions for the project's classes.
