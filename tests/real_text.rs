@@ -137,7 +137,7 @@ fn a_list_of_delegations_backing_a_proposal_is_support_not_proposals() {
 #[test]
 fn amend_it_points_at_the_paragraph_under_discussion() {
     let f = read(
-        "Session report\n\nSeveral states, namely Iceland, Chile and Costa-Rica, turned to paragraph 31. They proposed to amend it, as its scope is narrower than the Charter, and add a reference to sovereignty.\n",
+        "Session report\n\nIceland, Chile and Costa-Rica each commented on paragraph 31. They wanted to amend it, as its scope is narrower than the Charter, and add a reference to sovereignty.\n",
     );
     let got = proposals(&f);
     for c in ["ISL", "CHL", "CRI"] {
@@ -230,12 +230,12 @@ fn two_sources_on_the_same_draft_meet_on_one_node() {
     std::fs::create_dir(&inputs).unwrap();
     std::fs::write(
         inputs.join("a.txt"),
-        "Statement by the delegation of Chile\n\nOn Rev.2 of the draft APR, we propose to delete paragraph 14.\n",
+        "Statement by the delegation of Chile\n\nOn Rev.3 of the draft APR, we propose to delete paragraph 14.\n",
     )
     .unwrap();
     std::fs::write(
         inputs.join("b.txt"),
-        "Statement by the delegation of Ghana\n\nRegarding the draft annual progress report (Rev. 2), we request that paragraph 3 be moved.\n",
+        "Statement by the delegation of Ghana\n\nRegarding the draft annual progress report (Rev. 3), we request that paragraph 3 be moved.\n",
     )
     .unwrap();
     let store = dir.path().join("store");

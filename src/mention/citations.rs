@@ -42,7 +42,7 @@ static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// "resolution 240 of the 75th session": number first, then the session.
+/// "resolution 27 of the 73rd session": number first, then the session.
 static SESSION_FORM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bresolution\s+(?P<n>\d{1,4})\s+(?:of|at|adopted at)\s+(?:the\s+)?(?P<s>\d{2})(?:st|nd|rd|th)\s+session\b").unwrap()
 });
@@ -232,10 +232,10 @@ mod tests {
     fn a_resolution_named_by_number_and_session() {
         let r = Reference::load().unwrap();
         let c = find_citations(
-            "as set out in resolution 240 of the 75th session of the Assembly",
+            "as set out in resolution 27 of the 73rd session of the Assembly",
             &r,
         );
-        assert_eq!(c[0].entity, Entity::Resolution("75-240".into()));
+        assert_eq!(c[0].entity, Entity::Resolution("73-27".into()));
     }
 
     #[test]

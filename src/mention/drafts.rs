@@ -1,7 +1,7 @@
 //! Drafts the reference data does not know, named by description.
 //!
 //! Every session negotiates a text that `documents.csv` cannot list in
-//! advance: "the zero draft", "Rev.2 of the draft APR", "the revised draft of
+//! advance: "the zero draft", "Rev.3 of the draft APR", "the revised draft of
 //! the third annual progress report", "the Chair's draft elements". Edit
 //! proposals on such a draft still need a paragraph to point at, so each
 //! description becomes a document entity. Its key is built from what the
@@ -207,12 +207,12 @@ mod tests {
 
     #[test]
     fn the_same_draft_in_different_words_gets_one_key() {
-        let a = keys("We looked at Rev.2 of the draft APR today.", Some("2024"));
+        let a = keys("We looked at Rev.3 of the draft APR today.", Some("2024"));
         let b = keys(
-            "On the draft annual progress report (Rev. 2), we",
+            "On the draft annual progress report (Rev. 3), we",
             Some("2024"),
         );
-        assert_eq!(a, ["oewg-2021-2025-2024-draft-annual-progress-report-rev2"]);
+        assert_eq!(a, ["oewg-2021-2025-2024-draft-annual-progress-report-rev3"]);
         assert_eq!(a, b);
     }
 

@@ -24,7 +24,7 @@ static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bby\b").unwrap());
 
-/// A passive verb and its "by": "was raised once again by".
+/// A passive verb and its "by": "was put forward anew by".
 static LATE_PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:was|were|has been|have been|had been)\s+(?:\w+\s+){0,3}?\w+(?:ed|en|wn)\s+(?:\w+\s+){0,3}?by\s+").unwrap()
 });
@@ -118,7 +118,7 @@ impl<'a> Extractor<'a> {
             .collect()
     }
 
-    /// "The need for a treaty was raised again by Iran and Pakistan": a
+    /// "A treaty was called for once more by Cuba and Laos": a
     /// passive verb later in the clause names the holders after its "by".
     fn late_agents(&self, clause: Span, cue: &Hit, actors: &[&'a Mention]) -> Vec<&'a Mention> {
         let rest = Span::new(cue.span.end, clause.end);

@@ -197,8 +197,8 @@ impl<'a> Extractor<'a> {
                 ctx.section_policies.push(t.clone());
             }
         }
-        // "Several states pointed to paragraph 24." puts the paragraph under
-        // discussion for "They proposed to amend it."
+        // "Kenya and Chile turned to paragraph 31." puts the paragraph under
+        // discussion for a later "They wanted it reworded."
         if produced_here.proposals.is_empty() {
             let named: Vec<u32> = paragraph_refs(sentence.of(self.text))
                 .into_iter()

@@ -172,7 +172,7 @@ mod tests {
         assert_eq!(nums("paragraphs 23 to 25"), [23, 24, 25]);
         assert_eq!(nums("in para. 26"), [26]);
         assert!(nums("the paragraph").is_empty());
-        assert_eq!(nums("(particularly para 42 b)) be changed"), [42]);
+        assert_eq!(nums("(notably para 17 c)) needs work"), [17]);
         assert_eq!(nums("paras 4, 12, 18 b), c), 22 a)"), [4, 12, 18, 22]);
         assert_eq!(nums("operative paragraph 3 and OP 5"), [3, 5]);
     }

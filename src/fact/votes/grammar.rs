@@ -3,7 +3,7 @@
 //!
 //! * **counts**: a number and its side, in either order and with nouns
 //!   between ("150 in favour", "150 votes in favour", "60 States … voted
-//!   against", "33 countries decided to abstain", "supported by 79
+//!   against", "21 delegations chose to abstain", "supported by 79
 //!   countries"), pairs ("by 79 votes to 60", "a vote of 79 to 60") and
 //!   dashed tallies ("150-12-9");
 //! * **named voters**: a list of states in parentheses after a count ("6
@@ -135,7 +135,7 @@ fn skip_count_nouns(tokens: &[Token], mut j: usize, cues: &VoteCues) -> usize {
 }
 
 /// The side after a number: "150 in favour", "60 States, including A and
-/// B, voted against", "33 countries decided to abstain", "6 against (…)".
+/// B, voted against", "21 delegations chose to abstain", "6 against (…)".
 fn forward(tokens: &[Token], i: usize, cues: &VoteCues) -> Option<(Cast, Vec<Named>)> {
     let mut named = Vec::new();
     let mut j = skip_count_nouns(tokens, i + 1, cues);

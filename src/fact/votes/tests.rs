@@ -208,17 +208,17 @@ fn short_symbols_and_dashed_tallies() {
 #[test]
 fn the_same_vote_reported_twice_is_one_event() {
     let v = read(
-        "The First Committee adopted a resolution on the programme of action by 157 in favour, 6 against and 14 abstentions. It was adopted by a recorded vote of 157 in favour to 6 against (China, Iran, Syria, Nicaragua, Belarus, Cuba), with 14 abstentions.",
+        "The Committee approved a text on a standing cyber forum by 140 in favour, 5 against and 12 abstentions. It was approved by a recorded vote of 140 in favour to 5 against (Laos, Iran, Syria, Eritrea, Belarus), with 12 abstentions.",
     );
     assert_eq!(v.len(), 1);
     assert_eq!(v[0].evidence.len(), 2);
-    assert_eq!(v[0].named(Cast::No).len(), 6);
+    assert_eq!(v[0].named(Cast::No).len(), 5);
 }
 
 #[test]
 fn a_described_text_is_minted_from_body_year_and_words() {
     let (v, minted) = read_dated(
-        "On 3 November, the First Committee adopted a resolution on the programme of action for ICT security by 157 votes to 6, with 14 abstentions.",
+        "On 3 November, the First Committee adopted a resolution on the programme of action for ICT security by 141 votes to 7, with 18 abstentions.",
         "2022-11-04",
     );
     let e = Entity::Document(
@@ -237,7 +237,7 @@ fn a_quoted_title_finds_its_resolution() {
     // Two resolutions share this title (73/187 of 2018 and 74/247 of 2019):
     // the year of the vote tells them apart.
     let v = read(
-        "On 27 December 2019 the draft entitled “Countering the use of information and communications technologies for criminal purposes” was adopted by 79 votes to 60, with 33 abstentions.",
+        "In December 2019 the Assembly took up the draft entitled “Countering the use of information and communications technologies for criminal purposes”, which passed by 79 votes to 60, with 33 abstentions.",
     );
     assert_eq!(
         v[0].on,
@@ -256,16 +256,16 @@ fn a_draft_title_after_its_symbol_is_kept() {
 
 #[test]
 fn a_total_without_names() {
-    let v = read("Draft resolution A/C.1/79/L.5 was adopted with 153 votes in favour.");
+    let v = read("Draft resolution A/C.1/79/L.5 passed with 141 votes in favour.");
     assert_eq!(v.len(), 1);
-    assert_eq!(totals(&v[0]), (Some(153), None, None));
+    assert_eq!(totals(&v[0]), (Some(141), None, None));
     assert!(v[0].votes.is_empty());
 }
 
 #[test]
 fn numbers_that_are_no_vote() {
     assert!(read("In 2021, the 30 delegations in favour of a treaty met 12 times.").is_empty());
-    assert!(read("The draft was supported by 124 States.").is_empty());
+    assert!(read("The proposal was supported by 131 Member States.").is_empty());
     assert!(
         read("Of the 150 participants, 40 came from Africa and 12 from the Pacific.").is_empty()
     );
@@ -275,17 +275,18 @@ fn numbers_that_are_no_vote() {
 fn voted_in_another_sense_is_no_vote() {
     assert!(read("Ms. Sato was voted chair of the working group by acclamation.").is_empty());
     assert!(read("Mexico voted for the first time as a member of the Council.").is_empty());
-    assert!(read("Iran spoke against the draft resolution on the programme of action.").is_empty());
+    assert!(read("Iran spoke against the draft text on a programme of action.").is_empty());
 }
 
 #[test]
 fn intentions_and_appeals_are_no_votes() {
     assert!(read(
-        "The United States will vote against the draft, and urged Canada to vote against it too."
+        "Australia will vote against that text, and urged Canada to vote against it as well."
     )
     .is_empty());
     assert!(
-        read("Finland, for the European Union, called for a vote against the text.").is_empty()
+        read("Austria, for the European Union, called on members to vote against the text.")
+            .is_empty()
     );
     assert!(read("Kenya did not vote on the draft resolution.").is_empty());
 }
@@ -293,7 +294,7 @@ fn intentions_and_appeals_are_no_votes() {
 #[test]
 fn a_text_singled_out_but_not_named_is_not_the_previous_one() {
     let v = read(
-        "Draft A/C.1/75/L.8 was introduced by Cuba. The Cuban-sponsored resolution was adopted with 120 votes in favour. It was then approved by 100 votes to 20.",
+        "Draft A/C.1/76/L.9 was introduced by Cuba. The Cuban-sponsored resolution was adopted with 120 votes in favour. It was then approved by 100 votes to 20.",
     );
     assert_eq!(v.len(), 2);
     assert!(v[0].on.is_empty() && v[1].on.is_empty(), "{v:?}");
@@ -342,7 +343,7 @@ fn other_phrasings_of_totals() {
 fn other_phrasings_of_named_voters() {
     for (sentence, expected) in [
         ("Only Israel and the United States voted against the draft A/C.1/79/L.4.", vec!["ISR:No", "USA:No"]),
-        ("Those abstaining on draft A/C.1/79/L.4 included Brazil, India and South Africa.", vec!["BRA:Abstain", "IND:Abstain", "ZAF:Abstain"]),
+        ("Those abstaining on draft A/C.1/79/L.4 included Chile, India and Kenya.", vec!["CHL:Abstain", "IND:Abstain", "KEN:Abstain"]),
         ("On draft A/C.1/79/L.4, Iran cast the sole vote against.", vec!["IRN:No"]),
         ("On draft A/C.1/79/L.4, voting yes were Chile and Peru.", vec!["CHL:Yes", "PER:Yes"]),
         ("The draft A/C.1/79/L.4 was adopted by 165 votes in favour, 2 against (Israel, United States) and 3 abstentions (Nauru, Paraguay, Ukraine).", vec!["ISR:No", "NRU:Abstain", "PRY:Abstain", "UKR:Abstain", "USA:No"]),
@@ -362,7 +363,7 @@ fn ranges_and_adoptions_without_a_vote_are_no_votes() {
 #[test]
 fn a_title_two_resolutions_share_is_not_guessed_without_a_year() {
     let v = read(
-        "The draft entitled “Countering the use of information and communications technologies for criminal purposes” was adopted by 79 votes to 60, with 33 abstentions.",
+        "The Assembly took up the draft entitled “Countering the use of information and communications technologies for criminal purposes”, which passed by 79 votes to 60, with 33 abstentions.",
     );
     assert!(
         !matches!(
