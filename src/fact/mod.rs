@@ -7,6 +7,7 @@ mod discourse;
 mod drafts;
 mod institutions;
 mod paragraphs;
+pub mod pattern;
 pub mod proposals;
 mod vote_stances;
 pub mod votes;

@@ -50,6 +50,13 @@ pub enum CueKind {
     FirstPerson,
     /// Title word of a text spoken by one actor ("Statement by …", "Remarks").
     AuthoredGenre,
+    /// Evaluative word that praises what it describes ("inclusive",
+    /// "indispensable", "a necessity"); read only by the rules of
+    /// `stance-rules.csv`, which say where it makes a position.
+    Good,
+    /// Evaluative word that faults what it describes ("premature",
+    /// "duplicative"); as for `good`.
+    Bad,
     /// Noun after a body's name that makes the name a modifier ("the OEWG
     /// modalities", "the GGE report"): a position on that thing is not one
     /// on the body.
@@ -124,4 +131,39 @@ impl Cues {
     pub fn words(&self, kind: CueKind) -> Vec<&str> {
         self.of(kind).iter().map(|c| c.cue.as_str()).collect()
     }
+}
+
+/// A grammar rule of `ontology/stance-rules.csv`: a pattern over classed
+/// tokens (syntax in `fact::pattern`) that makes a stance, with an invented
+/// example sentence and what it must yield, which a test checks.
+#[derive(Debug, Clone, Deserialize)]
+pub struct StanceRule {
+    pub name: String,
+    pub pattern: String,
+    /// `support` or `oppose`.
+    pub polarity: String,
+    pub example: String,
+    /// `CODE supports|opposes slug`, several separated by `;`.
+    pub expect: String,
+    pub comment: String,
+}
+
+/// Reads `stance-rules.csv`.
+pub fn stance_rules(text: &str) -> Result<Vec<StanceRule>, ReferenceError> {
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let mut out = Vec::new();
+    for (i, row) in rdr.deserialize::<StanceRule>().enumerate() {
+        let rule = row.map_err(|e| ReferenceError {
+            file: "stance-rules.csv",
+            message: format!("row {}: {e}", i + 2),
+        })?;
+        if rule.polarity != "support" && rule.polarity != "oppose" {
+            return Err(ReferenceError {
+                file: "stance-rules.csv",
+                message: format!("row {}: polarity must be support or oppose", i + 2),
+            });
+        }
+        out.push(rule);
+    }
+    Ok(out)
 }

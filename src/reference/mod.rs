@@ -9,7 +9,7 @@
 
 mod cues;
 
-pub use cues::{Cue, CueKind, Cues};
+pub use cues::{Cue, CueKind, Cues, StanceRule};
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -26,6 +26,7 @@ pub mod files {
         include_str!("../../ontology/reference/policy_proposals.csv");
     pub const SOURCES: &str = include_str!("../../ontology/reference/sources.csv");
     pub const CUES: &str = include_str!("../../ontology/cues.csv");
+    pub const STANCE_RULES: &str = include_str!("../../ontology/stance-rules.csv");
     pub const ONTOLOGY_TTL: &str = include_str!("../../ontology/oewg.ttl");
     pub const SHAPES_TTL: &str = include_str!("../../ontology/shapes.ttl");
 }
@@ -221,6 +222,8 @@ pub struct Reference {
     pub policy_proposals: Vec<PolicyProposal>,
     pub sources: Vec<Provenance>,
     pub cues: Cues,
+    /// The declarative stance grammar (`ontology/stance-rules.csv`).
+    pub stance_rules: Vec<StanceRule>,
     resolution_by_key: BTreeMap<String, usize>,
     document_by_symbol: BTreeMap<String, usize>,
 }
@@ -251,6 +254,7 @@ impl Reference {
             read("policy_proposals.csv", files::POLICY_PROPOSALS)?;
         let sources: Vec<Provenance> = read("sources.csv", files::SOURCES)?;
         let cues = Cues::parse(files::CUES)?;
+        let stance_rules = cues::stance_rules(files::STANCE_RULES)?;
         let resolution_by_key = resolutions
             .iter()
             .enumerate()
@@ -272,6 +276,7 @@ impl Reference {
             policy_proposals,
             sources,
             cues,
+            stance_rules,
             resolution_by_key,
             document_by_symbol,
         })

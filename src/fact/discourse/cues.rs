@@ -32,7 +32,7 @@ pub(super) struct CueFinder {
 }
 
 /// Every kind the automaton knows.
-const CLAUSE_CUES: [CueKind; 15] = [
+const CLAUSE_CUES: [CueKind; 17] = [
     CueKind::ProposalVerb,
     CueKind::Action,
     CueKind::Support,
@@ -48,6 +48,8 @@ const CLAUSE_CUES: [CueKind; 15] = [
     CueKind::FirstPerson,
     CueKind::AuthoredGenre,
     CueKind::ModifierHead,
+    CueKind::Good,
+    CueKind::Bad,
 ];
 
 /// The family matched together to decide what a clause is.

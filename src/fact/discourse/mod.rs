@@ -41,7 +41,9 @@ mod finish;
 mod objects;
 mod proposal;
 mod refs;
+mod rules;
 mod stance;
+mod tokens;
 
 use super::proposals::{Action, EditProposal, Stance, StanceTarget};
 use super::ParagraphFact;
@@ -78,6 +80,8 @@ struct Extractor<'a> {
     /// Demonyms of states ("Russian"), for titles that name the speaker
     /// only so ("the Russian interagency delegation").
     demonyms: Vec<(String, Entity)>,
+    /// The declarative stance rules (`ontology/stance-rules.csv`).
+    rules: Vec<rules::Rule>,
 }
 
 /// Reads edit proposals and stances from a segmented, mention-tagged text.
@@ -133,6 +137,7 @@ pub fn extract(
                     .map(move |d| (d.clone(), Entity::State(s.code.clone())))
             })
             .collect(),
+        rules: rules::compile(&reference.stance_rules),
     };
     ex.author = ex.author_of(segments);
     let mut ctx = Context::default();
@@ -185,6 +190,7 @@ impl<'a> Extractor<'a> {
             produced_here.proposals.extend(p.proposals);
             produced_here.stances.extend(p.stances);
         }
+        self.rule_stances(sentence, &quotes, ctx, &mut produced_here);
         let named: Vec<StanceTarget> = self.targets_in(sentence).into_iter().map(|x| x.1).collect();
         if !named.is_empty() || ctx.policies_age >= 1 {
             ctx.prev_policies = named;

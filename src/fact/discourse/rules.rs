@@ -1,0 +1,169 @@
+//! Stances read by the declarative rules of `ontology/stance-rules.csv`.
+//!
+//! The clause reader (`stance`, `proposal`) handles positions led by a
+//! support, oppose or proposal cue. Real statements also take positions
+//! without one: "the Working Group is an inclusive forum", "a binding
+//! instrument is a necessity", "Ghana considered the PoA premature". Those
+//! phrasings are rules over classed tokens (`tokens`, syntax in
+//! `fact::pattern`), each with an invented example the tests run, so a new
+//! phrasing is a row in the CSV, not Rust.
+//!
+//! A rule's `@target` tokens are what the position is about; its `@actor`
+//! tokens hold it, else the sentence's holders are found as for a cue at
+//! the match (subjects before it, "by X" after it, the last speaker for a
+//! pronoun, the author of a first-person text). A negation in or just
+//! before the match turns the polarity. The clause reader wins: a rule adds
+//! nothing on a target the sentence already gave that holder a position on.
+
+use super::context::{Context, Holder, Produced};
+use super::cues::Hit;
+use super::tokens::Tokens;
+use super::Extractor;
+use crate::fact::pattern::{Match, Pattern};
+use crate::fact::proposals::{Polarity, StanceTarget};
+use crate::mention::Entity;
+use crate::reference::{CueKind, StanceRule};
+use crate::segment::Span;
+
+/// How many tokens before a match a negation still turns it ("did not
+/// consider the PoA useful" has it inside; "not the PoA, which is
+/// useful" two before).
+const NEGATION_REACH: usize = 2;
+
+/// A compiled rule.
+pub(super) struct Rule {
+    pub(super) name: String,
+    pattern: Pattern,
+    polarity: Polarity,
+}
+
+/// Compiles the rules; the bundled file is checked by a test, so a rule
+/// that does not compile is a build defect, reported with its name.
+pub(super) fn compile(rules: &[StanceRule]) -> Vec<Rule> {
+    rules
+        .iter()
+        .map(|r| Rule {
+            name: r.name.clone(),
+            pattern: Pattern::parse(&r.pattern)
+                .unwrap_or_else(|e| panic!("stance-rules.csv, rule {}: {e}", r.name)),
+            polarity: if r.polarity == "support" {
+                Polarity::Support
+            } else {
+                Polarity::Opposition
+            },
+        })
+        .collect()
+}
+
+impl<'a> Extractor<'a> {
+    /// Applies every rule to a sentence, after its clauses were read.
+    pub(super) fn rule_stances(
+        &mut self,
+        sentence: Span,
+        quotes: &[Span],
+        ctx: &mut Context,
+        produced: &mut Produced,
+    ) {
+        if self.rules.is_empty() {
+            return;
+        }
+        let toks = self.tokens(sentence, quotes);
+        let mut found: Vec<(Vec<Holder>, Polarity, StanceTarget, usize)> = Vec::new();
+        for (k, rule) in self.rules.iter().enumerate() {
+            for m in rule.pattern.find_all(&toks.tokens) {
+                let targets = targets_of(&toks, &m, &rule.pattern);
+                if targets.is_empty() {
+                    continue;
+                }
+                let polarity = if self.negated(&toks, &m) {
+                    super::context::flip(rule.polarity)
+                } else {
+                    rule.polarity
+                };
+                let holders = self.rule_holders(&toks, &m, &rule.pattern, sentence, quotes, ctx);
+                for t in targets {
+                    found.push((holders.clone(), polarity, t, k));
+                }
+            }
+        }
+        for (holders, polarity, target, k) in found {
+            for h in &holders {
+                if self.has_position(&h.actor, &target, sentence) {
+                    continue;
+                }
+                if super::context::tracing() {
+                    eprintln!(
+                        "  RULE {} {:?} {polarity:?} {target:?}",
+                        self.rules[k].name, h.actor
+                    );
+                }
+                self.push_stance(h, polarity, target.clone(), sentence, ctx);
+                produced.stances.push((polarity, target.clone()));
+            }
+        }
+    }
+
+    /// Who holds a rule's position: its `@actor` tokens, else the holders a
+    /// cue at the match would have.
+    fn rule_holders(
+        &self,
+        toks: &Tokens<'a>,
+        m: &Match,
+        pattern: &Pattern,
+        sentence: Span,
+        quotes: &[Span],
+        ctx: &Context,
+    ) -> Vec<Holder> {
+        let named: Vec<Holder> = m
+            .captured(pattern, "@actor")
+            .into_iter()
+            .filter_map(|i| toks.mentions[i])
+            .map(|x| Holder::own(x.entity.clone()))
+            .collect();
+        if !named.is_empty() {
+            return self.apply_on_behalf(sentence, quotes, named);
+        }
+        let at = Hit {
+            span: Span::new(toks.spans[m.start].start, toks.spans[m.end - 1].end),
+            kind: CueKind::Support,
+            value: String::new(),
+        };
+        self.holders(sentence, &at, quotes, ctx, false)
+    }
+
+    /// A negation inside the match or just before it ("is not inclusive",
+    /// "not a necessity").
+    fn negated(&self, toks: &Tokens, m: &Match) -> bool {
+        let from = toks.spans[m.start.saturating_sub(NEGATION_REACH)].start;
+        let to = toks.spans[m.end - 1].end;
+        !self
+            .finder
+            .find(self.text, Span::new(from, to), &[CueKind::Negation])
+            .is_empty()
+    }
+
+    /// Whether this sentence already gave `actor` a position on `target`.
+    fn has_position(&self, actor: &Entity, target: &StanceTarget, sentence: Span) -> bool {
+        self.stances
+            .iter()
+            .rev()
+            .take_while(|s| s.evidence.start >= sentence.start)
+            .any(|s| &s.actor == actor && &s.target == target)
+    }
+}
+
+/// The bodies and policies a match is about.
+fn targets_of(toks: &Tokens, m: &Match, pattern: &Pattern) -> Vec<StanceTarget> {
+    let mut out: Vec<StanceTarget> = Vec::new();
+    for i in m.captured(pattern, "@target") {
+        let t = match toks.mentions[i].map(|x| &x.entity) {
+            Some(Entity::Policy(p)) => StanceTarget::Policy(p.clone()),
+            Some(Entity::Body(b)) => StanceTarget::Body(b.clone()),
+            _ => continue,
+        };
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}

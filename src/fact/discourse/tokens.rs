@@ -1,0 +1,120 @@
+//! A sentence as the classed tokens the declarative rules read
+//! (`fact::pattern`): words, punctuation, mentions and cue phrases, each
+//! mention or cue one token however many words it spans.
+//!
+//! Mentions win over cues and cues over words, so "the Programme of Action"
+//! is one `@target` token, never a word "action" an action cue could take.
+//! A quotation is one punctuation token: the words of a quoted draft are
+//! not the speaker's evaluation.
+
+use super::refs::inside_any;
+use super::Extractor;
+use crate::fact::pattern::Token;
+use crate::mention::{Entity, Mention};
+use crate::reference::CueKind;
+use crate::segment::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{L}\p{N}]+(?:['’\-‑][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]").unwrap()
+});
+
+/// Cue kinds a token can carry, with their class names in patterns. Only
+/// the evaluative kinds: a multi-word cue is one token, and "was not" or
+/// "need for" as one token would hide the words "was" and "for" from the
+/// rules (negation is read from the text under a match instead).
+const TOKEN_CUES: [(CueKind, &str); 2] = [(CueKind::Good, "%good"), (CueKind::Bad, "%bad")];
+
+/// A sentence's tokens, with where each stands and the mention it is.
+pub(super) struct Tokens<'a> {
+    pub(super) tokens: Vec<Token>,
+    pub(super) spans: Vec<Span>,
+    pub(super) mentions: Vec<Option<&'a Mention>>,
+}
+
+impl<'a> Extractor<'a> {
+    /// The classed tokens of `sentence`.
+    pub(super) fn tokens(&self, sentence: Span, quotes: &[Span]) -> Tokens<'a> {
+        let text = self.text;
+        let targets: Vec<Span> = self.targets_in(sentence).into_iter().map(|t| t.0).collect();
+        let mut units: Vec<(Span, Vec<String>, Option<&'a Mention>)> = Vec::new();
+        for m in self.mentions.within(sentence) {
+            if !inside_any(quotes, m.span) {
+                units.push((
+                    m.span,
+                    mention_classes(m, targets.contains(&m.span)),
+                    Some(m),
+                ));
+            }
+        }
+        let kinds: Vec<CueKind> = TOKEN_CUES.iter().map(|c| c.0).collect();
+        for h in self.finder.find(text, sentence, &kinds) {
+            let free = !inside_any(quotes, h.span) && !units.iter().any(|u| overlaps(u.0, h.span));
+            if free {
+                let class = TOKEN_CUES.iter().find(|c| c.0 == h.kind).map(|c| c.1);
+                units.push((h.span, class.into_iter().map(String::from).collect(), None));
+            }
+        }
+        for q in quotes
+            .iter()
+            .filter(|q| sentence.start <= q.start && q.end <= sentence.end)
+        {
+            units.push((*q, Vec::new(), None));
+        }
+        units.sort_by_key(|u| u.0.start);
+        let mut out = Tokens {
+            tokens: Vec::new(),
+            spans: Vec::new(),
+            mentions: Vec::new(),
+        };
+        let mut next_unit = 0;
+        let mut covered_to = sentence.start;
+        for w in WORD.find_iter(sentence.of(text)) {
+            let at = sentence.start + w.start();
+            if at < covered_to {
+                continue;
+            }
+            while next_unit < units.len() && units[next_unit].0.end <= at {
+                next_unit += 1;
+            }
+            let (span, classes, mention) = match units.get(next_unit) {
+                Some(u) if u.0.start <= at => (u.0, u.1.clone(), u.2),
+                _ => (Span::new(at, sentence.start + w.end()), Vec::new(), None),
+            };
+            let word = span.of(text).to_lowercase();
+            let punct = classes.is_empty() && !word.chars().any(char::is_alphanumeric)
+                || quotes.contains(&span);
+            out.tokens.push(Token {
+                word,
+                classes,
+                punct,
+            });
+            out.spans.push(span);
+            out.mentions.push(mention);
+            covered_to = span.end;
+        }
+        out
+    }
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The pattern classes of a mention.
+fn mention_classes(m: &Mention, target: bool) -> Vec<String> {
+    let mut out: Vec<&str> = match &m.entity {
+        Entity::State(_) => vec!["@actor", "@state"],
+        Entity::Group(_) => vec!["@actor", "@group"],
+        Entity::Person(_) => vec!["@person"],
+        Entity::Body(_) => vec!["@body"],
+        Entity::Resolution(_) => vec!["@resolution"],
+        Entity::Document(_) => vec!["@document"],
+        Entity::Policy(_) => vec!["@policy"],
+    };
+    if target {
+        out.push("@target");
+    }
+    out.into_iter().map(String::from).collect()
+}
