@@ -87,14 +87,15 @@ fn discourse_in_windows(
     mentions: &Mentions,
     reference: &Reference,
     paragraphs: &[ParagraphFact],
+    skip: &[Span],
 ) -> (Vec<EditProposal>, Vec<Stance>) {
     if text.len() <= DISCOURSE_WINDOW {
-        return discourse::extract(text, segments, mentions, reference, paragraphs);
+        return discourse::extract(text, segments, mentions, reference, paragraphs, skip);
     }
     let (mut proposals, mut stances) = (Vec::new(), Vec::new());
     for range in segments.windows(DISCOURSE_WINDOW) {
         let part = segments.window(range, TITLE_BLOCKS);
-        let (p, s) = discourse::extract(text, &part, mentions, reference, paragraphs);
+        let (p, s) = discourse::extract(text, &part, mentions, reference, paragraphs, skip);
         let base = proposals.len();
         proposals.extend(p);
         stances.extend(s.into_iter().map(|mut s| {
@@ -146,9 +147,20 @@ impl SourceFacts {
             text, &segments, &mentions, reference,
         ));
         let citations = paragraphs::citations(&segments, &mentions, document.as_deref(), text);
-        let (mut proposals, stances) =
-            discourse_in_windows(text, &segments, &mentions, reference, &paragraphs);
         let date = source.date().or_else(|| crate::mention::infer_date(text));
+        let (votes, voted_texts) =
+            votes::extract(text, &segments, &mentions, reference, date.as_deref());
+        // A vote's sentences ("retained by 139 votes to 10 (A, B …)") are
+        // the record of a vote, not positions for the discourse reader.
+        let vote_spans: Vec<Span> = votes.iter().flat_map(|v| v.evidence.clone()).collect();
+        let (mut proposals, stances) = discourse_in_windows(
+            text,
+            &segments,
+            &mentions,
+            reference,
+            &paragraphs,
+            &vote_spans,
+        );
         drafts::assign(
             &mut proposals,
             &mentions,
@@ -157,8 +169,6 @@ impl SourceFacts {
             &mut ad_hoc,
         );
         add_targeted_paragraphs(&proposals, &mut paragraphs);
-        let (votes, voted_texts) =
-            votes::extract(text, &segments, &mentions, reference, date.as_deref());
         let mut stances = stances;
         stances.extend(vote_stances::from_votes(
             &votes, &segments, &mentions, reference,

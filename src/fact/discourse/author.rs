@@ -61,8 +61,18 @@ impl<'a> Extractor<'a> {
         let Some(first) = actors.first() else {
             return self.title_demonym(span);
         };
+        // "on behalf of" counts on the title's own line: a first sentence
+        // "X aligns itself with the statement made on behalf of ASEAN" is
+        // not the title.
+        let line_end = self.text[first.span.end..span.end]
+            .find('\n')
+            .map_or(span.end, |i| first.span.end + i);
         let behalf = self
-            .apply_on_behalf(span, &[], vec![Holder::own(first.entity.clone())])
+            .apply_on_behalf(
+                Span::new(span.start, line_end),
+                &[],
+                vec![Holder::own(first.entity.clone())],
+            )
             .into_iter()
             .next()?;
         Some(behalf)

@@ -82,6 +82,8 @@ struct Extractor<'a> {
     demonyms: Vec<(String, Entity)>,
     /// The declarative stance rules (`ontology/stance-rules.csv`).
     rules: Vec<rules::Rule>,
+    /// Sentences another reader owns (recorded votes), read for nothing.
+    skip: &'a [Span],
 }
 
 /// Reads edit proposals and stances from a segmented, mention-tagged text.
@@ -91,6 +93,7 @@ pub fn extract(
     mentions: &Mentions,
     reference: &Reference,
     paragraphs: &[ParagraphFact],
+    skip: &[Span],
 ) -> (Vec<EditProposal>, Vec<Stance>) {
     // A document's own numbered text proposes nothing.
     if paragraphs.iter().filter(|p| !p.quoted).count() >= 5 {
@@ -138,6 +141,7 @@ pub fn extract(
             })
             .collect(),
         rules: rules::compile(&reference.stance_rules),
+        skip,
     };
     ex.author = ex.author_of(segments);
     let mut ctx = Context::default();
@@ -172,6 +176,13 @@ impl<'a> Extractor<'a> {
     /// leaves for the next sentence.
     fn sentence(&mut self, sentence: Span, ctx: &mut Context) {
         ctx.holders_age += 1;
+        if self
+            .skip
+            .iter()
+            .any(|v| v.start < sentence.end && sentence.start < v.end)
+        {
+            return;
+        }
         // A draft named with a paragraph number, or alone, sets the draft.
         for m in self.mentions.within(sentence) {
             if let Entity::Document(d) = &m.entity {
