@@ -17,6 +17,7 @@
 //! | `@target\|actor` | carries one of these mention classes |
 //! | `%good\|support` | carries one of these cue classes |
 //! | `_` | is anything but punctuation |
+//! | `~` | is anything but a clause break (`;`, `:`, `.`) |
 //! | `<!of\|for` | (zero-width) the word before, past determiners, is none of these |
 //!
 //! and each element but `<!` may take a quantifier: `?`, `*`, `+` or
@@ -56,6 +57,7 @@ enum Atom {
     Words(Vec<String>),
     Classes(Vec<String>),
     Any,
+    AnyInClause,
     NotAfter(Vec<String>),
 }
 
@@ -190,6 +192,7 @@ impl Atom {
             Atom::Words(ws) => ws.contains(&t.word),
             Atom::Classes(cs) => cs.iter().any(|c| t.has(c)),
             Atom::Any => !t.punct,
+            Atom::AnyInClause => !matches!(t.word.as_str(), ";" | ":" | "."),
             Atom::NotAfter(_) => false,
         }
     }
@@ -210,6 +213,8 @@ fn parse_element(piece: &str) -> Result<Element, PatternError> {
     let (base, min, max) = split_quantifier(piece).ok_or_else(|| err("bad quantifier"))?;
     let atom = if base == "_" {
         Atom::Any
+    } else if base == "~" {
+        Atom::AnyInClause
     } else if let Some(rest) = base.strip_prefix('@') {
         Atom::Classes(alternatives(rest, "@").ok_or_else(|| err("empty class"))?)
     } else if let Some(rest) = base.strip_prefix('%') {
@@ -304,6 +309,14 @@ mod tests {
         let s = "the poa/@target , however , is useful/%good";
         assert_eq!(spans("@target _{0,3} is %good", s), vec![]);
         assert_eq!(spans("@target , _ , is %good", s), vec![(1, 7)]);
+    }
+
+    #[test]
+    fn tilde_crosses_commas_but_not_clause_breaks() {
+        let s = "the poa/@target , however , is useful/%good ; x/%good";
+        assert_eq!(spans("@target ~{0,4} is %good", s), vec![(1, 7)]);
+        assert_eq!(spans("is ~* %good", s), vec![(5, 7)]);
+        assert_eq!(spans("useful ~* %good", s), vec![]);
     }
 
     #[test]

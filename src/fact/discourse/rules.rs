@@ -8,8 +8,9 @@
 //! `fact::pattern`), each with an invented example the tests run, so a new
 //! phrasing is a row in the CSV, not Rust.
 //!
-//! A rule's `@target` tokens are what the position is about; its `@actor`
-//! tokens hold it, else the sentence's holders are found as for a cue at
+//! A rule's `@target` tokens are what the position is about (an `@it`
+//! pronoun: what was just named); its `@actor` tokens and their lists hold
+//! it, else the sentence's holders are found as for a cue at
 //! the match (subjects before it, "by X" after it, the last speaker for a
 //! pronoun, the author of a first-person text). A negation in or just
 //! before the match turns the polarity. The clause reader wins: a rule adds
@@ -71,7 +72,10 @@ impl<'a> Extractor<'a> {
         let mut found: Vec<(Vec<Holder>, Polarity, StanceTarget, usize)> = Vec::new();
         for (k, rule) in self.rules.iter().enumerate() {
             for m in rule.pattern.find_all(&toks.tokens) {
-                let targets = targets_of(&toks, &m, &rule.pattern);
+                let mut targets = targets_of(&toks, &m, &rule.pattern);
+                if targets.is_empty() && !m.captured(&rule.pattern, "@it").is_empty() {
+                    targets = antecedent(&toks, m.start, ctx);
+                }
                 if targets.is_empty() {
                     continue;
                 }
@@ -114,12 +118,24 @@ impl<'a> Extractor<'a> {
         quotes: &[Span],
         ctx: &Context,
     ) -> Vec<Holder> {
-        let named: Vec<Holder> = m
+        // A captured actor brings the list it belongs to: "Peru, Chile and
+        // Ghana see the PoA as …" captures Ghana.
+        let heads: Vec<usize> = m
             .captured(pattern, "@actor")
             .into_iter()
             .filter_map(|i| toks.mentions[i])
-            .map(|x| Holder::own(x.entity.clone()))
+            .map(|x| self.list_head(x, sentence))
             .collect();
+        let mut named: Vec<Holder> = Vec::new();
+        for x in self.actors_in(sentence, quotes) {
+            let h = Holder::own(x.entity.clone());
+            if heads.contains(&self.list_head(x, sentence))
+                && x.span.start <= toks.spans[m.end - 1].end
+                && !named.contains(&h)
+            {
+                named.push(h);
+            }
+        }
         if !named.is_empty() {
             return self.apply_on_behalf(sentence, quotes, named);
         }
@@ -149,6 +165,26 @@ impl<'a> Extractor<'a> {
             .rev()
             .take_while(|s| s.evidence.start >= sentence.start)
             .any(|s| &s.actor == actor && &s.target == target)
+    }
+}
+
+/// What "it" in a match stands for: the last body or proposal named
+/// before it in the sentence, else the one the previous sentence named.
+fn antecedent(toks: &Tokens, before: usize, ctx: &Context) -> Vec<StanceTarget> {
+    let named = (0..before).rev().find_map(|i| {
+        if !toks.tokens[i].classes.iter().any(|c| c == "@target") {
+            return None;
+        }
+        match toks.mentions[i].map(|x| &x.entity) {
+            Some(Entity::Policy(p)) => Some(StanceTarget::Policy(p.clone())),
+            Some(Entity::Body(b)) => Some(StanceTarget::Body(b.clone())),
+            _ => None,
+        }
+    });
+    match (named, ctx.prev_policies.as_slice()) {
+        (Some(t), _) => vec![t],
+        (None, [only]) => vec![only.clone()],
+        _ => Vec::new(),
     }
 }
 

@@ -5,7 +5,8 @@
 //! Mentions win over cues and cues over words, so "the Programme of Action"
 //! is one `@target` token, never a word "action" an action cue could take.
 //! A quotation is one punctuation token: the words of a quoted draft are
-//! not the speaker's evaluation.
+//! not the speaker's evaluation. The object pronouns "it" and "them" are
+//! `@it`, which a rule resolves to what was just named.
 
 use super::refs::inside_any;
 use super::Extractor;
@@ -25,6 +26,10 @@ static WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// "need for" as one token would hide the words "was" and "for" from the
 /// rules (negation is read from the text under a match instead).
 const TOKEN_CUES: [(CueKind, &str); 2] = [(CueKind::Good, "%good"), (CueKind::Bad, "%bad")];
+
+/// Pronouns that stand for a body or proposal named just before
+/// (`@it`): "Kenya described it as timely".
+const PRONOUNS: [&str; 2] = ["it", "them"];
 
 /// A sentence's tokens, with where each stands and the mention it is.
 pub(super) struct Tokens<'a> {
@@ -85,6 +90,11 @@ impl<'a> Extractor<'a> {
             let word = span.of(text).to_lowercase();
             let punct = classes.is_empty() && !word.chars().any(char::is_alphanumeric)
                 || quotes.contains(&span);
+            let classes = if classes.is_empty() && PRONOUNS.contains(&word.as_str()) {
+                vec!["@it".to_string()]
+            } else {
+                classes
+            };
             out.tokens.push(Token {
                 word,
                 classes,
