@@ -351,3 +351,62 @@ fn such_an_approach_refers_to_what_was_just_named() {
         policy_stances(&f)
     );
 }
+
+#[test]
+fn a_statement_with_numbered_points_proposes_edits() {
+    // Numbered paragraphs make a text a document's own text, unless its
+    // title says it is a statement: then they are the speaker's points.
+    let mut text = String::from("Statement by Jamaica on behalf of CARICOM\n\n");
+    for (i, point) in [
+        "Thank you, Chair.",
+        "We thank the Chair for the revised draft.",
+        "We propose to delete paragraph 12, which repeats paragraph 3.",
+        "On capacity-building, we have no further comments.",
+        "We thank you.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        text.push_str(&format!("{}. {point}\n\n", i + 1));
+    }
+    let f = read(&text);
+    assert_eq!(f.document, None, "a statement is no document");
+    let got = proposals(&f);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, Entity::Group("CARICOM".into()));
+    assert_eq!(
+        (got[0].2.clone(), got[0].3),
+        (vec![12], Action::DeleteParagraph)
+    );
+}
+
+#[test]
+fn a_second_verb_after_and_is_its_own_clause_with_the_same_subject() {
+    let f = read(
+        "Session report\n\nLesotho supported the Programme of Action, and recommended that paragraph 9 be shortened.\n",
+    );
+    let got = proposals(&f);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, state("LSO"));
+    assert_eq!(got[0].2, [9]);
+    assert!(policy_stances(&f).contains(&(state("LSO"), Polarity::Support, "poa".into())));
+}
+
+#[test]
+fn the_states_listed_in_a_paragraph_vote_propose_nothing() {
+    let f = read(
+        "Press release\n\nOperative paragraph 3 was retained by a recorded vote of 120 in favour to 4 against (Fiji, Laos, Mali, Peru), with 9 abstentions.\n",
+    );
+    assert!(f.proposals.is_empty(), "{:?}", proposals(&f));
+    assert_eq!(f.votes.len(), 1);
+}
+
+#[test]
+fn on_behalf_of_in_a_first_sentence_is_not_the_title() {
+    let f = read(
+        "Statement by the representative of Viet Nam\n\nViet Nam aligns itself with the statement made by Brunei on behalf of ASEAN.\n\nWe propose to delete paragraph 5.\n",
+    );
+    let got = proposals(&f);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, state("VNM"));
+}

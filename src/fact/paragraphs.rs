@@ -38,7 +38,7 @@ pub fn document_of(
         return (Some(d.clone()), ad_hoc);
     }
     let text = &source.text;
-    if segments.numbered(text).len() < MIN_NUMBERED {
+    if segments.numbered(text).len() < MIN_NUMBERED || is_statement(text, segments, reference) {
         return (None, ad_hoc);
     }
     if let Some(first) = segments.blocks.first() {
@@ -65,6 +65,38 @@ pub fn document_of(
         },
     );
     (Some(source.stem.clone()), ad_hoc)
+}
+
+/// Words a statement's title may put before its genre word ("EU
+/// Statement", "Joint Statement by …").
+const STATEMENT_LEAD: usize = 3;
+
+/// Whether the text opens with the title of a statement ("Statement by
+/// …", "Remarks of …"): its numbered paragraphs are a speaker's points,
+/// which may well propose edits, not a document's own text.
+fn is_statement(text: &str, segments: &Segments, reference: &Reference) -> bool {
+    let Some(first) = segments.blocks.first() else {
+        return false;
+    };
+    let words: Vec<String> = first
+        .span
+        .of(text)
+        .split_whitespace()
+        .take(STATEMENT_LEAD + 3)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    reference
+        .cues
+        .words(CueKind::AuthoredGenre)
+        .iter()
+        .any(|genre| {
+            let g: Vec<String> = genre.split_whitespace().map(str::to_lowercase).collect();
+            (0..=STATEMENT_LEAD.min(words.len().saturating_sub(g.len())))
+                .any(|i| words.len() >= i + g.len() && words[i..i + g.len()] == g[..])
+        })
 }
 
 /// The numbered paragraphs of a document's own text.

@@ -65,6 +65,12 @@ impl<'a> Extractor<'a> {
         if holders.is_empty() && self.refers_to_last_speaker(clause, cue, ctx) {
             holders = ctx.last_holders.clone();
         }
+        // "Kenya backed the PoA, and proposed …": a coordinated clause
+        // without any actor shares the subject of the one before it.
+        let coordinated = self.text[..clause.start].trim_end().ends_with(", and");
+        if holders.is_empty() && actors.is_empty() && coordinated && ctx.holders_age == 0 {
+            holders = ctx.last_holders.clone();
+        }
         if holders.is_empty() && self.is_first_person(clause, cue.span.start) {
             holders.extend(self.author.clone());
         }

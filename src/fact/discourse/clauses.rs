@@ -55,7 +55,9 @@ impl<'a> Extractor<'a> {
     }
 
     /// ", and Kazakhstan backed it": a new subject starts a new clause, but
-    /// only after a complete clause ("A, B, and C expressed …" is a list).
+    /// only after a complete clause ("A, B, and C expressed …" is a list);
+    /// so does a new verb ("…, and recommends …"), whose clause keeps the
+    /// subject (see `actors::holders`).
     fn split_new_subjects(&self, c: Span, quotes: &[Span]) -> Vec<Span> {
         let text = self.text;
         let mut split: Vec<Span> = Vec::new();
@@ -77,7 +79,24 @@ impl<'a> Extractor<'a> {
                         CueKind::Support | CueKind::Oppose | CueKind::ProposalVerb | CueKind::Hedge
                     )
                 });
-            if starts_actor && complete && !inside_any(quotes, Span::new(c.start + m.start(), at)) {
+            // "NAM supports X, and recommends that paragraph 7 be …": a
+            // second verb with the same subject starts a clause too.
+            let starts_verb = self
+                .finder
+                .find(text, Span::new(at, c.end), &STANCE_FAMILY)
+                .first()
+                .is_some_and(|h| {
+                    h.span.start == at
+                        && matches!(
+                            h.kind,
+                            CueKind::ProposalVerb | CueKind::Support | CueKind::Oppose
+                        )
+                        && h.value != "noun"
+                });
+            if (starts_actor || starts_verb)
+                && complete
+                && !inside_any(quotes, Span::new(c.start + m.start(), at))
+            {
                 split.push(Span::new(from, c.start + m.start()));
                 from = at;
             }
