@@ -410,3 +410,29 @@ fn on_behalf_of_in_a_first_sentence_is_not_the_title() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].0, state("VNM"));
 }
+
+#[test]
+fn the_working_group_after_a_named_oewg_is_that_oewg() {
+    let f = read(
+        "Statement by the delegation of Uruguay at the Open-ended Working Group on security of and in the use of ICTs 2021-2025\n\nWe reaffirm our full support for the Working Group.\n",
+    );
+    assert_eq!(
+        policy_stances(&f),
+        [(state("URY"), Polarity::Support, "oewg-2021-2025".into())]
+    );
+}
+
+#[test]
+fn a_negated_belief_turns_what_follows() {
+    let f = read(
+        "Session report\n\nMoldova did not believe that a legally binding instrument would help small States.\n",
+    );
+    assert_eq!(
+        policy_stances(&f),
+        [(
+            state("MDA"),
+            Polarity::Opposition,
+            "legally-binding-instrument".into()
+        )]
+    );
+}

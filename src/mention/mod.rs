@@ -11,6 +11,7 @@ mod dating;
 mod drafts;
 mod gazetteer;
 mod persons;
+mod short_names;
 pub use persons::slug;
 
 pub use citations::{find_citations, symbol_slug, Citation};
@@ -155,6 +156,8 @@ impl Mentions {
             }
             items.push(m);
         }
+        let short = short_names::find(text, &items);
+        items.extend(short);
         // Keep the leftmost-longest of overlapping mentions.
         items.sort_by(|a, b| {
             a.span

@@ -25,11 +25,24 @@ use crate::fact::proposals::{Polarity, StanceTarget};
 use crate::mention::Entity;
 use crate::reference::{CueKind, StanceRule};
 use crate::segment::Span;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// How many tokens before a match a negation still turns it ("did not
 /// consider the PoA useful" has it inside; "not the PoA, which is
 /// useful" two before).
 const NEGATION_REACH: usize = 2;
+
+/// "Nor do we believe that …", "we do not think that …": a negated
+/// belief turns what its complement says, up to a contrast.
+static NEGATED_BELIEF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:not|nor|never|no longer)\b(?:\s+\w+){0,3}?\s+(?:believe|think|consider|agree|accept|see)s?\b(?:\s+that)?(?:[^;.]*?)$")
+        .unwrap()
+});
+
+/// A contrast after which a negated belief no longer holds.
+static CONTRAST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i),\s*(?:but|however|yet)\b|\bwhile\b").unwrap());
 
 /// A compiled rule.
 pub(super) struct Rule {
@@ -152,10 +165,15 @@ impl<'a> Extractor<'a> {
     fn negated(&self, toks: &Tokens, m: &Match) -> bool {
         let from = toks.spans[m.start.saturating_sub(NEGATION_REACH)].start;
         let to = toks.spans[m.end - 1].end;
-        !self
-            .finder
-            .find(self.text, Span::new(from, to), &[CueKind::Negation])
-            .is_empty()
+        let before = &self.text[toks.spans[0].start..toks.spans[m.start].start];
+        (NEGATED_BELIEF.is_match(before)
+            && !NEGATED_BELIEF
+                .find(before)
+                .is_some_and(|b| CONTRAST.is_match(&before[b.start()..])))
+            || !self
+                .finder
+                .find(self.text, Span::new(from, to), &[CueKind::Negation])
+                .is_empty()
     }
 
     /// Whether this sentence already gave `actor` a position on `target`.
