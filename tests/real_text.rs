@@ -436,3 +436,27 @@ fn a_negated_belief_turns_what_follows() {
         )]
     );
 }
+
+#[test]
+fn joined_by_adds_holders_and_the_later_verb_leads() {
+    let f = read(
+        "Session report\n\nBelize and Gabon, joined by Nepal, called for a legally binding instrument.\n",
+    );
+    let got = policy_stances(&f);
+    for c in ["BLZ", "GAB", "NPL"] {
+        assert!(
+            got.contains(&(
+                state(c),
+                Polarity::Support,
+                "legally-binding-instrument".into()
+            )),
+            "{c}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn neither_support_nor_oppose_is_no_position() {
+    let f = read("Session report\n\nFiji said it could neither support nor oppose a new treaty.\n");
+    assert!(policy_stances(&f).is_empty(), "{:?}", policy_stances(&f));
+}

@@ -105,6 +105,23 @@ impl<'a> Extractor<'a> {
         split
     }
 
+    /// "Chile, joined by Estonia, called for …": a participle set off by a
+    /// comma before the clause's verb adds agents to the subject; the
+    /// verb after it leads.
+    fn is_apposed_agent(&self, h: &Hit, next: Option<&Hit>) -> bool {
+        let text = self.text;
+        let comma_before = text[..h.span.start].trim_end().ends_with(',');
+        let by_after = text[h.span.end..].trim_start().starts_with("by ");
+        let verb_later = next.is_some_and(|n| {
+            text[h.span.end..n.span.start].contains(',')
+                && matches!(
+                    n.kind,
+                    CueKind::ProposalVerb | CueKind::Support | CueKind::Oppose
+                )
+        });
+        comma_before && by_after && verb_later
+    }
+
     /// The index of the hit that leads a clause. A position or proposal verb
     /// leads; a proposal noun ("this edit", "China’s amendments") leads only
     /// without one; an action word only alone ("the section … precedes … –
@@ -130,7 +147,8 @@ impl<'a> Extractor<'a> {
                                 a.kind == CueKind::Action && a.span.start == h.span.end + m.end()
                             })
                         }));
-                matches!(h.kind, CueKind::Support | CueKind::Oppose)
+                (matches!(h.kind, CueKind::Support | CueKind::Oppose)
+                    && !self.is_apposed_agent(h, hits.get(k + 1)))
                     || (h.kind == CueKind::ProposalVerb
                         && (h.value != "noun" || introduces)
                         && !next_is_stance)

@@ -86,7 +86,10 @@ impl<'a> Extractor<'a> {
         for (k, rule) in self.rules.iter().enumerate() {
             for m in rule.pattern.find_all(&toks.tokens) {
                 let mut targets = targets_of(&toks, &m, &rule.pattern);
-                if targets.is_empty() && !m.captured(&rule.pattern, "@it").is_empty() {
+                let pronoun = ["@it", "@such"]
+                    .iter()
+                    .any(|c| !m.captured(&rule.pattern, c).is_empty());
+                if targets.is_empty() && pronoun {
                     targets = antecedent(&toks, m.start, ctx);
                 }
                 if targets.is_empty() {

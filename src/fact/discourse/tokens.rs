@@ -6,7 +6,8 @@
 //! is one `@target` token, never a word "action" an action cue could take.
 //! A quotation is one punctuation token: the words of a quoted draft are
 //! not the speaker's evaluation. The object pronouns "it" and "them" are
-//! `@it`, which a rule resolves to what was just named.
+//! `@it` and "such" is `@such`, which a rule resolves to what was just
+//! named.
 
 use super::refs::inside_any;
 use super::Extractor;
@@ -27,9 +28,10 @@ static WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// rules (negation is read from the text under a match instead).
 const TOKEN_CUES: [(CueKind, &str); 2] = [(CueKind::Good, "%good"), (CueKind::Bad, "%bad")];
 
-/// Pronouns that stand for a body or proposal named just before
-/// (`@it`): "Kenya described it as timely".
-const PRONOUNS: [&str; 2] = ["it", "them"];
+/// Words that stand for a body or proposal named just before: `@it` for
+/// objects ("Kenya described it as timely"; as a subject "it" is as often
+/// the speaker), `@such` for "such a step would divide States".
+const PRONOUNS: [(&str, &str); 3] = [("it", "@it"), ("them", "@it"), ("such", "@such")];
 
 /// A sentence's tokens, with where each stands and the mention it is.
 pub(super) struct Tokens<'a> {
@@ -90,10 +92,10 @@ impl<'a> Extractor<'a> {
             let word = span.of(text).to_lowercase();
             let punct = classes.is_empty() && !word.chars().any(char::is_alphanumeric)
                 || quotes.contains(&span);
-            let classes = if classes.is_empty() && PRONOUNS.contains(&word.as_str()) {
-                vec!["@it".to_string()]
-            } else {
-                classes
+            let pronoun = PRONOUNS.iter().find(|p| p.0 == word).map(|p| p.1);
+            let classes = match pronoun {
+                Some(class) if classes.is_empty() => vec![class.to_string()],
+                _ => classes,
             };
             out.tokens.push(Token {
                 word,
