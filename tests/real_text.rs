@@ -460,3 +460,15 @@ fn neither_support_nor_oppose_is_no_position() {
     let f = read("Session report\n\nFiji said it could neither support nor oppose a new treaty.\n");
     assert!(policy_stances(&f).is_empty(), "{:?}", policy_stances(&f));
 }
+
+#[test]
+fn a_fronted_as_phrase_belongs_to_the_subject_after_it() {
+    let f = read(
+        "Session report\n\nAs the main sponsor of the Programme of Action, which many delegations discussed, Senegal urged swift progress.\n",
+    );
+    assert!(
+        policy_stances(&f).contains(&(state("SEN"), Polarity::Support, "poa".into())),
+        "{:?}",
+        policy_stances(&f)
+    );
+}

@@ -152,8 +152,14 @@ impl<'a> Extractor<'a> {
                 named.push(h);
             }
         }
+        if !m.captured(pattern, "@author").is_empty() {
+            named.extend(self.author.clone());
+        }
         if !named.is_empty() {
             return self.apply_on_behalf(sentence, quotes, named);
+        }
+        if let Some(fronted) = self.fronted_subjects(toks, m, sentence, quotes) {
+            return fronted;
         }
         let at = Hit {
             span: Span::new(toks.spans[m.start].start, toks.spans[m.end - 1].end),
@@ -177,6 +183,38 @@ impl<'a> Extractor<'a> {
                 .finder
                 .find(self.text, Span::new(from, to), &[CueKind::Negation])
                 .is_empty()
+    }
+
+    /// "As the main sponsor of the PoA, Ruritania …": a match inside a
+    /// fronted "As …," phrase is held by the subject after the comma.
+    fn fronted_subjects(
+        &self,
+        toks: &Tokens,
+        m: &Match,
+        sentence: Span,
+        quotes: &[Span],
+    ) -> Option<Vec<Holder>> {
+        let text = self.text;
+        let lead = &text[sentence.start..toks.spans[m.start].start];
+        let opens = lead.trim_start().to_lowercase();
+        if !opens.starts_with("as ") || lead.contains(',') {
+            return None;
+        }
+        // The subject opens the main clause, right after a comma (past any
+        // relative clause: "As a founder of X, which …, Ruritania …").
+        let after = toks.spans[m.end - 1].end;
+        let first = self
+            .actors_in(Span::new(after, sentence.end), quotes)
+            .into_iter()
+            .find(|a| text[after..a.span.start].trim_end().ends_with(','))?;
+        let head = self.list_head(first, sentence);
+        let list: Vec<Holder> = self
+            .actors_in(sentence, quotes)
+            .into_iter()
+            .filter(|x| x.span.start >= first.span.start && self.list_head(x, sentence) == head)
+            .map(|x| Holder::own(x.entity.clone()))
+            .collect();
+        Some(list)
     }
 
     /// Whether this sentence already gave `actor` a position on `target`.

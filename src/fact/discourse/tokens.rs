@@ -26,12 +26,23 @@ static WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// the evaluative kinds: a multi-word cue is one token, and "was not" or
 /// "need for" as one token would hide the words "was" and "for" from the
 /// rules (negation is read from the text under a match instead).
-const TOKEN_CUES: [(CueKind, &str); 2] = [(CueKind::Good, "%good"), (CueKind::Bad, "%bad")];
+/// A first-person subject ("we", "our delegation") is `@author`: the
+/// author of a first-person text.
+const TOKEN_CUES: [(CueKind, &str); 3] = [
+    (CueKind::Good, "%good"),
+    (CueKind::Bad, "%bad"),
+    (CueKind::FirstPerson, "@author"),
+];
 
 /// Words that stand for a body or proposal named just before: `@it` for
 /// objects ("Kenya described it as timely"; as a subject "it" is as often
 /// the speaker), `@such` for "such a step would divide States".
-const PRONOUNS: [(&str, &str); 3] = [("it", "@it"), ("them", "@it"), ("such", "@such")];
+const PRONOUNS: [(&str, &str); 4] = [
+    ("it", "@it"),
+    ("them", "@it"),
+    ("such", "@such"),
+    ("its", "@such"),
+];
 
 /// A sentence's tokens, with where each stands and the mention it is.
 pub(super) struct Tokens<'a> {
