@@ -99,51 +99,7 @@ pub fn extract(
     if paragraphs.iter().filter(|p| !p.quoted).count() >= 5 {
         return (Vec::new(), Vec::new());
     }
-    // Drafts: the reference data's, and those this text names that the
-    // reference data does not know (descriptions and draft symbols).
-    let drafts = reference
-        .documents
-        .iter()
-        .filter(|d| d.is_draft())
-        .map(|d| d.slug.clone())
-        .chain(mentions.ad_hoc.keys().filter_map(|e| match e {
-            Entity::Document(d) => Some(d.clone()),
-            _ => None,
-        }))
-        .collect();
-    let position_bodies = reference
-        .bodies
-        .iter()
-        .filter(|b| b.is_position_target())
-        .map(|b| b.slug.clone())
-        .collect();
-    let mut ex = Extractor {
-        text,
-        mentions,
-        finder: CueFinder::new(reference),
-        drafts,
-        position_bodies,
-        proposals: Vec::new(),
-        stances: Vec::new(),
-        draft_texts: paragraphs
-            .iter()
-            .filter(|p| p.quoted)
-            .filter_map(|p| p.text.clone().map(|t| ((p.document.clone(), p.number), t)))
-            .collect(),
-        author: None,
-        demonyms: reference
-            .states
-            .iter()
-            .flat_map(|s| {
-                s.demonyms
-                    .iter()
-                    .map(move |d| (d.clone(), Entity::State(s.code.clone())))
-            })
-            .collect(),
-        rules: rules::compile(&reference.stance_rules),
-        skip,
-    };
-    ex.author = ex.author_of(segments);
+    let mut ex = Extractor::new(text, segments, mentions, reference, paragraphs, skip);
     let mut ctx = Context::default();
     for block in &segments.blocks {
         match block.kind {
@@ -172,6 +128,63 @@ pub fn extract(
 }
 
 impl<'a> Extractor<'a> {
+    /// A reader for one source (or one window of it).
+    fn new(
+        text: &'a str,
+        segments: &Segments,
+        mentions: &'a Mentions,
+        reference: &Reference,
+        paragraphs: &[ParagraphFact],
+        skip: &'a [Span],
+    ) -> Self {
+        // Drafts: the reference data's, and those this text names that the
+        // reference data does not know (descriptions and draft symbols).
+        let drafts = reference
+            .documents
+            .iter()
+            .filter(|d| d.is_draft())
+            .map(|d| d.slug.clone())
+            .chain(mentions.ad_hoc.keys().filter_map(|e| match e {
+                Entity::Document(d) => Some(d.clone()),
+                _ => None,
+            }))
+            .collect();
+        let position_bodies = reference
+            .bodies
+            .iter()
+            .filter(|b| b.is_position_target())
+            .map(|b| b.slug.clone())
+            .collect();
+        let mut ex = Self {
+            text,
+            mentions,
+            finder: CueFinder::new(reference),
+            drafts,
+            position_bodies,
+            proposals: Vec::new(),
+            stances: Vec::new(),
+            draft_texts: paragraphs
+                .iter()
+                .filter(|p| p.quoted)
+                .filter_map(|p| p.text.clone().map(|t| ((p.document.clone(), p.number), t)))
+                .collect(),
+            author: None,
+            demonyms: reference
+                .states
+                .iter()
+                .flat_map(|s| {
+                    s.demonyms
+                        .iter()
+                        .map(move |d| (d.clone(), Entity::State(s.code.clone())))
+                })
+                .collect(),
+            rules: rules::compile(&reference.stance_rules),
+            skip,
+        };
+        ex.author = ex.author_of(segments);
+        ex
+    }
+
     /// Reads one sentence: the draft it names, its clauses, and what it
     /// leaves for the next sentence.
     fn sentence(&mut self, sentence: Span, ctx: &mut Context) {
