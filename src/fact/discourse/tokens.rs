@@ -36,12 +36,20 @@ const TOKEN_CUES: [(CueKind, &str); 3] = [
 
 /// Words that stand for a body or proposal named just before: `@it` for
 /// objects ("Kenya described it as timely"; as a subject "it" is as often
-/// the speaker), `@such` for "such a step would divide States".
-const PRONOUNS: [(&str, &str); 4] = [
+/// the speaker), `@such` for "such a step would divide States", "its
+/// creation", and the nouns a report uses to point back at one ("an idea
+/// that Cuba backs").
+const PRONOUNS: [(&str, &str); 10] = [
     ("it", "@it"),
     ("them", "@it"),
     ("such", "@such"),
     ("its", "@such"),
+    ("idea", "@such"),
+    ("proposal", "@such"),
+    ("plan", "@such"),
+    ("initiative", "@such"),
+    ("approach", "@such"),
+    ("concept", "@such"),
 ];
 
 /// A sentence's tokens, with where each stands and the mention it is.
