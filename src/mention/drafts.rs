@@ -16,6 +16,7 @@
 use super::{AdHoc, Entity, Mention, MentionKind};
 use crate::segment::{Normalized, Span};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static DRAFT: LazyLock<Regex> = LazyLock::new(|| {
@@ -164,7 +165,10 @@ fn slugify(s: &str) -> String {
 }
 
 /// Draft descriptions in `text` that do not overlap a mention already found,
-/// each as a document mention with the label the source used.
+/// each as a document mention with the label the source used. A description
+/// without a subject ("paragraph 5 of the draft resolution") after one with
+/// a subject and the same body, year and kind ("the draft resolution on a
+/// fund") means the draft named last with it.
 pub fn find_drafts(text: &str, setting: &Setting, known: &[Mention]) -> Vec<(Mention, AdHoc)> {
     let normalized = Normalized::new(text);
     // Known mentions by start, with the furthest end so far: overlap and
@@ -178,6 +182,8 @@ pub fn find_drafts(text: &str, setting: &Setting, known: &[Mention]) -> Vec<(Men
             Some(*end)
         })
         .collect();
+    // The slug without its subject → the last draft named with one.
+    let mut with_subject: HashMap<String, (String, String)> = HashMap::new();
     let mut out = Vec::new();
     for c in DRAFT.captures_iter(&normalized.text) {
         let Some(key) = description_key(&c) else {
@@ -195,34 +201,26 @@ pub fn find_drafts(text: &str, setting: &Setting, known: &[Mention]) -> Vec<(Men
             .iter()
             .take_while(|k| text[span.end..k.span.start].trim().len() <= 2)
             .any(|k| matches!(k.entity, Entity::Document(_)));
-        let named = overlaps || symbol_follows;
-        if named {
+        if overlaps || symbol_follows {
             continue;
         }
-        let mut slug_parts: Vec<&str> = Vec::new();
-        if let Some(b) = setting.body_at(start) {
-            slug_parts.push(b);
-        }
-        if let Some(y) = &setting.year {
-            slug_parts.push(y);
-        }
-        let subject = subject_after(&normalized.text, m.end());
-        let key = match subject {
-            Some((s, e)) => format!("{key}-on-{}", slugify(&normalized.text[s..e])),
-            None => key,
+        let base = [setting.body_at(start), setting.year.as_deref(), Some(&key)]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("-");
+        let (slug, label) = match subject_after(&normalized.text, m.end()) {
+            Some((s, e)) => {
+                let slug = format!("{base}-on-{}", slugify(&normalized.text[s..e]));
+                let label = label_of(Span::new(start, normalized.original(s, e).1).of(text));
+                with_subject.insert(base, (slug.clone(), label.clone()));
+                (slug, label)
+            }
+            None => with_subject
+                .get(&base)
+                .cloned()
+                .unwrap_or_else(|| (base, label_of(span.of(text)))),
         };
-        slug_parts.push(&key);
-        let slug = slug_parts.join("-");
-        let label_end = subject.map_or(end, |(s, e)| normalized.original(s, e).1);
-        let label = Span::new(start, label_end)
-            .of(text)
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .to_string();
-        let label = label
-            .strip_prefix("the ")
-            .or_else(|| label.strip_prefix("The "))
-            .unwrap_or(&label)
-            .to_string();
         out.push((
             Mention {
                 span,
@@ -237,6 +235,16 @@ pub fn find_drafts(text: &str, setting: &Setting, known: &[Mention]) -> Vec<(Men
         ));
     }
     out
+}
+
+/// The words of a description as a label, without a leading article.
+fn label_of(words: &str) -> String {
+    let label = words.trim_start_matches(|c: char| !c.is_alphanumeric());
+    label
+        .strip_prefix("the ")
+        .or_else(|| label.strip_prefix("The "))
+        .unwrap_or(label)
+        .to_string()
 }
 
 #[cfg(test)]
@@ -330,6 +338,33 @@ mod tests {
             [
                 "oewg-2021-2025-2023-draft-report",
                 "oewg-2021-2025-2023-draft"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bare_description_after_one_with_a_subject_is_that_draft() {
+        let got = keys(
+            "We back the draft resolution on a fund for small States. Then the draft resolution on a glossary of ICT terms was read. Paragraph 5 of the draft resolution should go.",
+            None,
+        );
+        assert_eq!(
+            got,
+            [
+                "oewg-2021-2025-draft-resolution-on-a-fund-for-small-states",
+                "oewg-2021-2025-draft-resolution-on-a-glossary-of-ict-terms",
+                "oewg-2021-2025-draft-resolution-on-a-glossary-of-ict-terms",
+            ]
+        );
+        // Before any subject, a bare description stays bare.
+        assert_eq!(
+            keys(
+                "The draft resolution is long. The draft resolution on a fund is short.",
+                None
+            ),
+            [
+                "oewg-2021-2025-draft-resolution",
+                "oewg-2021-2025-draft-resolution-on-a-fund"
             ]
         );
     }
