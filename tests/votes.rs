@@ -195,3 +195,106 @@ fn every_reported_vote_quotes_its_sentence_at_its_offsets() {
         assert_eq!(r[5], "true", "{}: the quote is the evidence", r[0]);
     }
 }
+
+/// A store built from invented texts written into a temporary folder, each
+/// `(file stem, text)`; a stem starting with a date dates its text.
+fn store_of(texts: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("texts");
+    std::fs::create_dir(&input).unwrap();
+    for (stem, text) in texts {
+        std::fs::write(input.join(format!("{stem}.txt")), text).unwrap();
+    }
+    let store = dir.path().join("store");
+    build(&[&input], &store);
+    (dir, store)
+}
+
+/// Two sources report one recorded vote: the summary of the meeting and a
+/// delegation's notes a day later.
+const ONE_VOTE_TWICE: [(&str, &str); 2] = [
+    (
+        "2024-11-06-committee-summary",
+        "First Committee, 6 November 2024\n\nThe Committee approved draft resolution A/C.1/79/L.40 by a recorded vote of 150 in favour to 3 against (Belarus, Nicaragua, Syria), with 2 abstentions (Chile, India).\n",
+    ),
+    (
+        "2024-11-07-delegation-notes",
+        "Notes on the First Committee, 7 November 2024\n\nOn 6 November the First Committee approved draft A/C.1/79/L.40 by 150 votes to 3, with 2 abstentions. Belarus, Nicaragua and Syria voted against; Chile and India abstained.\n",
+    ),
+];
+
+#[test]
+fn a_vote_two_sources_report_counts_once_in_the_agreement() {
+    let (_d, store) = store_of(&ONE_VOTE_TWICE);
+    // Both sources are kept: each reports the vote with its evidence.
+    let per_source = query_rows(&store, "votes-per-resolution");
+    assert_eq!(per_source.len(), 10, "{per_source:#?}");
+    let rows = query_rows(&store, "voting-agreement");
+    for expected in [
+        row(&["Belarus", "Nicaragua", "1", "1", "100"]),
+        row(&["Chile", "India", "1", "1", "100"]),
+        row(&["Belarus", "Chile", "1", "0", "0"]),
+    ] {
+        assert!(
+            rows.contains(&expected),
+            "missing {expected:?} in {rows:#?}"
+        );
+    }
+    assert_eq!(rows.len(), 10, "one row per pair of the five states");
+}
+
+#[test]
+fn the_votes_picture_counts_a_vote_two_sources_report_once() {
+    let (d, store) = store_of(&ONE_VOTE_TWICE);
+    let prefix = d.path().join("votes");
+    let o = run(&[
+        "graph",
+        "votes",
+        "--format",
+        "csv",
+        "-o",
+        &prefix.display().to_string(),
+        "--store",
+        &store.display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let edges = std::fs::read_to_string(d.path().join("votes-edges.csv")).unwrap();
+    let mut rdr = csv::Reader::from_reader(edges.as_bytes());
+    let header = rdr.headers().unwrap().clone();
+    let weight = header
+        .iter()
+        .position(|h| h == "Weight")
+        .expect("a weight column");
+    let weights: Vec<String> = rdr
+        .records()
+        .map(|r| r.unwrap()[weight].to_string())
+        .collect();
+    assert!(!weights.is_empty());
+    assert!(weights.iter().all(|w| w == "1"), "one shared vote: {edges}");
+}
+
+#[test]
+fn a_proposal_and_a_vote_on_a_described_draft_meet_on_one_node() {
+    let (_d, store) = store_of(&[(
+        "2024-11-05-committee-notes",
+        "First Committee, 5 November 2024\n\nGhana proposed to delete operative paragraph 3 of the draft resolution on a fund for cyber capacity in small States.\n\nThe First Committee then approved the draft resolution on a fund for cyber capacity in small States by 160 votes to 4, with 6 abstentions.\n",
+    )]);
+    let dir = tempfile::tempdir().unwrap();
+    let q = dir.path().join("meet.rq");
+    std::fs::write(
+        &q,
+        "SELECT DISTINCT ?label WHERE {
+           ?rv a oewg:RecordedVote ; oewg:votedOn ?draft .
+           ?p a oewg:EditProposal ; oewg:targets/dcterms:isPartOf ?draft .
+           ?draft rdfs:label ?label
+         }",
+    )
+    .unwrap();
+    let rows = query_rows(&store, &q.display().to_string());
+    assert_eq!(
+        rows,
+        [row(&[
+            "draft resolution on a fund for cyber capacity in small States"
+        ])]
+    );
+}

@@ -301,7 +301,13 @@ impl Reader<'_> {
         let s = span.of(self.text);
         let votey = may_hold_a_vote(s);
         let tokens = tokens::tokenize(self.text, span, self.mentions, votey);
-        let anchors = texts::anchors(self.text, &tokens, &self.cues, self.reference);
+        let reading = texts::Reading {
+            text: self.text,
+            mentions: self.mentions,
+            cues: &self.cues,
+            reference: self.reference,
+        };
+        let anchors = texts::anchors(&reading, &tokens);
         if let Some(d) = date_in(s, self.source_year.as_deref()) {
             self.last_date = Some(d);
         }

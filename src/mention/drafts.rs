@@ -8,10 +8,15 @@
 //! description means, not how it is spelled — the body and year the text is
 //! about, the draft's stage, its ordinal, its kind and its revision — so two
 //! sources that discuss the same draft in different words meet on one node.
+//! A description with a subject ("the draft resolution on a voluntary
+//! fund") keys on its subject too: two drafts a committee votes on in one
+//! session are two nodes, and the vote grammar, which reads the same
+//! subject, lands on the node named here.
 
 use super::{AdHoc, Entity, Mention, MentionKind};
 use crate::segment::{Normalized, Span};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static DRAFT: LazyLock<Regex> = LazyLock::new(|| {
@@ -30,6 +35,45 @@ static DRAFT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+
+/// Words that end the subject of a description ("the draft resolution on
+/// a fund was adopted"): verbs, relative words, "by" of a vote. The vote
+/// grammar ends the descriptions it reads at the same words.
+pub const SUBJECT_STOPS: [&str; 22] = [
+    "was", "were", "is", "are", "has", "have", "had", "be", "been", "being", "which", "that",
+    "who", "by", "adopted", "approved", "passed", "rejected", "with", "will", "would", "after",
+];
+
+/// Longest subject kept, in words.
+const SUBJECT_WORDS: usize = 16;
+
+/// "on" followed by a date is when, not what: "the draft on Monday".
+static WHEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|behalf)\b)").unwrap()
+});
+
+/// The subject a description names after "on", as a byte range of `text`
+/// from `at`: words up to a stop word or a punctuation mark other than
+/// parentheses, dashes and apostrophes. None without "on", or when a date
+/// follows it.
+fn subject_after(text: &str, at: usize) -> Option<(usize, usize)> {
+    static ON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+(?i:on)\s+").unwrap());
+    static WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[(\p{L}\p{N}][\p{L}\p{N}()'\-–]*").unwrap());
+    let start = at + ON.find(&text[at..])?.end();
+    if WHEN.is_match(&text[start..]) {
+        return None;
+    }
+    let mut end = start;
+    for w in WORD.find_iter(&text[start..]).take(SUBJECT_WORDS) {
+        let gap = &text[end..start + w.start()];
+        if !gap.trim().is_empty() || SUBJECT_STOPS.contains(&w.as_str().to_lowercase().as_str()) {
+            break;
+        }
+        end = start + w.end();
+    }
+    (end > start).then_some((start, end))
+}
 
 /// Where the text places its drafts: the body under discussion and the year.
 #[derive(Debug, Clone, Default)]
@@ -121,7 +165,10 @@ fn slugify(s: &str) -> String {
 }
 
 /// Draft descriptions in `text` that do not overlap a mention already found,
-/// each as a document mention with the label the source used.
+/// each as a document mention with the label the source used. A description
+/// without a subject ("paragraph 5 of the draft resolution") after one with
+/// a subject and the same body, year and kind ("the draft resolution on a
+/// fund") means the draft named last with it.
 pub fn find_drafts(text: &str, setting: &Setting, known: &[Mention]) -> Vec<(Mention, AdHoc)> {
     let normalized = Normalized::new(text);
     // Known mentions by start, with the furthest end so far: overlap and
@@ -135,6 +182,8 @@ pub fn find_drafts(text: &str, setting: &Setting, known: &[Mention]) -> Vec<(Men
             Some(*end)
         })
         .collect();
+    // The slug without its subject → the last draft named with one.
+    let mut with_subject: HashMap<String, (String, String)> = HashMap::new();
     let mut out = Vec::new();
     for c in DRAFT.captures_iter(&normalized.text) {
         let Some(key) = description_key(&c) else {
@@ -152,28 +201,26 @@ pub fn find_drafts(text: &str, setting: &Setting, known: &[Mention]) -> Vec<(Men
             .iter()
             .take_while(|k| text[span.end..k.span.start].trim().len() <= 2)
             .any(|k| matches!(k.entity, Entity::Document(_)));
-        let named = overlaps || symbol_follows;
-        if named {
+        if overlaps || symbol_follows {
             continue;
         }
-        let mut slug_parts: Vec<&str> = Vec::new();
-        if let Some(b) = setting.body_at(start) {
-            slug_parts.push(b);
-        }
-        if let Some(y) = &setting.year {
-            slug_parts.push(y);
-        }
-        slug_parts.push(&key);
-        let slug = slug_parts.join("-");
-        let label = span
-            .of(text)
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .to_string();
-        let label = label
-            .strip_prefix("the ")
-            .or_else(|| label.strip_prefix("The "))
-            .unwrap_or(&label)
-            .to_string();
+        let base = [setting.body_at(start), setting.year.as_deref(), Some(&key)]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("-");
+        let (slug, label) = match subject_after(&normalized.text, m.end()) {
+            Some((s, e)) => {
+                let slug = format!("{base}-on-{}", slugify(&normalized.text[s..e]));
+                let label = label_of(Span::new(start, normalized.original(s, e).1).of(text));
+                with_subject.insert(base, (slug.clone(), label.clone()));
+                (slug, label)
+            }
+            None => with_subject
+                .get(&base)
+                .cloned()
+                .unwrap_or_else(|| (base, label_of(span.of(text)))),
+        };
         out.push((
             Mention {
                 span,
@@ -188,6 +235,16 @@ pub fn find_drafts(text: &str, setting: &Setting, known: &[Mention]) -> Vec<(Men
         ));
     }
     out
+}
+
+/// The words of a description as a label, without a leading article.
+fn label_of(words: &str) -> String {
+    let label = words.trim_start_matches(|c: char| !c.is_alphanumeric());
+    label
+        .strip_prefix("the ")
+        .or_else(|| label.strip_prefix("The "))
+        .unwrap_or(label)
+        .to_string()
 }
 
 #[cfg(test)]
@@ -246,5 +303,69 @@ mod tests {
         let setting = Setting::default();
         let got = find_drafts("about the revised\u{00A0}draft report.", &setting, &[]);
         assert_eq!(got[0].1.label, "revised\u{00A0}draft report");
+    }
+
+    #[test]
+    fn a_subject_after_on_is_part_of_the_key_and_the_label() {
+        let text = "We back the draft resolution on a glossary of ICT terms, as before.";
+        let got = find_drafts(text, &Setting::default(), &[]);
+        assert_eq!(
+            got[0].0.entity.key(),
+            "draft-resolution-on-a-glossary-of-ict-terms"
+        );
+        assert_eq!(
+            got[0].1.label,
+            "draft resolution on a glossary of ICT terms"
+        );
+        assert_eq!(
+            got[0].0.span.of(text),
+            "the draft resolution",
+            "the span stays the noun"
+        );
+    }
+
+    #[test]
+    fn a_subject_ends_at_a_verb_and_on_a_date_is_no_subject() {
+        assert_eq!(
+            keys("The draft decision on points of contact was adopted.", None),
+            ["oewg-2021-2025-draft-decision-on-points-of-contact"]
+        );
+        assert_eq!(
+            keys(
+                "The draft report on Monday and the draft on 3 May.",
+                Some("2023")
+            ),
+            [
+                "oewg-2021-2025-2023-draft-report",
+                "oewg-2021-2025-2023-draft"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bare_description_after_one_with_a_subject_is_that_draft() {
+        let got = keys(
+            "We back the draft resolution on a fund for small States. Then the draft resolution on a glossary of ICT terms was read. Paragraph 5 of the draft resolution should go.",
+            None,
+        );
+        assert_eq!(
+            got,
+            [
+                "oewg-2021-2025-draft-resolution-on-a-fund-for-small-states",
+                "oewg-2021-2025-draft-resolution-on-a-glossary-of-ict-terms",
+                "oewg-2021-2025-draft-resolution-on-a-glossary-of-ict-terms",
+            ]
+        );
+        // Before any subject, a bare description stays bare.
+        assert_eq!(
+            keys(
+                "The draft resolution is long. The draft resolution on a fund is short.",
+                None
+            ),
+            [
+                "oewg-2021-2025-draft-resolution",
+                "oewg-2021-2025-draft-resolution-on-a-fund"
+            ]
+        );
     }
 }

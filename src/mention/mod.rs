@@ -16,6 +16,7 @@ pub use persons::slug;
 
 pub use citations::{find_citations, symbol_slug, Citation};
 pub use dating::infer_date;
+pub use drafts::SUBJECT_STOPS;
 pub use gazetteer::Gazetteer;
 
 use crate::input::SourceText;

@@ -5,9 +5,9 @@
 //! specified in `extract.rs`.
 
 use super::extract::Claims;
-use super::{bar, read_rows, read_text, states, StateRow};
+use super::{bar, groups, read_rows, read_text, states, StateRow};
 use serde::Deserialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, Deserialize)]
 pub(super) struct ResolutionRow {
@@ -424,6 +424,7 @@ fn persons_chair_existing_bodies_and_name_their_sources() {
 #[test]
 fn provenance_rows_name_existing_entities_qids_and_urls() {
     let bodies: BTreeSet<String> = bodies().into_iter().map(|b| b.slug).collect();
+    let groups: BTreeSet<String> = groups().into_iter().map(|g| g.code).collect();
     let states = states();
     let mut seen = BTreeSet::new();
     for p in provenance() {
@@ -435,6 +436,7 @@ fn provenance_rows_name_existing_entities_qids_and_urls() {
         );
         match p.kind.as_str() {
             "body" => assert!(bodies.contains(&p.key), "unknown body {}", p.key),
+            "group" => assert!(groups.contains(&p.key), "unknown group {}", p.key),
             "state" => {
                 let s = states
                     .iter()
@@ -450,6 +452,55 @@ fn provenance_rows_name_existing_entities_qids_and_urls() {
         }
         assert!(!p.source.is_empty(), "{} {}: no source", p.kind, p.key);
         assert_qid_and_urls(&format!("{} {}", p.kind, p.key), &p.qid, &p.source);
+    }
+}
+
+/// One Wikidata item names one entity: no two rows of states, groups,
+/// bodies, resolutions or persons share a QID.
+#[test]
+fn each_wikidata_item_names_one_entity() {
+    let mut owner: BTreeMap<String, String> = BTreeMap::new();
+    let items = states()
+        .into_iter()
+        .map(|s| (s.wikidata, format!("state {}", s.code)))
+        .chain(
+            provenance()
+                .into_iter()
+                .filter(|p| p.kind != "state")
+                .map(|p| (p.qid, format!("{} {}", p.kind, p.key))),
+        )
+        .chain(persons().into_iter().map(|p| (p.wikidata, p.slug)))
+        .chain(resolutions().into_iter().map(|r| (r.wikidata, r.key)));
+    for (qid, who) in items.filter(|(q, _)| !q.is_empty()) {
+        if let Some(first) = owner.insert(qid.clone(), who.clone()) {
+            panic!("{qid} names both {first} and {who}");
+        }
+    }
+}
+
+/// The groups and UN bodies reports name most have their Wikidata item
+/// (checked against the page each row cites).
+#[test]
+fn well_known_groups_and_bodies_have_their_items() {
+    let qid = |kind: &str, key: &str| {
+        provenance()
+            .into_iter()
+            .find(|p| p.kind == kind && p.key == key)
+            .map(|p| p.qid)
+            .unwrap_or_default()
+    };
+    for (kind, key, expected) in [
+        ("group", "EU", "Q458"),
+        ("group", "AU", "Q7159"),
+        ("group", "ASEAN", "Q7768"),
+        ("group", "NATO", "Q7184"),
+        ("group", "SCO", "Q485207"),
+        ("group", "CSTO", "Q318693"),
+        ("group", "OAS", "Q123759"),
+        ("body", "unga", "Q47423"),
+        ("body", "unidir", "Q3152150"),
+    ] {
+        assert_eq!(qid(kind, key), expected, "{kind} {key}");
     }
 }
 
@@ -519,6 +570,16 @@ fn the_reference_graph_links_drafts_chairs_and_adoption_votes() {
             format!("{id}state/VAT"),
             "http://www.w3.org/2002/07/owl#sameAs".into(),
             "<http://www.wikidata.org/entity/Q159583>".into(),
+        ),
+        (
+            format!("{id}group/EU"),
+            "http://www.w3.org/2002/07/owl#sameAs".into(),
+            "<http://www.wikidata.org/entity/Q458>".into(),
+        ),
+        (
+            format!("{id}body/unga"),
+            "http://www.w3.org/2002/07/owl#sameAs".into(),
+            "<http://www.wikidata.org/entity/Q47423>".into(),
         ),
     ] {
         assert!(has(&s, &p, &o), "missing {s} {p} {o}");

@@ -374,3 +374,51 @@ fn a_title_two_resolutions_share_is_not_guessed_without_a_year() {
         v[0].on
     );
 }
+
+/// The drafts the mention stage finds by description in a text, in order
+/// (those without a symbol).
+fn described_drafts(text: &str, date: &str) -> Vec<Entity> {
+    let src = SourceText::in_memory("t", text, date);
+    let mentions = Mentions::find(&src, &REFERENCE, &GAZETTEER);
+    mentions
+        .items
+        .iter()
+        .filter(|m| {
+            mentions
+                .ad_hoc
+                .get(&m.entity)
+                .is_some_and(|a| a.symbol.is_none())
+        })
+        .map(|m| m.entity.clone())
+        .collect()
+}
+
+#[test]
+fn a_vote_on_a_described_draft_is_on_the_node_its_mentions_name() {
+    let text = "Ghana proposed to delete operative paragraph 3 of the draft resolution on a fund for cyber capacity in small States. \
+                The First Committee approved the draft resolution on a fund for cyber capacity in small States by 160 votes to 4, with 6 abstentions.";
+    let mentioned = described_drafts(text, "2024-11-05");
+    assert_eq!(mentioned.len(), 2, "{mentioned:?}");
+    assert_eq!(mentioned[0], mentioned[1], "one draft, one node");
+    let (v, _) = read_dated(text, "2024-11-05");
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0].on, [VotedText::Whole(mentioned[0].clone())]);
+}
+
+#[test]
+fn described_drafts_on_different_subjects_are_different_nodes() {
+    let text = "The First Committee approved the draft resolution on a fund for cyber capacity in small States by 160 votes to 4, with 6 abstentions. \
+                It then approved the draft resolution on a glossary of ICT terms by 120 votes to 30, with 20 abstentions.";
+    let mentioned = described_drafts(text, "2024-11-05");
+    assert_eq!(mentioned.len(), 2, "{mentioned:?}");
+    assert_ne!(mentioned[0], mentioned[1], "two subjects, two drafts");
+    let (v, _) = read_dated(text, "2024-11-05");
+    let on: Vec<_> = v.iter().flat_map(|v| v.on.clone()).collect();
+    assert_eq!(
+        on,
+        [
+            VotedText::Whole(mentioned[0].clone()),
+            VotedText::Whole(mentioned[1].clone())
+        ]
+    );
+}

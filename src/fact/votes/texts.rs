@@ -9,7 +9,7 @@
 
 use super::tokens::{Tok, Token, VoteCues};
 use super::VotedText;
-use crate::mention::{symbol_slug, AdHoc, Entity};
+use crate::mention::{symbol_slug, AdHoc, Entity, Mentions, SUBJECT_STOPS};
 use crate::reference::{CueKind, Reference};
 use crate::segment::Span;
 use std::collections::BTreeMap;
@@ -20,7 +20,8 @@ pub enum Anchor {
     /// A draft symbol as written (full or short), with the title the
     /// sentence gives it.
     Symbol(String, Option<String>),
-    /// A resolution citation or a draft of the reference data.
+    /// A resolution citation, a draft of the reference data, or a draft the
+    /// mention stage found by description.
     Known(Entity),
     /// A quoted title after a text noun.
     Title(String),
@@ -47,12 +48,6 @@ impl Anchor {
     }
 }
 
-/// Words that end a description ("a resolution on X was adopted").
-const DESCRIPTION_STOPS: [&str; 22] = [
-    "was", "were", "is", "are", "has", "have", "had", "be", "been", "being", "which", "that",
-    "who", "by", "adopted", "approved", "passed", "rejected", "with", "will", "would", "after",
-];
-
 /// Words before a text noun that leave it pointing back at the text named
 /// before ("the draft", "the revised text"); any other word singles out
 /// another text ("the US-sponsored resolution").
@@ -67,21 +62,45 @@ const TITLE_LEADS: [&str; 4] = ["entitled", "titled", "called", "named"];
 const OPEN_QUOTES: [char; 5] = ['“', '"', '‘', '\'', '«'];
 const CLOSE_QUOTES: [char; 5] = ['”', '"', '’', '\'', '»'];
 
+/// What anchors are read with: the source, its mentions, the cues and the
+/// reference data.
+pub struct Reading<'a> {
+    pub text: &'a str,
+    pub mentions: &'a Mentions,
+    pub cues: &'a VoteCues,
+    pub reference: &'a Reference,
+}
+
+impl Reading<'_> {
+    /// The draft the mention stage found by description around byte `at`
+    /// ("the draft resolution on …"): a description the vote grammar reads
+    /// there is that draft, so votes, proposals and stances on it meet.
+    fn described_draft(&self, at: usize) -> Option<Entity> {
+        let items = &self.mentions.items;
+        let k = items
+            .partition_point(|m| m.span.start <= at)
+            .checked_sub(1)?;
+        let m = &items[k];
+        let described = self
+            .mentions
+            .ad_hoc
+            .get(&m.entity)
+            .is_some_and(|a| a.symbol.is_none());
+        (described && at < m.span.end).then(|| m.entity.clone())
+    }
+}
+
 /// Anchors of a sentence with the token index each starts at. A paragraph's
 /// "of <text>" is folded into the paragraph anchor.
-pub fn anchors(
-    text: &str,
-    tokens: &[Token],
-    cues: &VoteCues,
-    reference: &Reference,
-) -> Vec<(usize, Anchor)> {
+pub fn anchors(r: &Reading, tokens: &[Token]) -> Vec<(usize, Anchor)> {
+    let cues = r.cues;
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if let Some((end, a)) = paragraph_at(text, tokens, i, cues, reference) {
+        if let Some((end, a)) = paragraph_at(r, tokens, i) {
             out.push((i, a));
             i = end;
-        } else if let Some((end, a)) = text_at(text, tokens, i, cues, reference) {
+        } else if let Some((end, a)) = text_at(r, tokens, i) {
             out.push((i, a));
             i = end;
         } else if let Some((end, _)) = cues.at(tokens, i, CueKind::VoteWhole) {
@@ -117,13 +136,8 @@ fn unnamed_at(tokens: &[Token], i: usize, cues: &VoteCues) -> Option<usize> {
 }
 
 /// A whole-text anchor starting at token `i`, and the index after it.
-fn text_at(
-    text: &str,
-    tokens: &[Token],
-    i: usize,
-    cues: &VoteCues,
-    reference: &Reference,
-) -> Option<(usize, Anchor)> {
+fn text_at(r: &Reading, tokens: &[Token], i: usize) -> Option<(usize, Anchor)> {
+    let (text, cues, reference) = (r.text, r.cues, r.reference);
     match &tokens.get(i)?.tok {
         Tok::Symbol(s) => {
             // "A/C.1/77/L.73, entitled “…”"
@@ -160,12 +174,15 @@ fn text_at(
     if next.word() == Some("on") {
         let stop = (j + 1..tokens.len())
             .find(|&k| match &tokens[k].tok {
-                Tok::Word(w) => DESCRIPTION_STOPS.contains(&w.as_str()),
+                Tok::Word(w) => SUBJECT_STOPS.contains(&w.as_str()),
                 Tok::Punct(c) => !matches!(c, '(' | ')' | '-' | '–'),
                 _ => false,
             })
             .unwrap_or(tokens.len());
         if stop > j + 1 {
+            if let Some(e) = r.described_draft(tokens[i].span.start) {
+                return Some((stop, Anchor::Known(e)));
+            }
             let words = Span::new(tokens[i].span.start, tokens[stop - 1].span.end).of(text);
             return Some((stop, Anchor::Description(words.to_string())));
         }
@@ -199,13 +216,8 @@ fn quoted_after(text: &str, tokens: &[Token], mut j: usize) -> Option<(usize, St
 
 /// "operative paragraph 5 of draft L.12", "OP4", "preambular paragraphs 2
 /// and 3".
-fn paragraph_at(
-    text: &str,
-    tokens: &[Token],
-    i: usize,
-    cues: &VoteCues,
-    reference: &Reference,
-) -> Option<(usize, Anchor)> {
+fn paragraph_at(r: &Reading, tokens: &[Token], i: usize) -> Option<(usize, Anchor)> {
+    let cues = r.cues;
     let (mut j, preambular, numbers) = match cues.at(tokens, i, CueKind::VoteParagraph) {
         Some((end, kind)) => {
             let (numbers, next) = number_list(tokens, end);
@@ -238,9 +250,9 @@ fn paragraph_at(
             k += 1;
         }
         // "of draft resolution A/C.1/79/L.12": past the noun to the symbol.
-        let parent = text_at(text, tokens, k, cues, reference).or_else(|| {
+        let parent = text_at(r, tokens, k).or_else(|| {
             let (end, _) = cues.at(tokens, k, CueKind::VoteTextNoun)?;
-            text_at(text, tokens, end, cues, reference)
+            text_at(r, tokens, end)
         });
         if let Some((end, a)) = parent {
             of = Some(Box::new(a));

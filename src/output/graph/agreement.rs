@@ -1,6 +1,7 @@
-//! Voting agreement: how often two states cast the same vote in the
-//! recorded votes that name both, the nearest partners of each state (the
-//! edges of the `votes` picture) and voting blocs (its clusters).
+//! Voting agreement: how often two states cast the same vote on the texts
+//! both are named voting on (a vote two sources report counts once), the
+//! nearest partners of each state (the edges of the `votes` picture) and
+//! voting blocs (its clusters).
 //!
 //! Drawing every pair would bury the picture (a General Assembly vote list
 //! names 193 states: 18 000 pairs), so each state keeps only its
@@ -34,25 +35,28 @@ impl Pair {
     }
 }
 
-/// Pairwise agreement from `(recorded vote, state, cast)` rows, keyed by
-/// the two states in order.
+/// Pairwise agreement from `(voted text, state, cast)` rows, keyed by the
+/// two states in order. A state's vote on a text counts once however many
+/// sources report it; two states voted alike on it only when every report
+/// agrees (sources that disagree on a state's cast leave the pair unlike).
 pub fn pairs(rows: &[(String, String, String)]) -> BTreeMap<(String, String), Pair> {
-    let mut by_vote: BTreeMap<&str, BTreeMap<&str, &str>> = BTreeMap::new();
-    for (vote, state, cast) in rows {
-        by_vote
-            .entry(vote)
+    let mut by_text: BTreeMap<&str, BTreeMap<&str, BTreeSet<&str>>> = BTreeMap::new();
+    for (text, state, cast) in rows {
+        by_text
+            .entry(text)
             .or_default()
             .entry(state)
-            .or_insert(cast);
+            .or_default()
+            .insert(cast);
     }
     let mut out: BTreeMap<(String, String), Pair> = BTreeMap::new();
-    for casts in by_vote.values() {
-        let list: Vec<(&&str, &&str)> = casts.iter().collect();
+    for casts in by_text.values() {
+        let list: Vec<(&&str, &BTreeSet<&str>)> = casts.iter().collect();
         for (i, (a, ca)) in list.iter().enumerate() {
             for (b, cb) in &list[i + 1..] {
                 let p = out.entry((a.to_string(), b.to_string())).or_default();
                 p.shared += 1;
-                p.same += u32::from(ca == cb);
+                p.same += u32::from(ca.len() == 1 && ca == cb);
             }
         }
     }
@@ -149,6 +153,17 @@ mod tests {
         assert_eq!(p[&("A".into(), "B".into())], Pair { shared: 2, same: 1 });
         assert_eq!(p[&("A".into(), "C".into())], Pair { shared: 2, same: 0 });
         assert!((p[&("A".into(), "B".into())].rate() - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_vote_reported_twice_counts_once_and_conflicting_reports_are_unlike() {
+        let r = rows(&[
+            ("t1", &[("A", "No"), ("B", "No"), ("C", "Yes")]),
+            ("t1", &[("A", "No"), ("B", "No"), ("C", "Abstain")]),
+        ]);
+        let p = pairs(&r);
+        assert_eq!(p[&("A".into(), "B".into())], Pair { shared: 1, same: 1 });
+        assert_eq!(p[&("A".into(), "C".into())], Pair { shared: 1, same: 0 });
     }
 
     #[test]

@@ -227,7 +227,9 @@ fn votes(store: &Store) -> Result<ViewGraph> {
     let rows: Vec<(String, String, String)> = run(
         store,
         "votes",
-        "SELECT ?rv ?s ?c WHERE { ?v a oewg:Vote ; oewg:inRecordedVote ?rv ; oewg:voter ?s ; oewg:voteCast ?c }",
+        // A state's vote on a text, however many sources report it (a vote
+        // whose text no source names stands for itself).
+        "SELECT DISTINCT ?text ?s ?c WHERE { ?v a oewg:Vote ; oewg:inRecordedVote ?rv ; oewg:voter ?s ; oewg:voteCast ?c . OPTIONAL { ?rv oewg:votedOn ?on } BIND(COALESCE(?on, ?rv) AS ?text) }",
     )?
     .iter()
     .filter_map(|r| Some((iri(&r[0])?, iri(&r[1])?, iri(&r[2])?)))
