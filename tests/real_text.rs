@@ -472,3 +472,14 @@ fn a_fronted_as_phrase_belongs_to_the_subject_after_it() {
         policy_stances(&f)
     );
 }
+
+#[test]
+fn a_speaker_named_alone_later_speaks_for_their_state() {
+    let f = read(
+        "News item\n\nTogo's ambassador, Mr. Edem Kodjo-Amevor, opened the debate. Later, Kodjo-Amevor described the Programme of Action as indispensable.\n",
+    );
+    assert_eq!(
+        policy_stances(&f),
+        [(state("TGO"), Polarity::Support, "poa".into())]
+    );
+}

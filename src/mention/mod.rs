@@ -12,6 +12,7 @@ mod drafts;
 mod gazetteer;
 mod persons;
 mod short_names;
+mod speakers;
 pub use persons::slug;
 
 pub use citations::{find_citations, symbol_slug, Citation};
@@ -81,6 +82,10 @@ pub enum MentionKind {
     Titled,
     /// A citation by symbol or number ("resolution 70/237", "A/70/174").
     Citation,
+    /// A person's name standing for the state they were introduced as
+    /// speaking for ("Mensah added …" after "Ghana's delegate, Ms. Ama
+    /// Mensah").
+    Speaker,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,6 +164,8 @@ impl Mentions {
         }
         let short = short_names::find(text, &items);
         items.extend(short);
+        let speakers = speakers::find(text, &items);
+        items.extend(speakers);
         // Keep the leftmost-longest of overlapping mentions.
         items.sort_by(|a, b| {
             a.span
