@@ -483,3 +483,18 @@ fn a_speaker_named_alone_later_speaks_for_their_state() {
         [(state("TGO"), Polarity::Support, "poa".into())]
     );
 }
+
+#[test]
+fn a_lower_case_programme_of_action_is_the_poa_but_not_the_small_arms_one() {
+    let f = read(
+        "Press release\n\nThe representative of Malta said the programme of action was indispensable.\n",
+    );
+    assert_eq!(
+        policy_stances(&f),
+        [(state("MLT"), Polarity::Support, "poa".into())]
+    );
+    let f = read(
+        "Press release\n\nThe representative of Malta said the Programme of Action on small arms and light weapons was indispensable.\n",
+    );
+    assert!(policy_stances(&f).is_empty(), "{:?}", policy_stances(&f));
+}
