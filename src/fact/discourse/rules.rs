@@ -44,6 +44,9 @@ static NEGATED_BELIEF: LazyLock<Regex> = LazyLock::new(|| {
 static CONTRAST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i),\s*(?:but|however|yet)\b|\bwhile\b").unwrap());
 
+/// Token classes that point back at what was just named (see `tokens`).
+const POINTERS: [&str; 4] = ["@it", "@such", "@backers", "@critics"];
+
 /// A compiled rule.
 pub(super) struct Rule {
     pub(super) name: String,
@@ -86,7 +89,7 @@ impl<'a> Extractor<'a> {
         for (k, rule) in self.rules.iter().enumerate() {
             for m in rule.pattern.find_all(&toks.tokens) {
                 let mut targets = targets_of(&toks, &m, &rule.pattern);
-                let pronoun = ["@it", "@such"]
+                let pronoun = POINTERS
                     .iter()
                     .any(|c| !m.captured(&rule.pattern, c).is_empty());
                 if targets.is_empty() && pronoun {
@@ -145,10 +148,7 @@ impl<'a> Extractor<'a> {
         let mut named: Vec<Holder> = Vec::new();
         for x in self.actors_in(sentence, quotes) {
             let h = Holder::own(x.entity.clone());
-            if heads.contains(&self.list_head(x, sentence))
-                && x.span.start <= toks.spans[m.end - 1].end
-                && !named.contains(&h)
-            {
+            if heads.contains(&self.list_head(x, sentence)) && !named.contains(&h) {
                 named.push(h);
             }
         }

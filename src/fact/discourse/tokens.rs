@@ -38,8 +38,9 @@ const TOKEN_CUES: [(CueKind, &str); 3] = [
 /// objects ("Kenya described it as timely"; as a subject "it" is as often
 /// the speaker), `@such` for "such a step would divide States", "its
 /// creation", and the nouns a report uses to point back at one ("an idea
-/// that Cuba backs").
-const PRONOUNS: [(&str, &str); 10] = [
+/// that Cuba backs"); `@backers` and `@critics` for the nouns that name
+/// its supporters or opponents ("its supporters, among them Peru").
+const PRONOUNS: [(&str, &str); 22] = [
     ("it", "@it"),
     ("them", "@it"),
     ("such", "@such"),
@@ -50,6 +51,18 @@ const PRONOUNS: [(&str, &str); 10] = [
     ("initiative", "@such"),
     ("approach", "@such"),
     ("concept", "@such"),
+    ("sponsors", "@backers"),
+    ("co-sponsors", "@backers"),
+    ("proponents", "@backers"),
+    ("supporters", "@backers"),
+    ("backers", "@backers"),
+    ("champions", "@backers"),
+    ("critics", "@critics"),
+    ("opponents", "@critics"),
+    ("detractors", "@critics"),
+    ("sceptics", "@critics"),
+    ("skeptics", "@critics"),
+    ("adversaries", "@critics"),
 ];
 
 /// A sentence's tokens, with where each stands and the mention it is.
