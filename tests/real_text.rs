@@ -498,3 +498,16 @@ fn a_lower_case_programme_of_action_is_the_poa_but_not_the_small_arms_one() {
     );
     assert!(policy_stances(&f).is_empty(), "{:?}", policy_stances(&f));
 }
+
+#[test]
+fn and_that_paragraph_n_is_a_second_edit_with_its_own_action() {
+    let f = read(&format!(
+        "{STATEMENT}We suggest that paragraph 7 should say \"regular\" rather than \"periodic\", and that paragraph 9 be deleted.\n"
+    ));
+    let mut got: Vec<(u32, Action)> = proposals(&f).iter().map(|p| (p.2[0], p.3)).collect();
+    got.sort_by_key(|x| x.0);
+    assert_eq!(
+        got,
+        [(7, Action::ReplaceText), (9, Action::DeleteParagraph)]
+    );
+}

@@ -24,6 +24,10 @@ static AND_NEW_SUBJECT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",\s+and\s+(?:the\s+)?").unwrap());
 static NOUN_CONTENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s+(?:is\s+that|that)\b").unwrap());
+/// "that paragraph 15 be deleted" after ", and": a second edit.
+static THAT_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^that\s+(?:the\s+)?(?:(?:sub-?)?paragraphs?|paras?\.?|OP|PP)\s*\d").unwrap()
+});
 /// "proposal to delete …": `to` right before an action word.
 static TO_VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+to\s+").unwrap());
 
@@ -93,7 +97,10 @@ impl<'a> Extractor<'a> {
                         )
                         && h.value != "noun"
                 });
-            if (starts_actor || starts_verb)
+            // "we suggest that paragraph 12 …, and that paragraph 15 be
+            // deleted": each "that paragraph N" is an edit of its own.
+            let starts_paragraph = THAT_PARAGRAPH.is_match(&text[at..c.end]);
+            if (starts_actor || starts_verb || starts_paragraph)
                 && complete
                 && !inside_any(quotes, Span::new(c.start + m.start(), at))
             {
