@@ -511,3 +511,30 @@ fn and_that_paragraph_n_is_a_second_edit_with_its_own_action() {
         [(7, Action::ReplaceText), (9, Action::DeleteParagraph)]
     );
 }
+
+#[test]
+fn amendments_announced_for_a_list_give_way_to_the_specific_edits() {
+    let f = read(&format!(
+        "{STATEMENT}We propose amendments to paragraphs 4, 6 and 8. In paragraph 4, the word \"all\" should be deleted. Paragraph 6 should be deleted.\n"
+    ));
+    let mut got: Vec<(Vec<u32>, Action)> =
+        proposals(&f).iter().map(|p| (p.2.clone(), p.3)).collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            (vec![4], Action::DeleteText),
+            (vec![6], Action::DeleteParagraph),
+            (vec![8], Action::Amend)
+        ]
+    );
+}
+
+#[test]
+fn that_it_be_deleted_points_at_the_paragraph_just_rejected() {
+    let f = read(&format!(
+        "{STATEMENT}We cannot support paragraph 25 as drafted. We ask that it be deleted.\n"
+    ));
+    let got: Vec<(Vec<u32>, Action)> = proposals(&f).iter().map(|p| (p.2.clone(), p.3)).collect();
+    assert_eq!(got, [(vec![25], Action::DeleteParagraph)]);
+}

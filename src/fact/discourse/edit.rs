@@ -17,6 +17,9 @@ use std::sync::LazyLock;
 static REASON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s(?:as|because|since|given that)\s").unwrap());
 
+/// A pronoun that can stand for the paragraph under discussion.
+static PRONOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:it|them)\b").unwrap());
+
 impl<'a> Extractor<'a> {
     /// The edit actions named in a clause, most specific first.
     ///
@@ -118,6 +121,14 @@ impl<'a> Extractor<'a> {
             }
             objects.push((
                 Span::new(clause.start + k, clause.start + k + w.len()),
+                false,
+            ));
+        }
+        // "that it be deleted": the pronoun stands for the paragraph under
+        // discussion.
+        for m in PRONOUN.find_iter(clause.of(text)) {
+            objects.push((
+                Span::new(clause.start + m.start(), clause.start + m.end()),
                 false,
             ));
         }

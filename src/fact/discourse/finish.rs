@@ -61,30 +61,46 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    /// Drops vague "minor changes"/"edits" (Amend, no quoted text) when the
-    /// same proposer's specific edits of the same paragraphs follow.
+    /// Drops vague "minor changes"/"amendments to paras 4, 12" (Amend, no
+    /// quoted text) on the paragraphs for which the same proposer's specific
+    /// edits follow; the proposal keeps the paragraphs nobody specified.
     pub(super) fn finish(mut self) -> (Vec<EditProposal>, Vec<Stance>) {
         self.complete_removed_text();
         let n = self.proposals.len();
         let mut keep = vec![true; n];
-        for (i, p) in self.proposals.iter().enumerate() {
+        for i in 0..n {
+            let p = &self.proposals[i];
             if p.action != Action::Amend || p.added.is_some() || p.targets.is_empty() {
                 continue;
             }
-            let superseded = self.proposals.iter().enumerate().any(|(j, q)| {
-                j > i
-                    && q.proposer == p.proposer
-                    && q.document == p.document
-                    && q.targets == p.targets
-                    && q.action != Action::Amend
-                    && q.evidence.start >= p.evidence.start
-            });
+            let specified: Vec<u32> = p
+                .targets
+                .iter()
+                .copied()
+                .filter(|t| {
+                    self.proposals.iter().enumerate().any(|(j, q)| {
+                        j > i
+                            && q.proposer == p.proposer
+                            && q.document == p.document
+                            && q.targets.contains(t)
+                            && q.action != Action::Amend
+                            && q.evidence.start >= p.evidence.start
+                    })
+                })
+                .collect();
             let supported = self
                 .stances
                 .iter()
                 .any(|s| s.target == StanceTarget::Edit(i));
-            if superseded && !supported {
+            if specified.is_empty() || supported {
+                continue;
+            }
+            let p = &mut self.proposals[i];
+            if specified.len() == p.targets.len() {
                 keep[i] = false;
+            } else {
+                p.targets.retain(|t| !specified.contains(t));
+                p.subparagraphs.retain(|(t, _)| !specified.contains(t));
             }
         }
         let mut remap = vec![usize::MAX; n];

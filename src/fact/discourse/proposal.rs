@@ -33,6 +33,15 @@ static SUBORDINATE: LazyLock<Regex> =
 /// ends in the clause.
 type ParagraphRef = (u32, usize, usize);
 
+/// "that it be", "they should be": a pronoun subject right before a
+/// passive action word.
+static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:it|they|them)\s+(?:(?:should|must|could|would|shall)\s+)?be\s+(?:\w+ly\s+)?$",
+    )
+    .unwrap()
+});
+
 impl<'a> Extractor<'a> {
     /// Reads a clause led by the proposal or action cue `hits[main]`.
     pub(super) fn proposal_clause(
@@ -98,7 +107,8 @@ impl<'a> Extractor<'a> {
             .find(text, clause, &[CueKind::EditObject])
             .is_empty()
             || quoted
-            || !explicit.is_empty();
+            || !explicit.is_empty()
+            || self.pronoun_object(clause, quotes);
         let action_named = hits.iter().any(|h| h.kind == CueKind::Action);
         object
             && (action_named
@@ -250,7 +260,8 @@ impl<'a> Extractor<'a> {
         paras
     }
 
-    /// "amend it", "delete them": an action word with a pronoun object
+    /// "amend it", "delete them", "we ask that it be deleted": an action
+    /// word with a pronoun object (or a pronoun subject of its passive)
     /// stands for the paragraphs under discussion.
     fn pronoun_object(&self, clause: Span, quotes: &[Span]) -> bool {
         let text = self.text;
@@ -265,7 +276,9 @@ impl<'a> Extractor<'a> {
                     .chars()
                     .take_while(|c| c.is_alphabetic())
                     .collect();
-                after.starts_with(' ') && (word == "it" || word == "them")
+                let before = &text[clause.start..h.span.start];
+                (after.starts_with(' ') && (word == "it" || word == "them"))
+                    || PRONOUN_SUBJECT.is_match(before)
             })
     }
 
