@@ -68,7 +68,7 @@ impl<'a> Extractor<'a> {
         self.complete_removed_text();
         let n = self.proposals.len();
         let mut keep = vec![true; n];
-        for i in 0..n {
+        for (i, kept) in keep.iter_mut().enumerate() {
             let p = &self.proposals[i];
             if p.action != Action::Amend || p.added.is_some() || p.targets.is_empty() {
                 continue;
@@ -97,7 +97,7 @@ impl<'a> Extractor<'a> {
             }
             let p = &mut self.proposals[i];
             if specified.len() == p.targets.len() {
-                keep[i] = false;
+                *kept = false;
             } else {
                 p.targets.retain(|t| !specified.contains(t));
                 p.subparagraphs.retain(|(t, _)| !specified.contains(t));
