@@ -538,3 +538,11 @@ fn that_it_be_deleted_points_at_the_paragraph_just_rejected() {
     let got: Vec<(Vec<u32>, Action)> = proposals(&f).iter().map(|p| (p.2.clone(), p.3)).collect();
     assert_eq!(got, [(vec![25], Action::DeleteParagraph)]);
 }
+
+#[test]
+fn not_saying_whether_one_can_go_along_is_no_position() {
+    let f = read(
+        "Session report\n\nGuyana noted the proposal for a legally binding instrument but did not say whether it could go along with it.\n",
+    );
+    assert!(policy_stances(&f).is_empty(), "{:?}", policy_stances(&f));
+}
