@@ -8,8 +8,10 @@
 //! workflow for extending the vocabulary.
 
 mod cues;
+mod derived;
 
 pub use cues::{Cue, CueKind, Cues};
+pub use derived::Derived;
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -223,6 +225,8 @@ pub struct Reference {
     pub cues: Cues,
     resolution_by_key: BTreeMap<String, usize>,
     document_by_symbol: BTreeMap<String, usize>,
+    /// Automata and expressions compiled from the above, shared by sources.
+    derived: Derived,
 }
 
 fn read<T: for<'de> Deserialize<'de>>(
@@ -274,6 +278,7 @@ impl Reference {
             cues,
             resolution_by_key,
             document_by_symbol,
+            derived: Derived::default(),
         })
     }
 

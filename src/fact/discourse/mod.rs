@@ -64,7 +64,8 @@ static WOULD_READ: LazyLock<Regex> = LazyLock::new(|| {
 struct Extractor<'a> {
     text: &'a str,
     mentions: &'a Mentions,
-    finder: CueFinder,
+    /// Compiled once per build (`Reference::derived`), shared by sources.
+    finder: std::sync::Arc<CueFinder>,
     drafts: BTreeSet<String>,
     /// Bodies a position can be about (`position_target` in bodies.csv).
     position_bodies: BTreeSet<String>,
@@ -113,7 +114,7 @@ pub fn extract(
     let mut ex = Extractor {
         text,
         mentions,
-        finder: CueFinder::new(reference),
+        finder: reference.derived(CueFinder::new),
         drafts,
         position_bodies,
         proposals: Vec::new(),
