@@ -185,6 +185,28 @@ pub fn annotation(target: &NamedNode, body: &NamedNode) -> NamedNode {
     ))
 }
 
+/// Whether `graph` is the graph of one source (not the ontology,
+/// reference, alignment, VoID or a loaded graph).
+pub fn is_source_graph(graph: &str) -> bool {
+    graph.strip_prefix(GRAPH).is_some_and(|name| {
+        !name.starts_with("loaded/")
+            && !matches!(name, "ontology" | "reference" | "alignment" | "void")
+    })
+}
+
+/// Whether a subject IRI is minted for one source: its text, evidence,
+/// stances, edit proposals and recorded votes all carry the source's stem
+/// (in the path or in their digest), so no other source's graph can state
+/// the same triple about them. The dataset description counts their
+/// triples directly instead of remembering them.
+pub fn is_minted_per_source(subject: &str) -> bool {
+    subject.strip_prefix(ID).is_some_and(|path| {
+        ["source/", "evidence/", "stance/", "proposal/edit/", "vote/"]
+            .iter()
+            .any(|p| path.starts_with(p))
+    })
+}
+
 /// `id:alignment/{from doc}/p{n}/{to doc}/p{m}` (reified `oewg:alignedWith`).
 pub fn alignment(from: &NamedNode, to: &NamedNode) -> NamedNode {
     let tail = |n: &NamedNode| {
