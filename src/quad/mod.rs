@@ -657,10 +657,13 @@ fn subparagraph(g: &mut Sink, labels: &Labels, doc: &str, n: u32, letter: &str, 
 
 /// The corpus graph: alignments of draft paragraphs with their later
 /// versions, dropped paragraphs, and the outcome of each edit proposal.
+///
+/// `proposal_iri(stem, i)` is the IRI of the `i`th edit proposal of the
+/// source `stem` (see [`edit_proposal_iris`]); the caller keeps them from
+/// mapping each source, so this needs no source's facts.
 pub fn corpus(
     c: &crate::fact::align::CorpusFacts,
-    facts: &[SourceFacts],
-    r: &Reference,
+    proposal_iri: impl Fn(&str, usize) -> Option<NamedNode>,
 ) -> Vec<Quad> {
     let mut g = Sink::new(iri::corpus_graph());
     for a in &c.alignments {
@@ -687,21 +690,14 @@ pub fn corpus(
     for (doc, n) in &c.dropped {
         g.typed(&iri::paragraph(doc, *n), o("dropped"), "true", "boolean");
     }
-    let by_stem: BTreeMap<&str, &SourceFacts> =
-        facts.iter().map(|f| (f.source.stem.as_str(), f)).collect();
-    let mut ids: BTreeMap<&str, Vec<NamedNode>> = BTreeMap::new();
     for j in &c.judgements {
-        let Some(f) = by_stem.get(j.source.as_str()) else {
+        let Some(id) = proposal_iri(&j.source, j.proposal) else {
             continue;
         };
-        let ids = ids
-            .entry(j.source.as_str())
-            .or_insert_with(|| edit_proposal_iris(f, &Labels::new(r, &f.ad_hoc)));
-        let id = &ids[j.proposal];
-        g.add(id, o("outcome"), o(j.outcome.name()));
-        g.str(id, o("outcomeReason"), &j.reason);
+        g.add(&id, o("outcome"), o(j.outcome.name()));
+        g.str(&id, o("outcomeReason"), &j.reason);
         if !j.diff.is_empty() {
-            g.str(id, o("wordDiff"), &j.diff);
+            g.str(&id, o("wordDiff"), &j.diff);
         }
     }
     g.into_sorted()

@@ -184,11 +184,11 @@ impl SourceDrafts {
 /// Aligns every quoted draft paragraph and judges every proposal.
 pub fn corpus(facts: &[SourceFacts], reference: &Reference) -> CorpusFacts {
     let sources: Vec<SourceDrafts> = facts.iter().map(SourceDrafts::of).collect();
-    corpus_of(&sources, reference)
+    corpus_of(&sources.iter().collect::<Vec<_>>(), reference)
 }
 
 /// [`corpus`] from what each source keeps; `sources` in stem order.
-pub fn corpus_of(sources: &[SourceDrafts], reference: &Reference) -> CorpusFacts {
+pub fn corpus_of(sources: &[&SourceDrafts], reference: &Reference) -> CorpusFacts {
     let (own, drafts) = versions(sources);
     let mut out = CorpusFacts::default();
     for ((doc, n), draft) in &drafts {
@@ -250,7 +250,7 @@ impl<'a> Fates<'a> {
 /// Documents whose own text is in the corpus, by paragraph; and draft
 /// paragraphs quoted somewhere (first wording wins: sources are processed
 /// in stem order).
-fn versions(sources: &[SourceDrafts]) -> (OwnTexts, QuotedDrafts) {
+fn versions(sources: &[&SourceDrafts]) -> (OwnTexts, QuotedDrafts) {
     let mut own: BTreeMap<String, Vec<Version>> = BTreeMap::new();
     let mut own_seen: BTreeSet<(String, u32)> = BTreeSet::new();
     let mut drafts: BTreeMap<(String, u32), Version> = BTreeMap::new();

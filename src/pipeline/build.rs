@@ -1,0 +1,284 @@
+//! `build` end to end: sources streamed into oxigraph's bulk loader on a
+//! loader thread while the next batch is extracted, the corpus-wide graphs
+//! added last, the version published whole.
+//!
+//! A rebuild starts from a copy of the version in force when that version
+//! kept its [`State`] and was written by the same program and reference
+//! data: unchanged sources (same content hash) keep their graphs and
+//! records, changed ones have their graph replaced, removed ones dropped,
+//! and the alignment and VoID graphs are made again from all records. The
+//! copy is a new version like any other, so a failed or killed rebuild
+//! leaves the store in force as it was.
+
+use super::{corpus_quads, fixed_quads, stream, tallies, Batching, Item, SourceRecord, State};
+use crate::input::{self, FolderCheck};
+use crate::quad::{iri, void};
+use crate::reference::Reference;
+use crate::store::{self, BuildLock, Manifest, Published, Stage};
+use anyhow::{anyhow, Context, Result};
+use oxigraph::model::{GraphName, NamedNodeRef, NamedOrBlankNode, Quad};
+use oxigraph::store::Store;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{sync_channel, SyncSender};
+use std::sync::Arc;
+
+/// How to build.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Settings {
+    /// Refuse a folder's unreadable `.txt` entry instead of skipping it.
+    pub strict: bool,
+    /// Ignore the store in force and read every source again.
+    pub full: bool,
+    pub batching: Batching,
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct Report {
+    pub published: Published,
+    /// Warnings about inputs (skipped entries).
+    pub warnings: Vec<String>,
+    pub extracted: usize,
+    pub reused: usize,
+    pub removed: usize,
+    pub proposals: u64,
+    pub stances: u64,
+}
+
+/// Progress: a source was read (with its size in bytes), or `n` quads were
+/// loaded so far.
+pub enum Tick {
+    Source { bytes: u64, reused: bool },
+    Loaded(u64),
+}
+
+/// Builds the locked store from `inputs`.
+pub fn run(
+    lock: &BuildLock,
+    inputs: &[PathBuf],
+    settings: Settings,
+    progress: &(dyn Fn(Tick) + Sync),
+) -> Result<Report> {
+    let reference = Reference::load()?;
+    let pending = input::plan(inputs).map_err(|e| anyhow!("{e}"))?;
+    let fingerprint = super::fingerprint();
+    let previous = (!settings.full)
+        .then(|| store::current_state(lock.dir()))
+        .flatten()
+        .and_then(|(version, bytes)| Some((version, State::from_bytes(&bytes)?)))
+        .filter(|(_, state)| state.fingerprint == fingerprint);
+    let stage = Stage::new(lock, previous.as_ref().map(|(v, _)| v.as_path()))?;
+    let filled = std::thread::scope(|scope| -> Result<Filled> {
+        let (tx, rx) = sync_channel::<Vec<Quad>>(2);
+        // The loader's progress hook must be 'static: it counts into an
+        // atomic that the producer reports with each source.
+        let loaded = Arc::new(AtomicU64::new(0));
+        let counter = Arc::clone(&loaded);
+        let loader = scope.spawn(|| -> Result<()> {
+            let mut loader = stage
+                .loader()
+                .on_progress(move |n| counter.store(n, Ordering::Relaxed));
+            loader
+                .load_quads(rx.into_iter().flatten())
+                .context("loading the graph into the store failed")?;
+            loader.commit().context("committing the store failed")
+        });
+        let mut fill = Fill {
+            store: stage.store(),
+            tx,
+            previous: previous.map(|(_, s)| s),
+            reference: &reference,
+            loaded,
+        };
+        let filled = fill.run(lock.dir(), &pending, settings, progress);
+        drop(fill);
+        let loaded = loader.join().map_err(|_| anyhow!("the loader thread panicked"))?;
+        // A loader failure is the cause of a failed send: report it first.
+        loaded?;
+        filled
+    })?;
+    let Filled {
+        mut state,
+        quads,
+        counts,
+    } = filled;
+    state.fingerprint = fingerprint;
+    let manifest = Manifest {
+        tool: env!("CARGO_PKG_NAME").into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        sources: state.sources.iter().map(|r| r.path.clone()).collect(),
+        quads: quads as usize,
+    };
+    let published = stage.publish(manifest, Some(&state.to_bytes()))?;
+    Ok(Report {
+        published,
+        warnings: counts.warnings,
+        extracted: counts.extracted,
+        reused: counts.reused,
+        removed: counts.removed,
+        proposals: state.sources.iter().map(|r| r.proposals).sum(),
+        stances: state.sources.iter().map(|r| r.stances).sum(),
+    })
+}
+
+/// What happened to the sources, for the report.
+#[derive(Default)]
+struct Counts {
+    warnings: Vec<String>,
+    extracted: usize,
+    reused: usize,
+    removed: usize,
+}
+
+/// A filled stage: the state to keep (without fingerprint), the number of
+/// quads in the store, the counts.
+struct Filled {
+    state: State,
+    quads: u64,
+    counts: Counts,
+}
+
+/// The producer side of a build: everything but the loading.
+struct Fill<'a> {
+    store: &'a Store,
+    tx: SyncSender<Vec<Quad>>,
+    /// The state of the version the stage copied (incremental), if any.
+    previous: Option<State>,
+    reference: &'a Reference,
+    /// Quads the loader has loaded so far.
+    loaded: Arc<AtomicU64>,
+}
+
+impl Fill<'_> {
+    fn send(&self, quads: Vec<Quad>) -> Result<()> {
+        self.tx
+            .send(quads)
+            .map_err(|_| anyhow!("loading the graph into the store failed"))
+    }
+
+    fn remove_graph(&self, graph: NamedNodeRef<'_>) -> Result<()> {
+        self.store
+            .remove_named_graph(graph)
+            .with_context(|| format!("cannot remove the graph {graph} from the new store"))
+    }
+
+    /// Fills the stage.
+    fn run(
+        &mut self,
+        dir: &Path,
+        pending: &[input::Pending],
+        settings: Settings,
+        progress: &(dyn Fn(Tick) + Sync),
+    ) -> Result<Filled> {
+        let fixed = match &self.previous {
+            Some(previous) => {
+                // Kept from the copy: ontology, reference and loaded graphs.
+                self.remove_graph(iri::corpus_graph().as_ref())?;
+                self.remove_graph(iri::void_graph().as_ref())?;
+                previous.fixed.clone()
+            }
+            None => {
+                let mut quads = fixed_quads(self.reference)?;
+                // RDF added with `oewg-kg load` survives the rebuild.
+                quads.extend(carried_over(dir)?);
+                let t = tallies(&quads);
+                self.send(quads)?;
+                t
+            }
+        };
+        let old: BTreeMap<String, SourceRecord> = self
+            .previous
+            .take()
+            .map(|s| s.sources.into_iter().map(|r| (r.stem.clone(), r)).collect())
+            .unwrap_or_default();
+        let mut counts = Counts::default();
+        let mut records = Vec::with_capacity(pending.len());
+        let mut folders = FolderCheck::default();
+        let reuse = |stem: &str, hash: &str| old.get(stem).filter(|r| r.hash == hash).cloned();
+        stream(
+            pending,
+            self.reference,
+            settings.strict,
+            settings.batching,
+            &reuse,
+            &mut |p, item| {
+                folders.note(p, !matches!(item, Item::Skipped(_)));
+                progress(Tick::Loaded(self.loaded.load(Ordering::Relaxed)));
+                match item {
+                    Item::Fresh(m) => {
+                        progress(Tick::Source {
+                            bytes: p.bytes,
+                            reused: false,
+                        });
+                        if old.contains_key(&p.stem) {
+                            self.remove_graph(iri::source_graph(&p.stem).as_ref())?;
+                        }
+                        counts.extracted += 1;
+                        records.push(m.record);
+                        self.send(m.quads)?;
+                    }
+                    Item::Reused(r) => {
+                        progress(Tick::Source {
+                            bytes: p.bytes,
+                            reused: true,
+                        });
+                        counts.reused += 1;
+                        records.push(r);
+                    }
+                    Item::Skipped(w) => counts.warnings.push(w),
+                }
+                Ok(())
+            },
+        )?;
+        folders.check().map_err(|e| anyhow!("{e}"))?;
+        let kept: BTreeSet<&str> = records.iter().map(|r| r.stem.as_str()).collect();
+        for stem in old.keys().filter(|s| !kept.contains(s.as_str())) {
+            self.remove_graph(iri::source_graph(stem).as_ref())?;
+            counts.removed += 1;
+        }
+        let corpus = corpus_quads(&records, self.reference);
+        let corpus_tally = void::GraphTally::of(&iri::corpus_graph().into(), &corpus);
+        self.send(corpus)?;
+        let all: Vec<void::GraphTally> = fixed
+            .iter()
+            .chain(records.iter().map(|r| &r.tally))
+            .chain([&corpus_tally])
+            .cloned()
+            .collect();
+        let description = void::describe(&all);
+        let quads = all.iter().map(|t| t.quads).sum::<u64>() + description.len() as u64;
+        self.send(description)?;
+        Ok(Filled {
+            state: State {
+                fingerprint: String::new(),
+                fixed,
+                sources: records,
+            },
+            quads,
+            counts,
+        })
+    }
+}
+
+/// The loaded graphs of the store at `dir`, to carry into a rebuilt store
+/// (empty when there is no store yet).
+pub fn carried_over(dir: &Path) -> Result<Vec<Quad>> {
+    let Ok((store, _)) = store::open(dir) else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for g in store.named_graphs() {
+        let g = g.context("reading the store failed")?;
+        if let NamedOrBlankNode::NamedNode(g) = g {
+            if iri::is_loaded_graph(g.as_str()) {
+                let graph = GraphName::NamedNode(g.clone());
+                for q in store.quads_for_pattern(None, None, None, Some(graph.as_ref())) {
+                    out.push(q.context("reading the store failed")?);
+                }
+            }
+        }
+    }
+    Ok(out)
+}
