@@ -196,6 +196,7 @@ impl Fill<'_> {
         let mut counts = Counts::default();
         let mut records = Vec::with_capacity(pending.len());
         let mut folders = FolderCheck::default();
+        let mut reused: BTreeSet<String> = BTreeSet::new();
         let reuse = |stem: &str, hash: &str| old.get(stem).filter(|r| r.hash == hash).cloned();
         stream(
             pending,
@@ -225,6 +226,7 @@ impl Fill<'_> {
                             reused: true,
                         });
                         counts.reused += 1;
+                        reused.insert(r.stem.clone());
                         records.push(r);
                     }
                     Item::Skipped(w) => counts.warnings.push(w),
@@ -241,9 +243,10 @@ impl Fill<'_> {
         let corpus = corpus_quads(&records, self.reference);
         let corpus_tally = void::GraphTally::of(&iri::corpus_graph().into(), &corpus);
         self.send(corpus)?;
+        self.remove_stale_shared(&old, &records, &reused)?;
         let all: Vec<void::GraphTally> = fixed
             .iter()
-            .chain(records.iter().map(|r| &r.tally))
+            .chain(records.iter().flat_map(|r| [&r.tally, &r.shared]))
             .chain([&corpus_tally])
             .cloned()
             .collect();
@@ -259,6 +262,45 @@ impl Fill<'_> {
             quads,
             counts,
         })
+    }
+}
+
+impl Fill<'_> {
+    /// Removes from the shared graph (of the copied version) the triples
+    /// that only sources now changed or gone stated. The others stay: a
+    /// kept source, or a changed one read again, states them still.
+    fn remove_stale_shared(
+        &self,
+        old: &BTreeMap<String, SourceRecord>,
+        records: &[SourceRecord],
+        reused: &BTreeSet<String>,
+    ) -> Result<()> {
+        let mut gone: BTreeSet<u64> = old
+            .values()
+            .filter(|r| !reused.contains(&r.stem))
+            .flat_map(|r| r.shared.shared_triples().iter().copied())
+            .collect();
+        for r in records {
+            for h in r.shared.shared_triples() {
+                gone.remove(h);
+            }
+        }
+        if gone.is_empty() {
+            return Ok(());
+        }
+        let graph = GraphName::from(iri::shared_graph());
+        let stale: Vec<Quad> = self
+            .store
+            .quads_for_pattern(None, None, None, Some(graph.as_ref()))
+            .filter(|q| q.as_ref().map_or(true, |q| gone.contains(&void::triple_hash(q))))
+            .collect::<Result<_, _>>()
+            .context("reading the shared graph of the copied store failed")?;
+        for q in &stale {
+            self.store
+                .remove(q)
+                .context("cannot remove a stale triple from the new store")?;
+        }
+        Ok(())
     }
 }
 

@@ -39,6 +39,10 @@ pub fn map_facts(facts: &SourceFacts, reference: &Reference, hash: String) -> Ma
     let labels = quad::Labels::new(reference, &facts.ad_hoc);
     let stem = &facts.source.stem;
     let graph: GraphName = iri::source_graph(stem).into();
+    let shared: GraphName = iri::shared_graph().into();
+    let (own, common): (Vec<&Quad>, Vec<&Quad>) =
+        quads.iter().partition(|q| q.graph_name == graph);
+    debug_assert!(common.iter().all(|q| q.graph_name == shared));
     let record = SourceRecord {
         stem: stem.clone(),
         path: facts.source.path.display().to_string(),
@@ -51,7 +55,8 @@ pub fn map_facts(facts: &SourceFacts, reference: &Reference, hash: String) -> Ma
             .into_iter()
             .map(NamedNode::into_string)
             .collect(),
-        tally: GraphTally::of(&graph, &quads),
+        tally: GraphTally::of(&graph, own),
+        shared: GraphTally::of(&shared, common),
     };
     Mapped { quads, record }
 }

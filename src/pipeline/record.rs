@@ -26,6 +26,8 @@ pub struct SourceRecord {
     pub proposal_iris: Vec<String>,
     /// The source graph's share of the dataset description.
     pub tally: GraphTally,
+    /// What the source adds to the shared graph, counted the same way.
+    pub shared: GraphTally,
 }
 
 /// SHA-256 of what a source's graph is made from: its text and its

@@ -92,6 +92,15 @@ pub fn corpus_graph() -> NamedNode {
     node(format!("{GRAPH}alignment"))
 }
 
+/// What many sources would each state about the same thing: paragraphs
+/// (number, document, text, section), drafts and persons the reference
+/// data does not know, publishers. One copy of each triple, so that a
+/// paragraph quoted by a thousand reports is not a thousand times in the
+/// union of the graphs.
+pub fn shared_graph() -> NamedNode {
+    node(format!("{GRAPH}shared"))
+}
+
 pub fn ontology_graph() -> NamedNode {
     node(format!("{GRAPH}ontology"))
 }
@@ -190,7 +199,10 @@ pub fn annotation(target: &NamedNode, body: &NamedNode) -> NamedNode {
 pub fn is_source_graph(graph: &str) -> bool {
     graph.strip_prefix(GRAPH).is_some_and(|name| {
         !name.starts_with("loaded/")
-            && !matches!(name, "ontology" | "reference" | "alignment" | "void")
+            && !matches!(
+                name,
+                "ontology" | "reference" | "alignment" | "void" | "shared"
+            )
     })
 }
 

@@ -71,13 +71,15 @@ pub mod terms {
 }
 use terms::*;
 
-/// Collects quads of one graph.
+/// Collects quads of one graph (and, for a source, of the shared graph).
 struct Sink {
     graph: GraphName,
     /// A set: a text that states the same thing a thousand times adds it
     /// once, not a thousand times to sort and drop (FxHash: the quads are
     /// the tool's own, and hashing them is much of the mapping's work).
     quads: FxHashSet<Quad>,
+    /// The other graph [`Sink::shared`] switches to, and its quads.
+    other: (GraphName, FxHashSet<Quad>),
     /// Code-point marks of the source text, made at the first quote.
     offsets: Option<CodePoints>,
 }
@@ -87,6 +89,7 @@ impl Sink {
         Self {
             graph: graph.into(),
             quads: FxHashSet::default(),
+            other: (iri::shared_graph().into(), FxHashSet::default()),
             offsets: None,
         }
     }
@@ -94,9 +97,22 @@ impl Sink {
         self.quads
             .insert(Quad::new(s.clone(), p, o.into(), self.graph.clone()));
     }
+    /// Runs `f` with the shared graph as the target: what every source
+    /// that names a paragraph, a draft or a publisher would repeat goes
+    /// there once (see [`iri::shared_graph`]).
+    fn shared<R>(&mut self, f: impl FnOnce(&mut Sink) -> R) -> R {
+        self.swap();
+        let r = f(self);
+        self.swap();
+        r
+    }
+    fn swap(&mut self) {
+        std::mem::swap(&mut self.graph, &mut self.other.0);
+        std::mem::swap(&mut self.quads, &mut self.other.1);
+    }
     /// The quads in one order, whatever order they were added in.
     fn into_sorted(self) -> Vec<Quad> {
-        let mut quads: Vec<Quad> = self.quads.into_iter().collect();
+        let mut quads: Vec<Quad> = self.quads.into_iter().chain(self.other.1).collect();
         quads.sort_unstable_by(offsets::quad_order);
         quads
     }
@@ -443,8 +459,10 @@ pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
         // A resource, not a string, so that sources of one publisher meet.
         let publisher = iri::organisation(p);
         g.add(&src, dc("publisher"), publisher.clone());
-        g.add(&publisher, a(), n(ORG, "Organization"));
-        g.str(&publisher, label(), p);
+        g.shared(|g| {
+            g.add(&publisher, a(), n(ORG, "Organization"));
+            g.str(&publisher, label(), p);
+        });
     }
     if let Some(s) = meta.source.as_deref().filter(|s| !s.is_empty()) {
         match NamedNode::new(s) {
@@ -458,61 +476,13 @@ pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
     if let Some(d) = &facts.document {
         g.add(&src, o("textOf"), iri::entity(&Entity::Document(d.clone())));
     }
-    // Entities only this source knows.
-    for (e, adhoc) in &facts.ad_hoc {
-        let id = iri::entity(e);
-        let class: &[&str] = match e {
-            Entity::Person(_) => &["Person", "Actor"],
-            Entity::Document(_) => &["Document"],
-            Entity::Resolution(_) => &["Resolution"],
-            _ => &[],
-        };
-        g.types(&id, class);
-        g.str(&id, label(), &adhoc.label);
-        if let Some(sym) = &adhoc.symbol {
-            g.str(&id, o("symbol"), sym);
-        }
-    }
+    // Entities the reference data does not know (several sources may name
+    // the same draft): described in the shared graph.
+    g.shared(|g| ad_hoc(g, facts));
     for e in &facts.mentioned {
         g.add(&src, o("mentions"), iri::entity(e));
     }
-    // Paragraphs.
-    let mut seen_par: BTreeSet<(String, u32)> = BTreeSet::new();
-    for p in &facts.paragraphs {
-        let id = iri::paragraph(&p.document, p.number);
-        if seen_par.insert((p.document.clone(), p.number)) {
-            g.types(&id, &["Paragraph"]);
-            let doc_label = labels.of(&Entity::Document(p.document.clone()));
-            g.str(
-                &id,
-                label(),
-                &format!("{doc_label}, paragraph {}", p.number),
-            );
-            g.add(
-                &id,
-                is_part_of(),
-                iri::entity(&Entity::Document(p.document.clone())),
-            );
-            g.typed(&id, o("number"), &p.number.to_string(), "integer");
-        }
-        if let Some(t) = &p.text {
-            g.str(&id, o("text"), t);
-        }
-        if let Some(s) = &p.section {
-            g.str(&id, o("section"), s);
-        }
-        if let Some(rec) = p.recommendation {
-            g.typed(
-                &id,
-                o("isRecommendation"),
-                if rec { "true" } else { "false" },
-                "boolean",
-            );
-        }
-        if p.quoted {
-            g.add(&id, o("quotedIn"), src.clone());
-        }
-    }
+    paragraphs(&mut g, facts, &labels, &src);
     for c in &facts.citations {
         let from = match &c.from {
             Citer::Paragraph { document, number } => iri::paragraph(document, *number),
@@ -574,7 +544,7 @@ pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
                 for l in subs {
                     let sub = iri::subparagraph(d, t, l);
                     g.add(id, o("targets"), sub.clone());
-                    subparagraph(&mut g, &labels, d, t, l, &sub);
+                    g.shared(|g| subparagraph(g, &labels, d, t, l, &sub));
                 }
             }
         }
@@ -638,6 +608,69 @@ pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
     }
     votes::add(&mut g, facts, &labels);
     g.into_sorted()
+}
+
+/// Types, labels and symbols of the entities only sources name.
+fn ad_hoc(g: &mut Sink, facts: &SourceFacts) {
+    for (e, adhoc) in &facts.ad_hoc {
+        let id = iri::entity(e);
+        let class: &[&str] = match e {
+            Entity::Person(_) => &["Person", "Actor"],
+            Entity::Document(_) => &["Document"],
+            Entity::Resolution(_) => &["Resolution"],
+            _ => &[],
+        };
+        g.types(&id, class);
+        g.str(&id, label(), &adhoc.label);
+        if let Some(sym) = &adhoc.symbol {
+            g.str(&id, o("symbol"), sym);
+        }
+    }
+}
+
+/// The paragraphs a source gives or quotes. What a paragraph is (number,
+/// document, text, section) goes to the shared graph, where a paragraph a
+/// thousand reports quote is described once; that this source quotes it
+/// (`oewg:quotedIn`) stays in the source's graph.
+fn paragraphs(g: &mut Sink, facts: &SourceFacts, labels: &Labels, src: &NamedNode) {
+    let mut seen_par: BTreeSet<(&str, u32)> = BTreeSet::new();
+    for p in &facts.paragraphs {
+        let id = iri::paragraph(&p.document, p.number);
+        g.shared(|g| {
+            if seen_par.insert((&p.document, p.number)) {
+                g.types(&id, &["Paragraph"]);
+                let doc_label = labels.of(&Entity::Document(p.document.clone()));
+                g.str(
+                    &id,
+                    label(),
+                    &format!("{doc_label}, paragraph {}", p.number),
+                );
+                g.add(
+                    &id,
+                    is_part_of(),
+                    iri::entity(&Entity::Document(p.document.clone())),
+                );
+                g.typed(&id, o("number"), &p.number.to_string(), "integer");
+            }
+            if let Some(t) = &p.text {
+                g.str(&id, o("text"), t);
+            }
+            if let Some(s) = &p.section {
+                g.str(&id, o("section"), s);
+            }
+            if let Some(rec) = p.recommendation {
+                g.typed(
+                    &id,
+                    o("isRecommendation"),
+                    if rec { "true" } else { "false" },
+                    "boolean",
+                );
+            }
+        });
+        if p.quoted {
+            g.add(&id, o("quotedIn"), src.clone());
+        }
+    }
 }
 
 /// A sub-paragraph node: a `Paragraph` with its parent's number, its

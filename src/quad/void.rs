@@ -97,7 +97,8 @@ fn subject_str(s: &NamedOrBlankNode) -> (&str, &str) {
     }
 }
 
-fn triple_hash(q: &Quad) -> u64 {
+/// The hash a tally remembers a triple by.
+pub fn triple_hash(q: &Quad) -> u64 {
     let (sk, s) = subject_str(&q.subject);
     let object = match &q.object {
         Term::NamedNode(n) => return hash64(&[sk, s, q.predicate.as_str(), "<", n.as_str()]),
@@ -120,6 +121,11 @@ fn sorted(mut v: Vec<u64>) -> Vec<u64> {
 }
 
 impl GraphTally {
+    /// The hashes of the triples not minted for one source, sorted.
+    pub fn shared_triples(&self) -> &[u64] {
+        &self.shared_triples
+    }
+
     /// Counts the quads of one graph (`quads` may hold each quad once or
     /// more; repeats count once).
     pub fn of<'a>(graph: &GraphName, quads: impl IntoIterator<Item = &'a Quad>) -> Self {
@@ -243,11 +249,20 @@ pub fn describe(tallies: &[GraphTally]) -> Vec<Quad> {
         .flat_map(|t| t.properties.iter().map(String::as_str))
         .collect();
     out.count(&ds, "properties", properties.len());
-    // Named graphs as subsets.
-    let mut per_graph: BTreeMap<&str, u64> = BTreeMap::new();
+    // Named graphs as subsets. A graph may come in parts (the shared
+    // graph, one part per source): its triples are counted once.
+    let mut parts: BTreeMap<&str, Vec<&GraphTally>> = BTreeMap::new();
     for t in tallies.iter().filter(|t| t.graph.starts_with("http")) {
-        *per_graph.entry(t.graph.as_str()).or_default() += t.quads;
+        parts.entry(t.graph.as_str()).or_default().push(t);
     }
+    let per_graph: BTreeMap<&str, usize> = parts
+        .into_iter()
+        .map(|(g, ts)| {
+            let owned = ts.iter().map(|t| t.owned_triples).sum();
+            let shared = ts.iter().map(|t| t.shared_triples.as_slice()).collect();
+            (g, distinct(owned, shared))
+        })
+        .collect();
     for (g, count) in &per_graph {
         let name = g.rsplit('/').next().unwrap_or(g);
         let part = iri::dataset_part("graph", name);
@@ -255,7 +270,7 @@ pub fn describe(tallies: &[GraphTally]) -> Vec<Quad> {
         out.add(&part, a.clone(), n(VOID, "Dataset"));
         out.text(&part, n(RDFS, "label"), &format!("Named graph {name}"));
         out.add(&part, n(SD, "name"), NamedNode::new_unchecked(*g));
-        out.count(&part, "triples", *count as usize);
+        out.count(&part, "triples", *count);
     }
     // Class partitions for the project's classes.
     let classes: BTreeSet<&str> = tallies
