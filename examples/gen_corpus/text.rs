@@ -29,19 +29,56 @@ struct Draft {
 }
 
 const DRAFTS: [Draft; 5] = [
-    Draft { name: "the Zero Draft", year: 2021, paragraphs: 80, chain: "2021" },
-    Draft { name: "the First Draft", year: 2021, paragraphs: 80, chain: "2021" },
-    Draft { name: "the Final Draft", year: 2021, paragraphs: 80, chain: "2021" },
-    Draft { name: "the Zero Draft", year: 2025, paragraphs: 120, chain: "2025" },
-    Draft { name: "the First Draft", year: 2025, paragraphs: 120, chain: "2025" },
+    Draft {
+        name: "the Zero Draft",
+        year: 2021,
+        paragraphs: 80,
+        chain: "2021",
+    },
+    Draft {
+        name: "the First Draft",
+        year: 2021,
+        paragraphs: 80,
+        chain: "2021",
+    },
+    Draft {
+        name: "the Final Draft",
+        year: 2021,
+        paragraphs: 80,
+        chain: "2021",
+    },
+    Draft {
+        name: "the Zero Draft",
+        year: 2025,
+        paragraphs: 120,
+        chain: "2025",
+    },
+    Draft {
+        name: "the First Draft",
+        year: 2025,
+        paragraphs: 120,
+        chain: "2025",
+    },
 ];
 
 const SUBJECTS: [&str; 6] = [
-    "States", "The OEWG", "Member States", "Delegations", "The Group", "States further",
+    "States",
+    "The OEWG",
+    "Member States",
+    "Delegations",
+    "The Group",
+    "States further",
 ];
 const VERBS: [&str; 9] = [
-    "recall", "reaffirm", "underscore", "recognize", "note", "stress", "acknowledge",
-    "emphasize", "welcome",
+    "recall",
+    "reaffirm",
+    "underscore",
+    "recognize",
+    "note",
+    "stress",
+    "acknowledge",
+    "emphasize",
+    "welcome",
 ];
 const TOPICS: [&str; 16] = [
     "the importance of capacity-building for the security of and in the use of ICTs",
@@ -94,6 +131,24 @@ const ADDITIONS: [&str; 6] = [
     "with full respect for State sovereignty",
     "in line with previous consensus reports",
 ];
+/// Narrative: what fills most of a real report between the positions.
+const NARRATIVE: [&str; 14] = [
+    "{S} shared its experience in establishing a national computer emergency response team.",
+    "The delegate of {S} described ongoing efforts to raise awareness of cyber hygiene among small businesses.",
+    "{S} reported on a regional workshop it had hosted on incident response earlier in the year.",
+    "Several delegations, including {S} and {S2}, referred to the growing sophistication of malicious actors.",
+    "{S} informed the meeting about its new national cybersecurity strategy, adopted after broad public consultation.",
+    "The discussion then turned to {T}.",
+    "The Chair thanked delegations for their constructive engagement and reminded them of the time limits for statements.",
+    "{S} outlined the structure of its national coordination body, which brings together several ministries and agencies.",
+    "The discussion also touched upon {T}, with examples drawn from national practice.",
+    "{S} gave an overview of a recent exercise that simulated an attack on its electricity grid.",
+    "Delegations were reminded that written contributions would be posted on the website of the Working Group.",
+    "{S} noted that its universities had launched new degree programmes in network security.",
+    "The representative of {S} described how its police and prosecutors cooperate with foreign counterparts on cases of online fraud.",
+    "A short video presentation on {T} was shown before the break.",
+];
+
 const SYNONYMS: [(&str, &str); 8] = [
     ("importance", "significance"),
     ("need", "necessity"),
@@ -115,13 +170,25 @@ fn seeded(parts: &[&str]) -> ChaCha8Rng {
 }
 
 fn ordinal(n: u32) -> &'static str {
-    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"]
-        [(n as usize - 1) % 11]
+    [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh",
+    ][(n as usize - 1) % 11]
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Writes reports; paragraph texts depend on the seed, the draft and the
@@ -157,7 +224,11 @@ impl Writer {
                 .filter(|b| b.is_position_target())
                 .filter_map(|b| first(&b.aliases))
                 .collect(),
-            resolutions: reference.resolutions.iter().map(|r| r.title.clone()).collect(),
+            resolutions: reference
+                .resolutions
+                .iter()
+                .map(|r| r.title.clone())
+                .collect(),
         }
     }
 
@@ -182,6 +253,20 @@ impl Writer {
                 s = s.replacen(a, b, 1);
             }
             out.push(s);
+        }
+        out.join(" ")
+    }
+
+    /// `k` narrative sentences.
+    fn narrative(&self, rng: &mut ChaCha8Rng, k: usize) -> String {
+        let mut out = Vec::with_capacity(k);
+        for _ in 0..k {
+            let t = NARRATIVE.choose(rng).unwrap();
+            out.push(
+                t.replace("{S}", &self.state(rng).name)
+                    .replace("{S2}", &self.state(rng).name)
+                    .replace("{T}", TOPICS.choose(rng).unwrap()),
+            );
         }
         out.join(" ")
     }
@@ -246,10 +331,22 @@ impl Writer {
         let (draft_name, year, paragraphs, chain, version) = if apr {
             let year = rng.random_range(2022..=2024);
             let rev = rng.random_range(1..=4);
-            (format!("Rev.{rev} of the draft annual progress report"), year, 60, format!("apr{year}"), format!("rev{rev}"))
+            (
+                format!("Rev.{rev} of the draft annual progress report"),
+                year,
+                60,
+                format!("apr{year}"),
+                format!("rev{rev}"),
+            )
         } else {
             let d = DRAFTS.choose(rng).unwrap();
-            (d.name.to_string(), d.year, d.paragraphs, d.chain.to_string(), d.name.to_string())
+            (
+                d.name.to_string(),
+                d.year,
+                d.paragraphs,
+                d.chain.to_string(),
+                d.name.to_string(),
+            )
         };
         let (iso, written) = self.date(rng, year);
         let session = rng.random_range(1..=11);
@@ -274,10 +371,14 @@ impl Writer {
                     "Paragraph {n} of {draft_name} reads as follows:\n\n‘{n}. {quoted}’\n\n"
                 ));
             }
-            for _ in 0..rng.random_range(1..=3) {
+            let k = rng.random_range(2..=6);
+            text.push_str(&format!("{}\n\n", self.narrative(rng, k)));
+            for _ in 0..rng.random_range(1..=2) {
                 text.push_str(&self.proposal(rng, n, &quoted));
                 text.push_str("\n\n");
             }
+            let k = rng.random_range(2..=6);
+            text.push_str(&format!("{}\n\n", self.narrative(rng, k)));
         }
         text.push_str("The meeting was adjourned and will resume the following day.\n");
         Report {
@@ -308,7 +409,10 @@ impl Writer {
             ),
             2 => {
                 let (x, y) = SYNONYMS.choose(rng).unwrap();
-                format!("{} proposed replacing ‘{x}’ with ‘{y}’ in paragraph {n}.", a.name)
+                format!(
+                    "{} proposed replacing ‘{x}’ with ‘{y}’ in paragraph {n}.",
+                    a.name
+                )
             }
             3 => format!(
                 "{} proposed adding ‘{}’ at the end of paragraph {n}.",
@@ -328,7 +432,10 @@ impl Writer {
         };
         if rng.random_bool(0.6) {
             let b = self.state(rng);
-            let whose = a.demonyms.first().map_or("this".to_string(), |d| format!("the {d}"));
+            let whose = a
+                .demonyms
+                .first()
+                .map_or("this".to_string(), |d| format!("the {d}"));
             out.push_str(&format!(" {} backed {whose} proposal.", b.name));
         }
         if rng.random_bool(0.4) {
@@ -351,12 +458,18 @@ impl Writer {
     pub fn session_summary(&self, rng: &mut ChaCha8Rng, i: usize) -> Report {
         let year = rng.random_range(2019..=2025);
         let (iso, written) = self.date(rng, year);
-        let title = format!("Summary of the {} day of the OEWG session", ordinal(rng.random_range(1..=5)));
+        let title = format!(
+            "Summary of the {} day of the OEWG session",
+            ordinal(rng.random_range(1..=5))
+        );
         let mut text = format!("{title}\n\n{written}\n\n");
         for _ in 0..rng.random_range(4..=10) {
             let topic = SECTIONS.choose(rng).unwrap();
             text.push_str(&format!("{}\n\n", capitalise(topic)));
-            for _ in 0..rng.random_range(3..=8) {
+            let k = rng.random_range(4..=10);
+            text.push_str(&self.narrative(rng, k));
+            text.push(' ');
+            for _ in 0..rng.random_range(1..=3) {
                 let a = self.state(rng);
                 let t = self.target(rng);
                 let s = match rng.random_range(0..7) {
@@ -399,11 +512,16 @@ impl Writer {
         let mut text = format!(
             "{title}\n\nOn Rev.{rev} of the draft annual progress report:\n\nThank you, Chair.\n\n"
         );
-        for _ in 0..rng.random_range(4..=12) {
+        for _ in 0..rng.random_range(3..=8) {
+            let k = rng.random_range(3..=6);
+            text.push_str(&format!("{}\n\n", self.narrative(rng, k)));
             let n = rng.random_range(1..=60);
             let s = match rng.random_range(0..6) {
                 0 => format!("We propose to delete paragraph {n}."),
-                1 => format!("We request that paragraph {n} be moved to the section on {}.", SECTIONS.choose(rng).unwrap()),
+                1 => format!(
+                    "We request that paragraph {n} be moved to the section on {}.",
+                    SECTIONS.choose(rng).unwrap()
+                ),
                 2 => format!("We support {}.", self.target(rng)),
                 3 => format!("Our delegation cannot accept {}.", self.target(rng)),
                 4 => {
@@ -447,9 +565,18 @@ impl Writer {
                 }
             }
             let cut = named.len() / 2;
-            let list = |s: &[&State]| s.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ");
+            let list = |s: &[&State]| {
+                s.iter()
+                    .map(|s| s.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
             let (against, abstain) = named.split_at(cut.max(1));
-            let lead = if k == 0 { "The First Committee today" } else { "It also" };
+            let lead = if k == 0 {
+                "The First Committee today"
+            } else {
+                "It also"
+            };
             text.push_str(&format!(
                 "{lead} approved draft resolution A/C.1/{session}/L.{}, entitled “{}”, by a recorded vote of {} in favour to {} against ({}), with {} abstentions ({}).\n\n",
                 rng.random_range(2..=80),
@@ -460,6 +587,8 @@ impl Writer {
                 abstain.len(),
                 list(abstain)
             ));
+            let k = rng.random_range(4..=10);
+            text.push_str(&format!("{}\n\n", self.narrative(rng, k)));
             let speaker = self.state(rng);
             text.push_str(&format!(
                 "Explaining its vote, the representative of {} said that the text did not reflect {}.\n\n",

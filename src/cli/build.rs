@@ -54,6 +54,9 @@ pub struct Args {
     /// the store in force.
     #[arg(long)]
     pub full: bool,
+    /// Sources per batch at most (tests: many small batches).
+    #[arg(long, hide = true, value_name = "N")]
+    pub batch_sources: Option<usize>,
 }
 
 pub fn run(args: Args) -> Result<()> {
@@ -71,11 +74,14 @@ pub fn run(args: Args) -> Result<()> {
         pool = pool.num_threads(n);
     }
     let pool = pool.build()?;
-    let settings = Settings {
+    let mut settings = Settings {
         strict: args.strict,
         full: args.full,
         ..Default::default()
     };
+    if let Some(n) = args.batch_sources.filter(|&n| n > 0) {
+        settings.batching.sources = n;
+    }
     let bar = Progress::new(quiet);
     let report = pool.install(|| build::run(&lock, &args.inputs, settings, &|t| bar.tick(t)))?;
     drop(lock);

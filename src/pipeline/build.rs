@@ -94,7 +94,9 @@ pub fn run(
         };
         let filled = fill.run(lock.dir(), &pending, settings, progress);
         drop(fill);
-        let loaded = loader.join().map_err(|_| anyhow!("the loader thread panicked"))?;
+        let loaded = loader
+            .join()
+            .map_err(|_| anyhow!("the loader thread panicked"))?;
         // A loader failure is the cause of a failed send: report it first.
         loaded?;
         filled
@@ -292,7 +294,10 @@ impl Fill<'_> {
         let stale: Vec<Quad> = self
             .store
             .quads_for_pattern(None, None, None, Some(graph.as_ref()))
-            .filter(|q| q.as_ref().map_or(true, |q| gone.contains(&void::triple_hash(q))))
+            .filter(|q| {
+                q.as_ref()
+                    .map_or(true, |q| gone.contains(&void::triple_hash(q)))
+            })
             .collect::<Result<_, _>>()
             .context("reading the shared graph of the copied store failed")?;
         for q in &stale {

@@ -40,8 +40,7 @@ pub fn map_facts(facts: &SourceFacts, reference: &Reference, hash: String) -> Ma
     let stem = &facts.source.stem;
     let graph: GraphName = iri::source_graph(stem).into();
     let shared: GraphName = iri::shared_graph().into();
-    let (own, common): (Vec<&Quad>, Vec<&Quad>) =
-        quads.iter().partition(|q| q.graph_name == graph);
+    let (own, common): (Vec<&Quad>, Vec<&Quad>) = quads.iter().partition(|q| q.graph_name == graph);
     debug_assert!(common.iter().all(|q| q.graph_name == shared));
     let record = SourceRecord {
         stem: stem.clone(),
@@ -64,8 +63,7 @@ pub fn map_facts(facts: &SourceFacts, reference: &Reference, hash: String) -> Ma
 /// The graphs every build holds whatever its sources: the ontology and
 /// the reference data.
 pub fn fixed_quads(reference: &Reference) -> Result<Vec<Quad>> {
-    let mut quads =
-        quad::ontology().context("ontology/oewg.ttl or shapes.ttl does not parse")?;
+    let mut quads = quad::ontology().context("ontology/oewg.ttl or shapes.ttl does not parse")?;
     quads.extend(quad::reference(reference));
     Ok(quads)
 }

@@ -236,12 +236,18 @@ pub fn describe(tallies: &[GraphTally]) -> Vec<Quad> {
     }
     let triples = distinct(
         tallies.iter().map(|t| t.owned_triples).sum(),
-        tallies.iter().map(|t| t.shared_triples.as_slice()).collect(),
+        tallies
+            .iter()
+            .map(|t| t.shared_triples.as_slice())
+            .collect(),
     );
     out.count(&ds, "triples", triples);
     let subjects = distinct(
         tallies.iter().map(|t| t.owned_subjects).sum(),
-        tallies.iter().map(|t| t.shared_subjects.as_slice()).collect(),
+        tallies
+            .iter()
+            .map(|t| t.shared_subjects.as_slice())
+            .collect(),
     );
     out.count(&ds, "distinctSubjects", subjects);
     let properties: BTreeSet<&str> = tallies
@@ -281,10 +287,7 @@ pub fn describe(tallies: &[GraphTally]) -> Vec<Quad> {
     let per_class: BTreeMap<&str, usize> = classes
         .into_iter()
         .map(|c| {
-            let owned = tallies
-                .iter()
-                .filter_map(|t| t.owned_members.get(c))
-                .sum();
+            let owned = tallies.iter().filter_map(|t| t.owned_members.get(c)).sum();
             let shared = tallies
                 .iter()
                 .filter_map(|t| t.shared_members.get(c).map(Vec::as_slice))

@@ -16,18 +16,14 @@
 //! (revisions of each year's annual progress report, each with its own
 //! paragraphs) and paragraph numbers, so its graph grows with it.
 
-#[path = "gen_corpus/text.rs"]
+mod corpus;
 mod text;
 
-use oewg_kg::reference::Reference;
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
-use std::fs;
-use std::io::Write;
 use std::path::PathBuf;
-use text::Writer;
 
 struct Args {
+    /// Add one report to an existing corpus instead.
+    add_one: bool,
     size: u64,
     seed: u64,
     out: PathBuf,
@@ -50,6 +46,7 @@ fn parse_size(s: &str) -> Option<u64> {
 
 fn args() -> Result<Args, String> {
     let mut size = None;
+    let mut add_one = false;
     let mut seed = 7;
     let mut out = None;
     let mut it = std::env::args().skip(1);
@@ -59,19 +56,25 @@ fn args() -> Result<Args, String> {
             "--size" => size = Some(parse_size(&value()?).ok_or("--size: say 10MB, 1GB …")?),
             "--seed" => seed = value()?.parse().map_err(|_| "--seed: a number")?,
             "--out" => out = Some(PathBuf::from(value()?)),
+            "--add-one" => add_one = true,
             "-h" | "--help" => {
-                return Err(
-                    "usage: gen_corpus --size 100MB [--seed 7] --out DIR\n\
+                return Err("usage: gen_corpus --size 100MB [--seed 7] --out DIR\n\
+                     \x20      gen_corpus --add-one [--seed 7] --out DIR\n\
                      Writes reports (.txt) and their catalog.csv into DIR, which must \
-                     not exist or be empty."
-                        .into(),
-                )
+                     not exist or be empty; --add-one adds one meeting report to the \
+                     corpus in DIR."
+                    .into())
             }
             other => return Err(format!("unknown argument {other}; see --help")),
         }
     }
     Ok(Args {
-        size: size.ok_or("--size is required; see --help")?,
+        add_one,
+        size: if add_one {
+            0
+        } else {
+            size.ok_or("--size is required; see --help")?
+        },
         seed,
         out: out.ok_or("--out is required; see --help")?,
     })
@@ -85,68 +88,14 @@ fn main() {
             std::process::exit(2);
         }
     };
-    if let Err(e) = generate(&args) {
+    let done = if args.add_one {
+        let n = std::fs::read_dir(&args.out).map_or(0, |d| d.count());
+        corpus::add_one(&args.out, args.seed, 1_000_000 + n)
+    } else {
+        corpus::generate(&args.out, args.size, args.seed)
+    };
+    if let Err(e) = done {
         eprintln!("gen_corpus: {e}");
         std::process::exit(1);
-    }
-}
-
-/// Writes the corpus: the final reports first, then reports of random
-/// genres until the size is reached.
-fn generate(args: &Args) -> Result<(), String> {
-    let io = |e: std::io::Error| format!("{}: {e}", args.out.display());
-    if args.out.exists() && fs::read_dir(&args.out).map_err(io)?.next().is_some() {
-        return Err(format!("{} is not empty", args.out.display()));
-    }
-    fs::create_dir_all(&args.out).map_err(io)?;
-    let reference = Reference::load().map_err(|e| format!("reference data: {e:?}"))?;
-    let mut catalog = fs::File::create(args.out.join("catalog.csv")).map_err(io)?;
-    writeln!(catalog, "file,title,date,publisher,kind,document,source").map_err(io)?;
-    let mut w = Writer::new(&reference, args.seed);
-    let mut rng = ChaCha8Rng::seed_from_u64(args.seed);
-    let mut written = 0u64;
-    let mut reports = w.final_reports();
-    let mut n = 0usize;
-    while written < args.size {
-        let report = match reports.pop() {
-            Some(r) => r,
-            None => {
-                n += 1;
-                match rng.random_range(0..100) {
-                    0..40 => w.meeting_report(&mut rng, n),
-                    40..60 => w.session_summary(&mut rng, n),
-                    60..85 => w.statement(&mut rng, n),
-                    _ => w.press_release(&mut rng, n),
-                }
-            }
-        };
-        let file = format!("{}.txt", report.stem);
-        fs::write(args.out.join(&file), &report.text).map_err(io)?;
-        writeln!(
-            catalog,
-            "{file},{},{},{},{},{},",
-            csv_cell(&report.title),
-            report.date,
-            csv_cell(report.publisher),
-            report.kind,
-            report.document.unwrap_or("")
-        )
-        .map_err(io)?;
-        written += report.text.len() as u64;
-    }
-    eprintln!(
-        "wrote {} reports, {:.1} MB, into {}",
-        n + 2,
-        written as f64 / 1e6,
-        args.out.display()
-    );
-    Ok(())
-}
-
-fn csv_cell(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
     }
 }
