@@ -221,8 +221,8 @@ fn the_generated_corpus_is_the_same_for_a_seed_and_the_extractor_reads_every_gen
     );
     assert!(count("?s a oewg:Stance ; oewg:on ?t . ?t a oewg:PolicyProposal") > 20);
     assert!(count("?s a oewg:Stance ; oewg:on ?t . ?t a oewg:Body") > 10);
-    assert!(count("?v a oewg:RecordedVote") > 10, "press releases");
-    assert!(count("?v a oewg:Vote") > 50);
+    assert!(count("?v a oewg:RecordedVote") > 3, "press releases");
+    assert!(count("?v a oewg:Vote") > 20);
     // A report added to the corpus is the only one read again.
     corpus::add_one(&a, 7, 1_000_000).unwrap();
     let o = run(&[
