@@ -18,6 +18,28 @@ pub struct Report {
     pub document: Option<&'static str>,
 }
 
+impl Report {
+    /// A report that is no document's own text.
+    fn new(
+        stem: String,
+        title: String,
+        date: String,
+        publisher: &'static str,
+        kind: &'static str,
+        text: String,
+    ) -> Self {
+        Self {
+            stem,
+            text,
+            title,
+            date,
+            publisher,
+            kind,
+            document: None,
+        }
+    }
+}
+
 /// A draft whose paragraphs reports quote: the name reports call it by,
 /// the year, how many paragraphs, the later document holding its text.
 struct Draft {
@@ -381,15 +403,7 @@ impl Writer {
             text.push_str(&format!("{}\n\n", self.narrative(rng, k)));
         }
         text.push_str("The meeting was adjourned and will resume the following day.\n");
-        Report {
-            stem: format!("{iso}-meeting-{i:07}"),
-            title,
-            date: iso,
-            publisher: "Digital Watch Observatory",
-            kind: "meeting-report",
-            document: None,
-            text,
-        }
+        Report::new(format!("{iso}-meeting-{i:07}"), title, iso, "Digital Watch Observatory", "meeting-report", text)
     }
 
     /// One edit proposal on paragraph `n` and the reactions to it.
@@ -486,15 +500,7 @@ impl Writer {
             }
             text.push_str("\n\n");
         }
-        Report {
-            stem: format!("{iso}-summary-{i:07}"),
-            title,
-            date: iso,
-            publisher: "Digital Watch Observatory",
-            kind: "news",
-            document: None,
-            text,
-        }
+        Report::new(format!("{iso}-summary-{i:07}"), title, iso, "Digital Watch Observatory", "news", text)
     }
 
     /// A national statement in the first person on a draft.
@@ -538,15 +544,7 @@ impl Writer {
             text.push_str("\n\n");
         }
         text.push_str("I thank you.\n");
-        Report {
-            stem: format!("{iso}-statement-{i:07}"),
-            title,
-            date: iso,
-            publisher: "OEWG statements",
-            kind: "statement",
-            document: None,
-            text,
-        }
+        Report::new(format!("{iso}-statement-{i:07}"), title, iso, "OEWG statements", "statement", text)
     }
 
     /// A press release with recorded votes on draft resolutions.
@@ -596,15 +594,7 @@ impl Writer {
                 TOPICS.choose(rng).unwrap()
             ));
         }
-        Report {
-            stem: format!("{iso}-press-{i:07}"),
-            title,
-            date: iso,
-            publisher: "United Nations Meetings Coverage",
-            kind: "press-release",
-            document: None,
-            text,
-        }
+        Report::new(format!("{iso}-press-{i:07}"), title, iso, "United Nations Meetings Coverage", "press-release", text)
     }
 }
 

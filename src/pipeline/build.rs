@@ -15,7 +15,7 @@ use crate::input::{self, FolderCheck};
 use crate::quad::{iri, void};
 use crate::reference::Reference;
 use crate::store::{self, BuildLock, Manifest, Published, Stage};
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use oxigraph::model::{GraphName, NamedNodeRef, NamedOrBlankNode, Quad};
 use oxigraph::store::Store;
 use std::collections::{BTreeMap, BTreeSet};
@@ -63,6 +63,16 @@ pub fn run(
 ) -> Result<Report> {
     let reference = Reference::load()?;
     let pending = input::plan(inputs).map_err(|e| anyhow!("{e}"))?;
+    if let Some(p) = pending
+        .iter()
+        .find(|p| !iri::is_source_graph(iri::source_graph(&p.stem).as_str()))
+    {
+        bail!(
+            "{}: the file name {} is taken by a graph of the tool itself; rename the file",
+            p.path.display(),
+            p.stem
+        );
+    }
     let fingerprint = super::fingerprint();
     let previous = (!settings.full)
         .then(|| store::current_state(lock.dir()))
@@ -113,7 +123,7 @@ pub fn run(
         sources: state.sources.iter().map(|r| r.path.clone()).collect(),
         quads: quads as usize,
     };
-    let published = stage.publish(manifest, Some(&state.to_bytes()))?;
+    let published = stage.publish(manifest, Some(&|w| state.write(w)))?;
     Ok(Report {
         published,
         warnings: counts.warnings,

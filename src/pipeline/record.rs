@@ -34,16 +34,23 @@ pub struct SourceRecord {
 /// catalog row (a new title or date changes the graph as much as new
 /// words do).
 pub fn content_hash(source: &SourceText) -> String {
+    let meta = serde_json::to_string(&source.meta).unwrap_or_default();
+    sha256_hex([
+        source.stem.as_bytes(),
+        meta.as_bytes(),
+        source.text.as_bytes(),
+    ])
+}
+
+/// SHA-256 in hex of `parts`, each ended by a zero byte (so that parts
+/// cannot run into each other).
+fn sha256_hex<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
     let mut h = Sha256::new();
-    h.update(source.stem.as_bytes());
-    h.update([0u8]);
-    h.update(serde_json::to_string(&source.meta).unwrap_or_default());
-    h.update([0u8]);
-    h.update(source.text.as_bytes());
-    h.finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect::<String>()
+    for p in parts {
+        h.update(p);
+        h.update([0u8]);
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// What a store version was built from, for the next build to reuse.
@@ -60,8 +67,12 @@ pub struct State {
 }
 
 impl State {
-    pub fn to_bytes(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).expect("a state serialises")
+    /// Writes the state (streamed: a big corpus's state is never held
+    /// twice).
+    pub fn write(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        postcard::to_io(self, w)
+            .map(drop)
+            .map_err(std::io::Error::other)
     }
     /// `None` when the bytes are no state of this program (damaged, or
     /// written by another version: the build then starts afresh).
@@ -75,12 +86,10 @@ impl State {
 /// ontology and reference files.
 pub fn fingerprint() -> String {
     use crate::reference::files;
-    let mut h = Sha256::new();
-    h.update(env!("CARGO_PKG_VERSION"));
-    if let Ok(exe) = std::env::current_exe().and_then(std::fs::read) {
-        h.update(&exe);
-    }
-    for f in [
+    let exe = std::env::current_exe()
+        .and_then(std::fs::read)
+        .unwrap_or_default();
+    let data = [
         files::STATES,
         files::GROUPS,
         files::BODIES,
@@ -92,14 +101,12 @@ pub fn fingerprint() -> String {
         files::CUES,
         files::ONTOLOGY_TTL,
         files::SHAPES_TTL,
-    ] {
-        h.update(f.as_bytes());
-        h.update([0u8]);
-    }
-    h.finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect::<String>()
+    ];
+    sha256_hex(
+        [env!("CARGO_PKG_VERSION").as_bytes(), &exe]
+            .into_iter()
+            .chain(data.iter().map(|f| f.as_bytes())),
+    )
 }
 
 #[cfg(test)]
@@ -124,7 +131,9 @@ mod tests {
             fingerprint: "f".into(),
             ..Default::default()
         };
-        assert_eq!(State::from_bytes(&s.to_bytes()).unwrap().fingerprint, "f");
+        let mut bytes = Vec::new();
+        s.write(&mut bytes).unwrap();
+        assert_eq!(State::from_bytes(&bytes).unwrap().fingerprint, "f");
         assert!(State::from_bytes(b"\xff\xff\xff\xff\xff").is_none());
     }
 }

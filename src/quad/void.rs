@@ -75,7 +75,9 @@ pub struct GraphTally {
     shared_triples: Vec<u64>,
     shared_subjects: Vec<u64>,
     shared_members: BTreeMap<String, Vec<u64>>,
-    properties: BTreeSet<String>,
+    /// Hashes of the predicates (a corpus has a few dozen; every source
+    /// uses most of them, so names would weigh more than the rest).
+    properties: Vec<u64>,
 }
 
 /// A 64-bit content hash of terms (SHA-256 cut short: stable across
@@ -138,6 +140,7 @@ impl GraphTally {
         let rdf_type = n(RDF, "type");
         let mut seen: HashSet<&Quad> = HashSet::default();
         let mut owned_subjects: HashSet<&str> = HashSet::default();
+        let mut predicates: HashSet<&str> = HashSet::default();
         let mut t = GraphTally {
             graph: name,
             ..Default::default()
@@ -149,8 +152,8 @@ impl GraphTally {
                 continue;
             }
             t.quads += 1;
-            if !t.properties.contains(q.predicate.as_str()) {
-                t.properties.insert(q.predicate.as_str().to_string());
+            if predicates.insert(q.predicate.as_str()) {
+                t.properties.push(hash64(&[q.predicate.as_str()]));
             }
             let (sk, s) = subject_str(&q.subject);
             let owned = per_source && sk == "<" && iri::is_minted_per_source(s);
@@ -181,6 +184,7 @@ impl GraphTally {
                 }
             }
         }
+        t.properties.sort_unstable();
         t.shared_triples = sorted(triples);
         t.shared_subjects = sorted(subjects);
         t.shared_members = members.into_iter().map(|(c, v)| (c, sorted(v))).collect();
@@ -250,11 +254,8 @@ pub fn describe(tallies: &[GraphTally]) -> Vec<Quad> {
             .collect(),
     );
     out.count(&ds, "distinctSubjects", subjects);
-    let properties: BTreeSet<&str> = tallies
-        .iter()
-        .flat_map(|t| t.properties.iter().map(String::as_str))
-        .collect();
-    out.count(&ds, "properties", properties.len());
+    let properties = distinct(0, tallies.iter().map(|t| t.properties.as_slice()).collect());
+    out.count(&ds, "properties", properties);
     // Named graphs as subsets. A graph may come in parts (the shared
     // graph, one part per source): its triples are counted once.
     let mut parts: BTreeMap<&str, Vec<&GraphTally>> = BTreeMap::new();

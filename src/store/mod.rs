@@ -22,7 +22,7 @@ mod stage;
 mod versions;
 
 pub use lock::{BuildLock, LOCK_FILE};
-pub use stage::{current_state, Stage, STATE};
+pub use stage::{current_state, Stage, StateWriter, STATE};
 pub use versions::pause;
 
 use anyhow::{bail, Context, Result};

@@ -18,6 +18,9 @@ pub const STATE: &str = "state.bin";
 /// with the default (2 GB per thread) a big build would hold gigabytes.
 const LOADER_MEMORY_MB: usize = 512;
 
+/// Writes a build's state into the file it is given.
+pub type StateWriter<'a> = &'a dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>;
+
 /// A version folder being filled.
 pub struct Stage {
     dir: PathBuf,
@@ -70,15 +73,16 @@ impl Stage {
             .with_max_memory_size_in_megabytes(LOADER_MEMORY_MB)
     }
 
-    /// Flushes the database, writes `state` and the manifest, and makes
-    /// this version the one in force.
-    pub fn publish(mut self, manifest: Manifest, state: Option<&[u8]>) -> Result<Published> {
+    /// Flushes the database, writes the state (`state` writes it into
+    /// the file it is given) and the manifest, and makes this version the
+    /// one in force.
+    pub fn publish(mut self, manifest: Manifest, state: Option<StateWriter>) -> Result<Published> {
         let store = self.store.take().expect("open until published");
         store.flush().context("flushing the store failed")?;
         drop(store);
         super::pause("loaded");
-        if let Some(bytes) = state {
-            versions::write_synced(&self.version.join(STATE), bytes)?;
+        if let Some(write) = state {
+            versions::write_synced_with(&self.version.join(STATE), write)?;
         }
         versions::write_synced(
             &self.version.join(MANIFEST),
