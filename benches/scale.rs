@@ -75,7 +75,11 @@ fn main() {
             let _ = fs::remove_dir_all(&dir);
             corpus::generate(&dir, bytes, o.seed).unwrap();
         }
-        println!("\n## generated corpus {size} (seed {}): {}", o.seed, dir.display());
+        println!(
+            "\n## generated corpus {size} (seed {}): {}",
+            o.seed,
+            dir.display()
+        );
         corpus_figures(&o, &dir, size);
     }
     if o.copies > 0 {
@@ -237,26 +241,41 @@ fn cpu_seconds() -> f64 {
 
 /// Every bundled query on `store`: seconds and rows.
 fn queries(store: &Path) {
-    let mut names: Vec<String> = fs::read_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("queries"))
-        .unwrap()
-        .filter_map(|e| {
-            let p = e.unwrap().path();
-            (p.extension()? == "rq").then(|| p.file_stem().unwrap().to_string_lossy().into_owned())
-        })
-        .collect();
+    let mut names: Vec<String> =
+        fs::read_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("queries"))
+            .unwrap()
+            .filter_map(|e| {
+                let p = e.unwrap().path();
+                (p.extension()? == "rq")
+                    .then(|| p.file_stem().unwrap().to_string_lossy().into_owned())
+            })
+            .collect();
     names.sort();
     println!("| query | seconds | rows |\n|---|---:|---:|");
     for q in names {
         let t = Instant::now();
         let o = Command::new(oewg_kg_bin())
             .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args(["query", &q, "--format", "tsv", "--timeout", "300", "--store"])
+            .args([
+                "query",
+                &q,
+                "--format",
+                "tsv",
+                "--timeout",
+                "300",
+                "--store",
+            ])
             .arg(store)
             .output()
             .unwrap();
         let secs = t.elapsed().as_secs_f64();
         let rows = if o.status.success() {
-            (o.stdout.iter().filter(|&&b| b == b'\n').count().saturating_sub(1)).to_string()
+            (o.stdout
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                .saturating_sub(1))
+            .to_string()
         } else {
             format!("failed: {}", String::from_utf8_lossy(&o.stderr).trim())
         };

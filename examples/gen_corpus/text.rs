@@ -403,7 +403,14 @@ impl Writer {
             text.push_str(&format!("{}\n\n", self.narrative(rng, k)));
         }
         text.push_str("The meeting was adjourned and will resume the following day.\n");
-        Report::new(format!("{iso}-meeting-{i:07}"), title, iso, "Digital Watch Observatory", "meeting-report", text)
+        Report::new(
+            format!("{iso}-meeting-{i:07}"),
+            title,
+            iso,
+            "Digital Watch Observatory",
+            "meeting-report",
+            text,
+        )
     }
 
     /// One edit proposal on paragraph `n` and the reactions to it.
@@ -500,7 +507,14 @@ impl Writer {
             }
             text.push_str("\n\n");
         }
-        Report::new(format!("{iso}-summary-{i:07}"), title, iso, "Digital Watch Observatory", "news", text)
+        Report::new(
+            format!("{iso}-summary-{i:07}"),
+            title,
+            iso,
+            "Digital Watch Observatory",
+            "news",
+            text,
+        )
     }
 
     /// A national statement in the first person on a draft.
@@ -544,7 +558,14 @@ impl Writer {
             text.push_str("\n\n");
         }
         text.push_str("I thank you.\n");
-        Report::new(format!("{iso}-statement-{i:07}"), title, iso, "OEWG statements", "statement", text)
+        Report::new(
+            format!("{iso}-statement-{i:07}"),
+            title,
+            iso,
+            "OEWG statements",
+            "statement",
+            text,
+        )
     }
 
     /// A press release with recorded votes on draft resolutions.
@@ -594,7 +615,14 @@ impl Writer {
                 TOPICS.choose(rng).unwrap()
             ));
         }
-        Report::new(format!("{iso}-press-{i:07}"), title, iso, "United Nations Meetings Coverage", "press-release", text)
+        Report::new(
+            format!("{iso}-press-{i:07}"),
+            title,
+            iso,
+            "United Nations Meetings Coverage",
+            "press-release",
+            text,
+        )
     }
 }
 

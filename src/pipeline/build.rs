@@ -16,7 +16,7 @@ use crate::quad::{iri, void};
 use crate::reference::Reference;
 use crate::store::{self, BuildLock, Manifest, Published, Stage};
 use anyhow::{anyhow, bail, Context, Result};
-use oxigraph::model::{GraphName, NamedNodeRef, NamedOrBlankNode, Quad};
+use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad};
 use oxigraph::store::Store;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -184,13 +184,9 @@ impl Fill<'_> {
         settings: Settings,
         progress: &(dyn Fn(Tick) + Sync),
     ) -> Result<Filled> {
-        let fixed = match &self.previous {
-            Some(previous) => {
-                // Kept from the copy: ontology, reference and loaded graphs.
-                self.remove_graph(iri::corpus_graph().as_ref())?;
-                self.remove_graph(iri::void_graph().as_ref())?;
-                previous.fixed.clone()
-            }
+        let previous = self.previous.take();
+        let fixed = match &previous {
+            Some(previous) => previous.fixed.clone(),
             None => {
                 let mut quads = fixed_quads(self.reference)?;
                 // RDF added with `oewg-kg load` survives the rebuild.
@@ -200,29 +196,75 @@ impl Fill<'_> {
                 t
             }
         };
-        let old: BTreeMap<String, SourceRecord> = self
-            .previous
-            .take()
-            .map(|s| s.sources.into_iter().map(|r| (r.stem.clone(), r)).collect())
-            .unwrap_or_default();
+        let (before, old) = match previous {
+            Some(s) => (
+                Some(s.corpus),
+                s.sources.into_iter().map(|r| (r.stem.clone(), r)).collect(),
+            ),
+            None => (None, BTreeMap::new()),
+        };
+        let (records, reused, mut counts) = self.sources(pending, settings, progress, &old)?;
+        let kept: BTreeSet<&str> = records.iter().map(|r| r.stem.as_str()).collect();
+        for stem in old.keys().filter(|s| !kept.contains(s.as_str())) {
+            self.remove_graph(iri::source_graph(stem).as_ref())?;
+            counts.removed += 1;
+        }
+        let corpus = self.corpus(&records, before.as_ref())?;
+        let gone = stale_shared(&old, &records, &reused);
+        self.remove_hashed(iri::shared_graph(), &gone)?;
+        if before.is_some() {
+            self.remove_graph(iri::void_graph().as_ref())?;
+        }
+        let all: Vec<&void::GraphTally> = fixed
+            .iter()
+            .chain(records.iter().flat_map(|r| [&r.tally, &r.shared]))
+            .chain([&corpus])
+            .collect();
+        let description = void::describe(&all);
+        let quads = (void::quads_in(&all) + description.len()) as u64;
+        self.send(description)?;
+        Ok(Filled {
+            state: State {
+                fingerprint: String::new(),
+                fixed,
+                corpus,
+                sources: records,
+            },
+            quads,
+            counts,
+        })
+    }
+
+    /// Streams the sources: fresh ones loaded (replacing their old graph),
+    /// unchanged ones kept. Returns the records in stem order, the stems
+    /// reused, the counts.
+    fn sources(
+        &self,
+        pending: &[input::Pending],
+        settings: Settings,
+        progress: &(dyn Fn(Tick) + Sync),
+        old: &BTreeMap<String, SourceRecord>,
+    ) -> Result<(Vec<SourceRecord>, BTreeSet<String>, Counts)> {
         let mut counts = Counts::default();
         let mut records = Vec::with_capacity(pending.len());
         let mut folders = FolderCheck::default();
         let mut reused: BTreeSet<String> = BTreeSet::new();
         let reuse = |stem: &str, hash: &str| old.get(stem).filter(|r| r.hash == hash).cloned();
+        let batching = settings.batching;
         stream(
             pending,
             self.reference,
             settings.strict,
-            settings.batching,
+            batching,
             &reuse,
             &mut |p, item| {
                 folders.note(p, !matches!(item, Item::Skipped(_)));
                 progress(Tick::Loaded(self.loaded.load(Ordering::Relaxed)));
+                let bytes = p.bytes;
                 match item {
                     Item::Fresh(m) => {
                         progress(Tick::Source {
-                            bytes: p.bytes,
+                            bytes,
                             reused: false,
                         });
                         if old.contains_key(&p.stem) {
@@ -234,7 +276,7 @@ impl Fill<'_> {
                     }
                     Item::Reused(r) => {
                         progress(Tick::Source {
-                            bytes: p.bytes,
+                            bytes,
                             reused: true,
                         });
                         counts.reused += 1;
@@ -247,60 +289,48 @@ impl Fill<'_> {
             },
         )?;
         folders.check().map_err(|e| anyhow!("{e}"))?;
-        let kept: BTreeSet<&str> = records.iter().map(|r| r.stem.as_str()).collect();
-        for stem in old.keys().filter(|s| !kept.contains(s.as_str())) {
-            self.remove_graph(iri::source_graph(stem).as_ref())?;
-            counts.removed += 1;
-        }
-        let corpus = corpus_quads(&records, self.reference);
-        let corpus_tally = void::GraphTally::of(&iri::corpus_graph().into(), &corpus);
-        self.send(corpus)?;
-        self.remove_stale_shared(&old, &records, &reused)?;
-        let all: Vec<void::GraphTally> = fixed
-            .iter()
-            .chain(records.iter().flat_map(|r| [&r.tally, &r.shared]))
-            .chain([&corpus_tally])
-            .cloned()
-            .collect();
-        let description = void::describe(&all);
-        let quads = all.iter().map(|t| t.quads).sum::<u64>() + description.len() as u64;
-        self.send(description)?;
-        Ok(Filled {
-            state: State {
-                fingerprint: String::new(),
-                fixed,
-                sources: records,
-            },
-            quads,
-            counts,
-        })
+        Ok((records, reused, counts))
     }
-}
 
-impl Fill<'_> {
-    /// Removes from the shared graph (of the copied version) the triples
-    /// that only sources now changed or gone stated. The others stay: a
-    /// kept source, or a changed one read again, states them still.
-    fn remove_stale_shared(
+    /// The alignment graph made again from the records. A rebuild (with
+    /// the tally `before` of the graph in the copy) changes only the
+    /// triples that differ: adding one report changes a few outcomes, not
+    /// the hundred thousand others.
+    fn corpus(
         &self,
-        old: &BTreeMap<String, SourceRecord>,
         records: &[SourceRecord],
-        reused: &BTreeSet<String>,
-    ) -> Result<()> {
-        let mut gone: BTreeSet<u64> = old
-            .values()
-            .filter(|r| !reused.contains(&r.stem))
-            .flat_map(|r| r.shared.shared_triples().iter().copied())
+        before: Option<&void::GraphTally>,
+    ) -> Result<void::GraphTally> {
+        let quads = corpus_quads(records, self.reference);
+        let tally = void::GraphTally::of(&iri::corpus_graph().into(), &quads);
+        let Some(before) = before else {
+            self.send(quads)?;
+            return Ok(tally);
+        };
+        let had = |h: &u64| before.shared_triples().binary_search(h).is_ok();
+        let has = |h: &u64| tally.shared_triples().binary_search(h).is_ok();
+        let gone: BTreeSet<u64> = before
+            .shared_triples()
+            .iter()
+            .filter(|h| !has(h))
+            .copied()
             .collect();
-        for r in records {
-            for h in r.shared.shared_triples() {
-                gone.remove(h);
-            }
-        }
+        self.remove_hashed(iri::corpus_graph(), &gone)?;
+        let added: Vec<Quad> = quads
+            .into_iter()
+            .filter(|q| !had(&void::triple_hash(q)))
+            .collect();
+        self.send(added)?;
+        Ok(tally)
+    }
+
+    /// Removes from `graph` of the copied store the triples whose hashes
+    /// are in `gone`.
+    fn remove_hashed(&self, graph: NamedNode, gone: &BTreeSet<u64>) -> Result<()> {
         if gone.is_empty() {
             return Ok(());
         }
-        let graph = GraphName::from(iri::shared_graph());
+        let graph = GraphName::from(graph);
         let stale: Vec<Quad> = self
             .store
             .quads_for_pattern(None, None, None, Some(graph.as_ref()))
@@ -309,14 +339,35 @@ impl Fill<'_> {
                     .map_or(true, |q| gone.contains(&void::triple_hash(q)))
             })
             .collect::<Result<_, _>>()
-            .context("reading the shared graph of the copied store failed")?;
+            .with_context(|| format!("reading the graph {graph} of the copied store failed"))?;
         for q in &stale {
             self.store
                 .remove(q)
-                .context("cannot remove a stale triple from the new store")?;
+                .with_context(|| format!("cannot remove a triple of {graph} from the new store"))?;
         }
         Ok(())
     }
+}
+
+/// The shared graph's triples that only sources now changed or gone
+/// stated. The others stay: a kept source, or a changed one read again,
+/// states them still.
+fn stale_shared(
+    old: &BTreeMap<String, SourceRecord>,
+    records: &[SourceRecord],
+    reused: &BTreeSet<String>,
+) -> BTreeSet<u64> {
+    let mut gone: BTreeSet<u64> = old
+        .values()
+        .filter(|r| !reused.contains(&r.stem))
+        .flat_map(|r| r.shared.shared_triples().iter().copied())
+        .collect();
+    for r in records {
+        for h in r.shared.shared_triples() {
+            gone.remove(h);
+        }
+    }
+    gone
 }
 
 /// The loaded graphs of the store at `dir`, to carry into a rebuilt store

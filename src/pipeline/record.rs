@@ -62,6 +62,8 @@ pub struct State {
     /// Tallies of the graphs that are not sources (ontology, reference,
     /// loaded graphs).
     pub fixed: Vec<GraphTally>,
+    /// Tally of the alignment graph (the hashes of all its triples).
+    pub corpus: GraphTally,
     /// One record per source, in stem order.
     pub sources: Vec<SourceRecord>,
 }

@@ -7,8 +7,10 @@
 //! proposals); one graph per source holds what that source says, including
 //! new entities only it names.
 
+mod corpus;
 pub mod iri;
 mod offsets;
+mod paragraphs;
 mod record;
 pub mod vocab;
 pub mod void;
@@ -22,8 +24,11 @@ use offsets::CodePoints;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use rustc_hash::FxHashSet;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use vocab::*;
+
+pub use corpus::corpus;
+use paragraphs::{ad_hoc, paragraphs, subparagraph};
 
 fn n(ns: &str, local: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{ns}{local}"))
@@ -607,131 +612,5 @@ pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
         evidence(&mut g, &id, facts, s.evidence);
     }
     votes::add(&mut g, facts, &labels);
-    g.into_sorted()
-}
-
-/// Types, labels and symbols of the entities only sources name.
-fn ad_hoc(g: &mut Sink, facts: &SourceFacts) {
-    for (e, adhoc) in &facts.ad_hoc {
-        let id = iri::entity(e);
-        let class: &[&str] = match e {
-            Entity::Person(_) => &["Person", "Actor"],
-            Entity::Document(_) => &["Document"],
-            Entity::Resolution(_) => &["Resolution"],
-            _ => &[],
-        };
-        g.types(&id, class);
-        g.str(&id, label(), &adhoc.label);
-        if let Some(sym) = &adhoc.symbol {
-            g.str(&id, o("symbol"), sym);
-        }
-    }
-}
-
-/// The paragraphs a source gives or quotes. What a paragraph is (number,
-/// document, text, section) goes to the shared graph, where a paragraph a
-/// thousand reports quote is described once; that this source quotes it
-/// (`oewg:quotedIn`) stays in the source's graph.
-fn paragraphs(g: &mut Sink, facts: &SourceFacts, labels: &Labels, src: &NamedNode) {
-    let mut seen_par: BTreeSet<(&str, u32)> = BTreeSet::new();
-    for p in &facts.paragraphs {
-        let id = iri::paragraph(&p.document, p.number);
-        g.shared(|g| {
-            if seen_par.insert((&p.document, p.number)) {
-                g.types(&id, &["Paragraph"]);
-                let doc_label = labels.of(&Entity::Document(p.document.clone()));
-                g.str(
-                    &id,
-                    label(),
-                    &format!("{doc_label}, paragraph {}", p.number),
-                );
-                g.add(
-                    &id,
-                    is_part_of(),
-                    iri::entity(&Entity::Document(p.document.clone())),
-                );
-                g.typed(&id, o("number"), &p.number.to_string(), "integer");
-            }
-            if let Some(t) = &p.text {
-                g.str(&id, o("text"), t);
-            }
-            if let Some(s) = &p.section {
-                g.str(&id, o("section"), s);
-            }
-            if let Some(rec) = p.recommendation {
-                g.typed(
-                    &id,
-                    o("isRecommendation"),
-                    if rec { "true" } else { "false" },
-                    "boolean",
-                );
-            }
-        });
-        if p.quoted {
-            g.add(&id, o("quotedIn"), src.clone());
-        }
-    }
-}
-
-/// A sub-paragraph node: a `Paragraph` with its parent's number, its
-/// letter, and `dcterms:isPartOf` the parent.
-fn subparagraph(g: &mut Sink, labels: &Labels, doc: &str, n: u32, letter: &str, id: &NamedNode) {
-    let doc_label = labels.of(&Entity::Document(doc.to_string()));
-    g.types(id, &["Paragraph"]);
-    g.str(
-        id,
-        label(),
-        &format!("{doc_label}, paragraph {n} {letter})"),
-    );
-    g.add(id, is_part_of(), iri::paragraph(doc, n));
-    g.typed(id, o("number"), &n.to_string(), "integer");
-    g.str(id, o("subParagraph"), letter);
-}
-
-/// The corpus graph: alignments of draft paragraphs with their later
-/// versions, dropped paragraphs, and the outcome of each edit proposal.
-///
-/// `proposal_iri(stem, i)` is the IRI of the `i`th edit proposal of the
-/// source `stem` (see [`edit_proposal_iris`]); the caller keeps them from
-/// mapping each source, so this needs no source's facts.
-pub fn corpus(
-    c: &crate::fact::align::CorpusFacts,
-    proposal_iri: impl Fn(&str, usize) -> Option<NamedNode>,
-) -> Vec<Quad> {
-    let mut g = Sink::new(iri::corpus_graph());
-    for a in &c.alignments {
-        let from = iri::paragraph(&a.from.0, a.from.1);
-        let to = iri::paragraph(&a.to.0, a.to.1);
-        let id = iri::alignment(&from, &to);
-        g.add(&from, o("alignedWith"), to.clone());
-        g.types(&id, &["Alignment"]);
-        g.str(
-            &id,
-            label(),
-            &format!("{} p{} → {} p{}", a.from.0, a.from.1, a.to.0, a.to.1),
-        );
-        g.add(&id, o("alignedFrom"), from);
-        g.add(&id, o("alignedTo"), to);
-        g.typed(
-            &id,
-            o("similarity"),
-            &format!("{:.3}", a.similarity),
-            "decimal",
-        );
-        g.str(&id, o("wordDiff"), &a.diff);
-    }
-    for (doc, n) in &c.dropped {
-        g.typed(&iri::paragraph(doc, *n), o("dropped"), "true", "boolean");
-    }
-    for j in &c.judgements {
-        let Some(id) = proposal_iri(&j.source, j.proposal) else {
-            continue;
-        };
-        g.add(&id, o("outcome"), o(j.outcome.name()));
-        g.str(&id, o("outcomeReason"), &j.reason);
-        if !j.diff.is_empty() {
-            g.str(&id, o("wordDiff"), &j.diff);
-        }
-    }
     g.into_sorted()
 }

@@ -202,7 +202,7 @@ pub fn description(quads: &[Quad]) -> Vec<Quad> {
         .into_iter()
         .map(|(g, qs)| GraphTally::of(g, qs))
         .collect();
-    describe(&tallies)
+    describe(&tallies.iter().collect::<Vec<_>>())
 }
 
 /// Counts across graphs: the minted-per-source ones summed, the others
@@ -212,8 +212,30 @@ fn distinct(owned: u64, shared: Vec<&[u64]>) -> usize {
     owned as usize + merged.len()
 }
 
+/// Quads per named graph. A graph may come in parts (the shared graph,
+/// one part per source): its triples are counted once.
+fn per_graph<'a>(tallies: &[&'a GraphTally]) -> BTreeMap<&'a str, usize> {
+    let mut parts: BTreeMap<&str, Vec<&GraphTally>> = BTreeMap::new();
+    for t in tallies.iter().filter(|t| t.graph.starts_with("http")) {
+        parts.entry(t.graph.as_str()).or_default().push(t);
+    }
+    parts
+        .into_iter()
+        .map(|(g, ts)| {
+            let owned = ts.iter().map(|t| t.owned_triples).sum();
+            let shared = ts.iter().map(|t| t.shared_triples.as_slice()).collect();
+            (g, distinct(owned, shared))
+        })
+        .collect()
+}
+
+/// The number of quads in the named graphs `tallies` counted.
+pub fn quads_in(tallies: &[&GraphTally]) -> usize {
+    per_graph(tallies).values().sum()
+}
+
 /// The description of a dataset made of the graphs `tallies` counted.
-pub fn describe(tallies: &[GraphTally]) -> Vec<Quad> {
+pub fn describe(tallies: &[&GraphTally]) -> Vec<Quad> {
     let mut out = Out {
         graph: iri::void_graph().into(),
         quads: Vec::new(),
@@ -256,20 +278,7 @@ pub fn describe(tallies: &[GraphTally]) -> Vec<Quad> {
     out.count(&ds, "distinctSubjects", subjects);
     let properties = distinct(0, tallies.iter().map(|t| t.properties.as_slice()).collect());
     out.count(&ds, "properties", properties);
-    // Named graphs as subsets. A graph may come in parts (the shared
-    // graph, one part per source): its triples are counted once.
-    let mut parts: BTreeMap<&str, Vec<&GraphTally>> = BTreeMap::new();
-    for t in tallies.iter().filter(|t| t.graph.starts_with("http")) {
-        parts.entry(t.graph.as_str()).or_default().push(t);
-    }
-    let per_graph: BTreeMap<&str, usize> = parts
-        .into_iter()
-        .map(|(g, ts)| {
-            let owned = ts.iter().map(|t| t.owned_triples).sum();
-            let shared = ts.iter().map(|t| t.shared_triples.as_slice()).collect();
-            (g, distinct(owned, shared))
-        })
-        .collect();
+    let per_graph = per_graph(tallies);
     for (g, count) in &per_graph {
         let name = g.rsplit('/').next().unwrap_or(g);
         let part = iri::dataset_part("graph", name);
