@@ -7,8 +7,9 @@
 //! seeds copied N times.
 //!
 //! `cargo bench --bench scale -- [--sizes 10MB,100MB,1GB] [--copies 400]
-//! [--seed 7] [--work DIR]` (default 10MB,100MB and 400 copies; the work
-//! folder, default `target/scale-bench`, keeps corpora and stores).
+//! [--seed 7] [--work DIR] [--query-timeout SECS]` (default 10MB,100MB,
+//! 400 copies, 300 s; the work folder, default `target/scale-bench`, keeps
+//! corpora and stores; `OEWG_KG_BIN` names another binary to measure).
 
 #[path = "../examples/gen_corpus/corpus.rs"]
 mod corpus;
@@ -37,6 +38,7 @@ struct Options {
     copies: usize,
     seed: u64,
     work: PathBuf,
+    query_timeout: u64,
 }
 
 fn options() -> Options {
@@ -45,6 +47,7 @@ fn options() -> Options {
         copies: 400,
         seed: 7,
         work: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/scale-bench"),
+        query_timeout: 300,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -53,6 +56,7 @@ fn options() -> Options {
             "--copies" => o.copies = it.next().unwrap().parse().unwrap(),
             "--seed" => o.seed = it.next().unwrap().parse().unwrap(),
             "--work" => o.work = it.next().unwrap().into(),
+            "--query-timeout" => o.query_timeout = it.next().unwrap().parse().unwrap(),
             "--oxigraph-load" => {
                 // The child that measures oxigraph alone (its own peak RSS).
                 let (nq, db) = (it.next().unwrap(), it.next().unwrap());
@@ -96,7 +100,7 @@ fn main() {
             run.wall,
             quads_of(&store)
         );
-        queries(&store);
+        queries(&store, o.query_timeout);
     }
 }
 
@@ -150,7 +154,7 @@ fn corpus_figures(o: &Options, dir: &Path, size: &str) {
         100.0 * inc.wall / full.wall
     );
     remove_added(dir);
-    queries(&store);
+    queries(&store, o.query_timeout);
 }
 
 /// Extraction and mapping alone, on the build's thread pool: CPU seconds
@@ -240,7 +244,7 @@ fn cpu_seconds() -> f64 {
 }
 
 /// Every bundled query on `store`: seconds and rows.
-fn queries(store: &Path) {
+fn queries(store: &Path, timeout: u64) {
     let mut names: Vec<String> =
         fs::read_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("queries"))
             .unwrap()
@@ -262,7 +266,7 @@ fn queries(store: &Path) {
                 "--format",
                 "tsv",
                 "--timeout",
-                "300",
+                &timeout.to_string(),
                 "--store",
             ])
             .arg(store)

@@ -18,7 +18,7 @@ use crate::store::{self, BuildLock, Manifest, Published, Stage};
 use anyhow::{anyhow, bail, Context, Result};
 use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad};
 use oxigraph::store::Store;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{sync_channel, SyncSender};
@@ -249,6 +249,7 @@ impl Fill<'_> {
         let mut records = Vec::with_capacity(pending.len());
         let mut folders = FolderCheck::default();
         let mut reused: BTreeSet<String> = BTreeSet::new();
+        let mut texts: HashSet<Arc<str>> = HashSet::new();
         let reuse = |stem: &str, hash: &str| old.get(stem).filter(|r| r.hash == hash).cloned();
         let batching = settings.batching;
         stream(
@@ -271,7 +272,7 @@ impl Fill<'_> {
                             self.remove_graph(iri::source_graph(&p.stem).as_ref())?;
                         }
                         counts.extracted += 1;
-                        records.push(m.record);
+                        records.push(interned(m.record, &mut texts));
                         self.send(m.quads)?;
                     }
                     Item::Reused(r) => {
@@ -281,7 +282,7 @@ impl Fill<'_> {
                         });
                         counts.reused += 1;
                         reused.insert(r.stem.clone());
-                        records.push(r);
+                        records.push(interned(r, &mut texts));
                     }
                     Item::Skipped(w) => counts.warnings.push(w),
                 }
@@ -347,6 +348,20 @@ impl Fill<'_> {
         }
         Ok(())
     }
+}
+
+/// `record` with its paragraph texts shared with the records before it
+/// (many reports quote the same paragraph).
+fn interned(mut record: SourceRecord, texts: &mut HashSet<Arc<str>>) -> SourceRecord {
+    for p in &mut record.drafts.paragraphs {
+        match texts.get(&*p.text) {
+            Some(t) => p.text = Arc::clone(t),
+            None => {
+                texts.insert(Arc::clone(&p.text));
+            }
+        }
+    }
+    record
 }
 
 /// The shared graph's triples that only sources now changed or gone

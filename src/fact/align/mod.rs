@@ -22,6 +22,7 @@ use crate::reference::Reference;
 use judge::judge;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 use words::{lcs, matched};
 
 /// Minimum share of the shorter side's words in the common subsequence for
@@ -122,7 +123,9 @@ type QuotedDrafts = BTreeMap<(String, u32), Version>;
 pub struct ParagraphText {
     pub document: String,
     pub number: u32,
-    pub text: String,
+    /// Shared: a build keeps one copy of a text however many sources
+    /// quote it.
+    pub text: Arc<str>,
     pub section: Option<String>,
     /// Quoted from a draft by a report, rather than the document's own text.
     pub quoted: bool,
@@ -160,7 +163,7 @@ impl SourceDrafts {
                     Some(ParagraphText {
                         document: p.document.clone(),
                         number: p.number,
-                        text: p.text.clone()?,
+                        text: Arc::from(p.text.as_deref()?),
                         section: p.section.clone(),
                         quoted: p.quoted,
                     })
@@ -258,7 +261,7 @@ fn versions(sources: &[&SourceDrafts]) -> (OwnTexts, QuotedDrafts) {
         let v = Version {
             document: p.document.clone(),
             number: p.number,
-            text: p.text.clone(),
+            text: p.text.to_string(),
             section: p.section.clone(),
         };
         if p.quoted {
