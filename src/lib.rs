@@ -18,13 +18,14 @@ pub mod fact;
 pub mod input;
 pub mod mention;
 pub mod output;
+pub mod pipeline;
 pub mod quad;
 pub mod reference;
 pub mod segment;
 pub mod server;
 pub mod store;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use oxigraph::model::Quad;
 
 /// Reads sources into facts (the extraction half of the pipeline).
@@ -40,18 +41,21 @@ pub fn extract_all(
 }
 
 /// Every quad of the graph: ontology, reference data and one graph per
-/// source, sorted so the same inputs give the same sequence.
+/// source, the alignment graph and the dataset description, from facts
+/// held in memory (tests, benchmarks, `eval`). `oewg-kg build` streams the
+/// same steps through [`pipeline`] instead.
 pub fn graph_quads(
     facts: &[fact::SourceFacts],
     reference: &reference::Reference,
 ) -> Result<Vec<Quad>> {
-    let mut quads = quad::ontology().context("ontology/oewg.ttl or shapes.ttl does not parse")?;
-    quads.extend(quad::reference(reference));
+    let mut quads = pipeline::fixed_quads(reference)?;
+    let mut records = Vec::with_capacity(facts.len());
     for f in facts {
-        quads.extend(quad::source(f, reference));
+        let mapped = pipeline::map_facts(f, reference, String::new());
+        quads.extend(mapped.quads);
+        records.push(mapped.record);
     }
-    let corpus = fact::align::corpus(facts, reference);
-    quads.extend(quad::corpus(&corpus, facts, reference));
+    quads.extend(pipeline::corpus_quads(&records, reference));
     let description = quad::void::description(&quads);
     quads.extend(description);
     Ok(quads)

@@ -1,10 +1,12 @@
 //! `oewg-kg build`: read reports, extract, and replace the store.
 
 use super::StoreArg;
-use crate::{input, reference::Reference, store};
-use anyhow::{anyhow, Result};
+use crate::pipeline::build::{self, Settings, Tick};
+use crate::store;
+use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Build the graph from reports and replace the store with it.
 ///
@@ -14,6 +16,12 @@ use std::path::PathBuf;
 /// citations, proposals and stances, and writes one named graph per file
 /// plus the reference and ontology graphs. The previous store is replaced
 /// only when the new one is complete: a failed build leaves it untouched.
+///
+/// Sources are read a batch at a time on every core (--jobs) and their
+/// quads loaded as they come, so a corpus need not fit in memory. A
+/// rebuild re-reads only the sources whose text or catalog row changed
+/// (by content hash), drops the removed ones and redoes the cross-source
+/// steps; --full reads everything again.
 ///
 /// One build at a time writes a store: a second build into the same store
 /// fails at once naming the first (or waits for it with --wait). Queries
@@ -27,7 +35,7 @@ pub struct Args {
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]
     pub store: StoreArg,
-    /// Print nothing but errors and warnings.
+    /// Print nothing but errors and warnings (no progress bar).
     #[arg(long, short)]
     pub quiet: bool,
     /// When another build is writing the store, wait for it instead of
@@ -38,6 +46,17 @@ pub struct Args {
     /// that is not a readable UTF-8 text file.
     #[arg(long)]
     pub strict: bool,
+    /// Threads that extract (default: every core, or $RAYON_NUM_THREADS).
+    /// The graph is the same whatever the number.
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Read every source again instead of reusing the unchanged ones of
+    /// the store in force.
+    #[arg(long)]
+    pub full: bool,
+    /// Sources per batch at most (tests: many small batches).
+    #[arg(long, hide = true, value_name = "N")]
+    pub batch_sources: Option<usize>,
 }
 
 pub fn run(args: Args) -> Result<()> {
@@ -50,70 +69,98 @@ pub fn run(args: Args) -> Result<()> {
             eprintln!("waiting for another build ({holder}) to finish");
         }
     })?;
-    let reference = Reference::load()?;
-    let collected = input::gather(&args.inputs, args.strict).map_err(|e| anyhow!("{e}"))?;
-    for w in &collected.warnings {
-        eprintln!("warning: {w}");
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = args.jobs.filter(|&n| n > 0) {
+        pool = pool.num_threads(n);
     }
-    let sources = collected.sources;
-    let names: Vec<String> = sources
-        .iter()
-        .map(|s| s.path.display().to_string())
-        .collect();
-    let bar = progress(quiet, sources.len(), "extracting", "{msg}");
-    let gazetteer = crate::mention::Gazetteer::new(&reference);
-    let mut facts = Vec::with_capacity(sources.len());
-    for s in sources {
-        bar.set_message(s.stem.clone());
-        facts.push(crate::fact::SourceFacts::extract(s, &reference, &gazetteer));
-        bar.inc(1);
+    let pool = pool.build()?;
+    let mut settings = Settings {
+        strict: args.strict,
+        full: args.full,
+        ..Default::default()
+    };
+    if let Some(n) = args.batch_sources.filter(|&n| n > 0) {
+        settings.batching.sources = n;
     }
-    bar.finish_and_clear();
-    let mut quads = crate::graph_quads(&facts, &reference)?;
-    // RDF added with `oewg-kg load` survives the rebuild.
-    let loaded = super::load::carried_over(&dir)?;
-    if !loaded.is_empty() {
-        quads.extend(loaded);
-        crate::quad::void::refresh(&mut quads);
-    }
-    let load_bar = progress(quiet, quads.len(), "loading", "quads");
-    let lb = load_bar.clone();
-    let published = store::publish(&lock, quads, names, move |n| lb.set_position(n))?;
+    let bar = Progress::new(quiet);
+    let report = pool.install(|| build::run(&lock, &args.inputs, settings, &|t| bar.tick(t)))?;
     drop(lock);
-    load_bar.finish_and_clear();
-    for w in &published.warnings {
+    bar.finish();
+    for w in report.warnings.iter().chain(&report.published.warnings) {
         eprintln!("warning: {w}");
     }
-    let manifest = published.manifest;
-    if !args.quiet {
-        let proposals: usize = facts.iter().map(|f| f.proposals.len()).sum();
-        let stances: usize = facts.iter().map(|f| f.stances.len()).sum();
+    let manifest = &report.published.manifest;
+    if !quiet {
+        let n = manifest.sources.len();
         eprintln!(
-            "built {} from {} source{}: {} quads, {} edit proposals, {} stances",
+            "built {} from {n} source{}: {} quads, {} edit proposals, {} stances",
             dir.display(),
-            manifest.sources.len(),
-            if manifest.sources.len() == 1 { "" } else { "s" },
+            if n == 1 { "" } else { "s" },
             manifest.quads,
-            proposals,
-            stances
+            report.proposals,
+            report.stances
         );
+        if report.reused > 0 || report.removed > 0 {
+            eprintln!(
+                "{} source{} read again, {} unchanged, {} removed",
+                report.extracted,
+                if report.extracted == 1 { "" } else { "s" },
+                report.reused,
+                report.removed
+            );
+        }
     }
     Ok(())
 }
 
-/// A progress bar on stderr (hidden with --quiet): `what` follows the count.
-fn progress(quiet: bool, len: usize, prefix: &'static str, what: &str) -> ProgressBar {
-    if quiet {
-        return ProgressBar::hidden();
+/// The build's progress on stderr: sources read (with sources/s and MB/s)
+/// and quads loaded. Hidden with --quiet and when stderr is no terminal.
+struct Progress {
+    bar: ProgressBar,
+    sources: AtomicU64,
+    bytes: AtomicU64,
+    started: std::time::Instant,
+}
+
+impl Progress {
+    fn new(quiet: bool) -> Self {
+        let bar = if quiet {
+            ProgressBar::hidden()
+        } else {
+            let b = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            b.set_style(
+                ProgressStyle::with_template("{spinner} {elapsed:>4} {msg}")
+                    .expect("valid template"),
+            );
+            b.enable_steady_tick(std::time::Duration::from_millis(200));
+            b
+        };
+        Self {
+            bar,
+            sources: AtomicU64::new(0),
+            bytes: AtomicU64::new(0),
+            started: std::time::Instant::now(),
+        }
     }
-    let b = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    b.set_style(
-        ProgressStyle::with_template(&format!(
-            "{{prefix:>9}} [{{bar:30}}] {{pos}}/{{len}} {what}"
-        ))
-        .expect("valid template")
-        .progress_chars("=> "),
-    );
-    b.set_prefix(prefix);
-    b
+
+    fn tick(&self, t: Tick) {
+        match t {
+            Tick::Source { bytes, .. } => {
+                let n = self.sources.fetch_add(1, Ordering::Relaxed) + 1;
+                let b = self.bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
+                let secs = self.started.elapsed().as_secs_f64().max(1e-3);
+                self.bar.set_message(format!(
+                    "{n} sources ({:.0}/s), {:.1} MB ({:.1} MB/s)",
+                    n as f64 / secs,
+                    b as f64 / 1e6,
+                    b as f64 / 1e6 / secs
+                ));
+            }
+            Tick::Loaded(q) => self.bar.set_prefix(format!("{q} quads loaded")),
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
 }

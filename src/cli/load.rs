@@ -4,7 +4,7 @@ use super::StoreArg;
 use crate::quad::iri;
 use crate::store;
 use anyhow::{bail, Context, Result};
-use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad};
+use oxigraph::model::{GraphName, NamedNode, Quad};
 use std::path::{Path, PathBuf};
 
 /// Add RDF files to the store, each in its own named graph.
@@ -37,26 +37,6 @@ fn graph_for(file: &Path, explicit: Option<&str>) -> Result<NamedNode> {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "data".into());
     Ok(iri::loaded_graph(&stem))
-}
-
-/// The loaded graphs of the store at `dir`, to carry into a rebuilt store
-/// (empty when there is no store yet).
-pub fn carried_over(dir: &Path) -> Result<Vec<Quad>> {
-    let Ok((store, _)) = store::open(dir) else {
-        return Ok(Vec::new());
-    };
-    let mut out = Vec::new();
-    for g in store.named_graphs() {
-        let g = g.context("reading the store failed")?;
-        if let NamedOrBlankNode::NamedNode(g) = g {
-            if iri::is_loaded_graph(g.as_str()) {
-                for q in store.quads_for_pattern(None, None, None, Some(g.as_ref().into())) {
-                    out.push(q.context("reading the store failed")?);
-                }
-            }
-        }
-    }
-    Ok(out)
 }
 
 pub fn run(args: Args) -> Result<()> {

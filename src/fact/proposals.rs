@@ -5,7 +5,9 @@ use crate::segment::Span;
 
 /// What an edit proposal does to the draft. The names are the local names of
 /// the `oewg:` individuals.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Action {
     DeleteParagraph,
     DeleteText,

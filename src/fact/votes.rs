@@ -227,7 +227,7 @@ struct Reader<'a> {
     text: &'a str,
     mentions: &'a Mentions,
     reference: &'a Reference,
-    cues: VoteCues,
+    cues: std::sync::Arc<VoteCues>,
     voting_bodies: BTreeMap<String, u32>,
     source_year: Option<String>,
     /// The nearest text named so far (for "It was adopted by …").
@@ -257,7 +257,7 @@ pub fn extract(
         text,
         mentions,
         reference,
-        cues: VoteCues::new(reference),
+        cues: reference.derived(VoteCues::new),
         voting_bodies: reference
             .cues
             .of(CueKind::VotingBody)

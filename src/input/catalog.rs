@@ -15,7 +15,7 @@ use std::path::Path;
 pub const CATALOG_FILE: &str = "catalog.csv";
 
 /// One row of `catalog.csv`. Only `file` is required.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq, Eq)]
 pub struct CatalogEntry {
     pub file: String,
     #[serde(default)]

@@ -196,15 +196,65 @@ pub fn collect(inputs: &[PathBuf]) -> Result<Vec<SourceText>, InputError> {
 /// Like [`collect`], but a `.txt` entry of a folder that is not a readable
 /// UTF-8 text is skipped with a warning unless `strict`.
 pub fn gather(inputs: &[PathBuf], strict: bool) -> Result<Collected, InputError> {
+    let pending = plan(inputs)?;
+    let mut folders = FolderCheck::default();
+    let mut out = Collected::default();
+    for p in pending {
+        match p.read(strict)? {
+            Ok(source) => {
+                folders.note(&p, true);
+                out.sources.push(source);
+            }
+            Err(warning) => {
+                folders.note(&p, false);
+                out.warnings.push(warning);
+            }
+        }
+    }
+    folders.check()?;
+    Ok(out)
+}
+
+/// A report the inputs name, not read yet: a build reads each when it gets
+/// to it, so a corpus never has to fit in memory.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub stem: String,
+    pub path: PathBuf,
+    pub meta: CatalogEntry,
+    /// Found in a folder (rather than given by name): skipped with a
+    /// warning, not refused, when it is no readable text.
+    pub in_folder: bool,
+    /// Its size on disk (for progress and batching; 0 when unknown).
+    pub bytes: u64,
+}
+
+impl Pending {
+    /// Reads the report. `Ok(Err(warning))` when it was skipped: a folder's
+    /// entry that is no readable UTF-8 text, without `strict`.
+    pub fn read(&self, strict: bool) -> Result<Result<SourceText, String>, InputError> {
+        match read_text(&self.path) {
+            Ok(text) => Ok(Ok(SourceText {
+                stem: self.stem.clone(),
+                path: self.path.clone(),
+                text,
+                meta: self.meta.clone(),
+            })),
+            Err(e) if self.in_folder && !strict => Ok(Err(format!("skipped {e}"))),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// The reports the inputs name, sorted by file stem so that the same
+/// inputs always give the same order, checked (catalogs, kinds, unique
+/// stems) but not read.
+pub fn plan(inputs: &[PathBuf]) -> Result<Vec<Pending>, InputError> {
     let mut files: Vec<(PathBuf, CatalogEntry, bool)> = Vec::new();
     for input in inputs {
         files.extend(expand(input)?);
     }
-    let mut warnings = Vec::new();
-    let mut by_stem: BTreeMap<String, SourceText> = BTreeMap::new();
-    // Texts read per folder: a folder all of whose texts were skipped is
-    // an error, not an empty build.
-    let mut folders_read: BTreeMap<PathBuf, usize> = BTreeMap::new();
+    let mut by_stem: BTreeMap<String, Pending> = BTreeMap::new();
     for (path, meta, in_folder) in files {
         let stem = path
             .file_stem()
@@ -220,33 +270,44 @@ pub fn gather(inputs: &[PathBuf], strict: bool) -> Result<Collected, InputError>
                 second: path,
             });
         }
-        let read = folders_read
-            .entry(path.parent().map(Path::to_owned).unwrap_or_default())
+        let bytes = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        by_stem.insert(
+            stem.clone(),
+            Pending {
+                stem,
+                path,
+                meta,
+                in_folder,
+                bytes,
+            },
+        );
+    }
+    Ok(by_stem.into_values().collect())
+}
+
+/// Texts read per folder: a folder all of whose texts were skipped is an
+/// error, not an empty build.
+#[derive(Debug, Default)]
+pub struct FolderCheck {
+    read: BTreeMap<PathBuf, usize>,
+}
+
+impl FolderCheck {
+    /// Records whether `p` was read (`ok`) or skipped.
+    pub fn note(&mut self, p: &Pending, ok: bool) {
+        let n = self
+            .read
+            .entry(p.path.parent().map(Path::to_owned).unwrap_or_default())
             .or_insert(0);
-        let text = match read_text(&path) {
-            Ok(t) => t,
-            Err(e) if in_folder && !strict => {
-                warnings.push(format!("skipped {e}"));
-                continue;
-            }
-            Err(e) => return Err(e),
-        };
-        *read += 1;
-        let source = SourceText {
-            stem: stem.clone(),
-            path,
-            text,
-            meta,
-        };
-        by_stem.insert(stem, source);
+        *n += usize::from(ok);
     }
-    if let Some((folder, _)) = folders_read.iter().find(|(_, &n)| n == 0) {
-        return Err(InputError::NoText(folder.clone()));
+    /// The error for a folder none of whose texts could be read.
+    pub fn check(&self) -> Result<(), InputError> {
+        match self.read.iter().find(|(_, &n)| n == 0) {
+            Some((folder, _)) => Err(InputError::NoText(folder.clone())),
+            None => Ok(()),
+        }
     }
-    Ok(Collected {
-        sources: by_stem.into_values().collect(),
-        warnings,
-    })
 }
 
 /// One input as the files it names, each with its catalog row and whether

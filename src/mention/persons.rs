@@ -8,27 +8,42 @@ use crate::segment::Span;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
+/// A title cue followed by a capitalised name (`None` without title cues),
+/// compiled once per build.
+struct TitledName(Option<Regex>);
+
+impl TitledName {
+    fn new(reference: &Reference) -> Self {
+        let titles: Vec<String> = reference
+            .cues
+            .words(CueKind::PersonTitle)
+            .into_iter()
+            .map(regex::escape)
+            .collect();
+        if titles.is_empty() {
+            return Self(None);
+        }
+        let name = r"[\p{Lu}][\p{L}’'\-]+";
+        Self(Some(
+            Regex::new(&format!(
+                r"\b(?:{})\s+(?P<name>{name}(?:\s+(?:(?:de|da|del|van|von|der|bin)\s+)?{name}){{0,3}})",
+                titles.join("|")
+            ))
+            .expect("person regex"),
+        ))
+    }
+}
+
 /// Finds titled persons not already covered by `existing` mentions.
 pub fn find_titled(
     text: &str,
     reference: &Reference,
     existing: &[Mention],
 ) -> Vec<(Mention, Option<AdHoc>)> {
-    let titles: Vec<String> = reference
-        .cues
-        .words(CueKind::PersonTitle)
-        .into_iter()
-        .map(regex::escape)
-        .collect();
-    if titles.is_empty() {
+    let titled = reference.derived(TitledName::new);
+    let Some(re) = titled.0.as_ref() else {
         return Vec::new();
-    }
-    let name = r"[\p{Lu}][\p{L}’'\-]+";
-    let re = Regex::new(&format!(
-        r"\b(?:{})\s+(?P<name>{name}(?:\s+(?:(?:de|da|del|van|von|der|bin)\s+)?{name}){{0,3}})",
-        titles.join("|")
-    ))
-    .expect("person regex");
+    };
     // Other mentions by start, with the furthest end reached so far: one
     // binary search tells whether a name overlaps any of them.
     let mut others: Vec<Span> = existing

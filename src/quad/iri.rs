@@ -92,6 +92,15 @@ pub fn corpus_graph() -> NamedNode {
     node(format!("{GRAPH}alignment"))
 }
 
+/// What many sources would each state about the same thing: paragraphs
+/// (number, document, text, section), drafts and persons the reference
+/// data does not know, publishers. One copy of each triple, so that a
+/// paragraph quoted by a thousand reports is not a thousand times in the
+/// union of the graphs.
+pub fn shared_graph() -> NamedNode {
+    node(format!("{GRAPH}shared"))
+}
+
 pub fn ontology_graph() -> NamedNode {
     node(format!("{GRAPH}ontology"))
 }
@@ -183,6 +192,31 @@ pub fn annotation(target: &NamedNode, body: &NamedNode) -> NamedNode {
         target.as_str(),
         digest(&[body.as_str()])
     ))
+}
+
+/// Whether `graph` is the graph of one source (not the ontology,
+/// reference, alignment, VoID or a loaded graph).
+pub fn is_source_graph(graph: &str) -> bool {
+    graph.strip_prefix(GRAPH).is_some_and(|name| {
+        !name.starts_with("loaded/")
+            && !matches!(
+                name,
+                "ontology" | "reference" | "alignment" | "void" | "shared"
+            )
+    })
+}
+
+/// Whether a subject IRI is minted for one source: its text, evidence,
+/// stances, edit proposals and recorded votes all carry the source's stem
+/// (in the path or in their digest), so no other source's graph can state
+/// the same triple about them. The dataset description counts their
+/// triples directly instead of remembering them.
+pub fn is_minted_per_source(subject: &str) -> bool {
+    subject.strip_prefix(ID).is_some_and(|path| {
+        ["source/", "evidence/", "stance/", "proposal/edit/", "vote/"]
+            .iter()
+            .any(|p| path.starts_with(p))
+    })
 }
 
 /// `id:alignment/{from doc}/p{n}/{to doc}/p{m}` (reified `oewg:alignedWith`).

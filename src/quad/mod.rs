@@ -7,8 +7,10 @@
 //! proposals); one graph per source holds what that source says, including
 //! new entities only it names.
 
+mod corpus;
 pub mod iri;
 mod offsets;
+mod paragraphs;
 mod record;
 pub mod vocab;
 pub mod void;
@@ -22,8 +24,11 @@ use offsets::CodePoints;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use rustc_hash::FxHashSet;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use vocab::*;
+
+pub use corpus::corpus;
+use paragraphs::{ad_hoc, paragraphs, subparagraph};
 
 fn n(ns: &str, local: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{ns}{local}"))
@@ -71,13 +76,15 @@ pub mod terms {
 }
 use terms::*;
 
-/// Collects quads of one graph.
+/// Collects quads of one graph (and, for a source, of the shared graph).
 struct Sink {
     graph: GraphName,
     /// A set: a text that states the same thing a thousand times adds it
     /// once, not a thousand times to sort and drop (FxHash: the quads are
     /// the tool's own, and hashing them is much of the mapping's work).
     quads: FxHashSet<Quad>,
+    /// The other graph [`Sink::shared`] switches to, and its quads.
+    other: (GraphName, FxHashSet<Quad>),
     /// Code-point marks of the source text, made at the first quote.
     offsets: Option<CodePoints>,
 }
@@ -87,6 +94,7 @@ impl Sink {
         Self {
             graph: graph.into(),
             quads: FxHashSet::default(),
+            other: (iri::shared_graph().into(), FxHashSet::default()),
             offsets: None,
         }
     }
@@ -94,9 +102,22 @@ impl Sink {
         self.quads
             .insert(Quad::new(s.clone(), p, o.into(), self.graph.clone()));
     }
+    /// Runs `f` with the shared graph as the target: what every source
+    /// that names a paragraph, a draft or a publisher would repeat goes
+    /// there once (see [`iri::shared_graph`]).
+    fn shared<R>(&mut self, f: impl FnOnce(&mut Sink) -> R) -> R {
+        self.swap();
+        let r = f(self);
+        self.swap();
+        r
+    }
+    fn swap(&mut self) {
+        std::mem::swap(&mut self.graph, &mut self.other.0);
+        std::mem::swap(&mut self.quads, &mut self.other.1);
+    }
     /// The quads in one order, whatever order they were added in.
     fn into_sorted(self) -> Vec<Quad> {
-        let mut quads: Vec<Quad> = self.quads.into_iter().collect();
+        let mut quads: Vec<Quad> = self.quads.into_iter().chain(self.other.1).collect();
         quads.sort_unstable_by(offsets::quad_order);
         quads
     }
@@ -443,8 +464,10 @@ pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
         // A resource, not a string, so that sources of one publisher meet.
         let publisher = iri::organisation(p);
         g.add(&src, dc("publisher"), publisher.clone());
-        g.add(&publisher, a(), n(ORG, "Organization"));
-        g.str(&publisher, label(), p);
+        g.shared(|g| {
+            g.add(&publisher, a(), n(ORG, "Organization"));
+            g.str(&publisher, label(), p);
+        });
     }
     if let Some(s) = meta.source.as_deref().filter(|s| !s.is_empty()) {
         match NamedNode::new(s) {
@@ -458,61 +481,13 @@ pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
     if let Some(d) = &facts.document {
         g.add(&src, o("textOf"), iri::entity(&Entity::Document(d.clone())));
     }
-    // Entities only this source knows.
-    for (e, adhoc) in &facts.ad_hoc {
-        let id = iri::entity(e);
-        let class: &[&str] = match e {
-            Entity::Person(_) => &["Person", "Actor"],
-            Entity::Document(_) => &["Document"],
-            Entity::Resolution(_) => &["Resolution"],
-            _ => &[],
-        };
-        g.types(&id, class);
-        g.str(&id, label(), &adhoc.label);
-        if let Some(sym) = &adhoc.symbol {
-            g.str(&id, o("symbol"), sym);
-        }
-    }
+    // Entities the reference data does not know (several sources may name
+    // the same draft): described in the shared graph.
+    g.shared(|g| ad_hoc(g, facts));
     for e in &facts.mentioned {
         g.add(&src, o("mentions"), iri::entity(e));
     }
-    // Paragraphs.
-    let mut seen_par: BTreeSet<(String, u32)> = BTreeSet::new();
-    for p in &facts.paragraphs {
-        let id = iri::paragraph(&p.document, p.number);
-        if seen_par.insert((p.document.clone(), p.number)) {
-            g.types(&id, &["Paragraph"]);
-            let doc_label = labels.of(&Entity::Document(p.document.clone()));
-            g.str(
-                &id,
-                label(),
-                &format!("{doc_label}, paragraph {}", p.number),
-            );
-            g.add(
-                &id,
-                is_part_of(),
-                iri::entity(&Entity::Document(p.document.clone())),
-            );
-            g.typed(&id, o("number"), &p.number.to_string(), "integer");
-        }
-        if let Some(t) = &p.text {
-            g.str(&id, o("text"), t);
-        }
-        if let Some(s) = &p.section {
-            g.str(&id, o("section"), s);
-        }
-        if let Some(rec) = p.recommendation {
-            g.typed(
-                &id,
-                o("isRecommendation"),
-                if rec { "true" } else { "false" },
-                "boolean",
-            );
-        }
-        if p.quoted {
-            g.add(&id, o("quotedIn"), src.clone());
-        }
-    }
+    paragraphs(&mut g, facts, &labels, &src);
     for c in &facts.citations {
         let from = match &c.from {
             Citer::Paragraph { document, number } => iri::paragraph(document, *number),
@@ -574,7 +549,7 @@ pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
                 for l in subs {
                     let sub = iri::subparagraph(d, t, l);
                     g.add(id, o("targets"), sub.clone());
-                    subparagraph(&mut g, &labels, d, t, l, &sub);
+                    g.shared(|g| subparagraph(g, &labels, d, t, l, &sub));
                 }
             }
         }
@@ -637,72 +612,5 @@ pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
         evidence(&mut g, &id, facts, s.evidence);
     }
     votes::add(&mut g, facts, &labels);
-    g.into_sorted()
-}
-
-/// A sub-paragraph node: a `Paragraph` with its parent's number, its
-/// letter, and `dcterms:isPartOf` the parent.
-fn subparagraph(g: &mut Sink, labels: &Labels, doc: &str, n: u32, letter: &str, id: &NamedNode) {
-    let doc_label = labels.of(&Entity::Document(doc.to_string()));
-    g.types(id, &["Paragraph"]);
-    g.str(
-        id,
-        label(),
-        &format!("{doc_label}, paragraph {n} {letter})"),
-    );
-    g.add(id, is_part_of(), iri::paragraph(doc, n));
-    g.typed(id, o("number"), &n.to_string(), "integer");
-    g.str(id, o("subParagraph"), letter);
-}
-
-/// The corpus graph: alignments of draft paragraphs with their later
-/// versions, dropped paragraphs, and the outcome of each edit proposal.
-pub fn corpus(
-    c: &crate::fact::align::CorpusFacts,
-    facts: &[SourceFacts],
-    r: &Reference,
-) -> Vec<Quad> {
-    let mut g = Sink::new(iri::corpus_graph());
-    for a in &c.alignments {
-        let from = iri::paragraph(&a.from.0, a.from.1);
-        let to = iri::paragraph(&a.to.0, a.to.1);
-        let id = iri::alignment(&from, &to);
-        g.add(&from, o("alignedWith"), to.clone());
-        g.types(&id, &["Alignment"]);
-        g.str(
-            &id,
-            label(),
-            &format!("{} p{} → {} p{}", a.from.0, a.from.1, a.to.0, a.to.1),
-        );
-        g.add(&id, o("alignedFrom"), from);
-        g.add(&id, o("alignedTo"), to);
-        g.typed(
-            &id,
-            o("similarity"),
-            &format!("{:.3}", a.similarity),
-            "decimal",
-        );
-        g.str(&id, o("wordDiff"), &a.diff);
-    }
-    for (doc, n) in &c.dropped {
-        g.typed(&iri::paragraph(doc, *n), o("dropped"), "true", "boolean");
-    }
-    let by_stem: BTreeMap<&str, &SourceFacts> =
-        facts.iter().map(|f| (f.source.stem.as_str(), f)).collect();
-    let mut ids: BTreeMap<&str, Vec<NamedNode>> = BTreeMap::new();
-    for j in &c.judgements {
-        let Some(f) = by_stem.get(j.source.as_str()) else {
-            continue;
-        };
-        let ids = ids
-            .entry(j.source.as_str())
-            .or_insert_with(|| edit_proposal_iris(f, &Labels::new(r, &f.ad_hoc)));
-        let id = &ids[j.proposal];
-        g.add(id, o("outcome"), o(j.outcome.name()));
-        g.str(id, o("outcomeReason"), &j.reason);
-        if !j.diff.is_empty() {
-            g.str(id, o("wordDiff"), &j.diff);
-        }
-    }
     g.into_sorted()
 }

@@ -7,7 +7,9 @@ use super::iri;
 use super::vocab::{DCAT, DCTERMS, OEWG, RDF, RDFS, SD, VOID, XSD};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use rustc_hash::FxHashSet as HashSet;
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
 
 fn n(ns: &str, local: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{ns}{local}"))
@@ -46,8 +48,194 @@ const VOCABULARIES: [&str; 7] = [
     "http://www.w3.org/2002/07/owl#",
 ];
 
+/// What one named graph adds to the dataset's description, counted while
+/// its quads pass by, so a build never holds the whole dataset to describe
+/// it, and a rebuild can reuse the tallies of the graphs it keeps.
+///
+/// Triples and subjects minted for one source ([`iri::is_minted_per_source`])
+/// are counted in that source's graph only: no other graph states them
+/// (the alignment graph adds outcomes to proposals, counted as triples; a
+/// subject minted per source counts as a subject, and a class member, only
+/// in its source's graph).
+/// Every other triple, subject and class member may recur in many graphs
+/// (a paragraph every report quotes), so it is remembered by a 64-bit
+/// content hash and counted once across graphs: the counts are exact as
+/// long as no two of them share a hash (with a million of them, a chance
+/// of about 3 in 10^8).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct GraphTally {
+    /// The graph's IRI (empty for the default graph).
+    pub graph: String,
+    pub quads: u64,
+    owned_triples: u64,
+    owned_subjects: u64,
+    /// Per `oewg:` class, members minted for this source.
+    owned_members: BTreeMap<String, u64>,
+    /// Sorted, without repeats.
+    shared_triples: Vec<u64>,
+    shared_subjects: Vec<u64>,
+    shared_members: BTreeMap<String, Vec<u64>>,
+    /// Hashes of the predicates (a corpus has a few dozen; every source
+    /// uses most of them, so names would weigh more than the rest).
+    properties: Vec<u64>,
+}
+
+/// A 64-bit content hash of terms (SHA-256 cut short: stable across
+/// builds and compilers, so tallies kept in the store stay comparable).
+fn hash64(parts: &[&str]) -> u64 {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p.as_bytes());
+        h.update([0u8]);
+    }
+    let d = h.finalize();
+    u64::from_le_bytes(d[..8].try_into().expect("8 bytes"))
+}
+
+fn subject_str(s: &NamedOrBlankNode) -> (&str, &str) {
+    match s {
+        NamedOrBlankNode::NamedNode(n) => ("<", n.as_str()),
+        NamedOrBlankNode::BlankNode(b) => ("_:", b.as_str()),
+    }
+}
+
+/// The hash a tally remembers a triple by.
+pub fn triple_hash(q: &Quad) -> u64 {
+    let (sk, s) = subject_str(&q.subject);
+    let object = match &q.object {
+        Term::NamedNode(n) => return hash64(&[sk, s, q.predicate.as_str(), "<", n.as_str()]),
+        Term::BlankNode(b) => return hash64(&[sk, s, q.predicate.as_str(), "_:", b.as_str()]),
+        Term::Literal(l) => l,
+        #[allow(unreachable_patterns)]
+        other => return hash64(&[sk, s, q.predicate.as_str(), "t", &other.to_string()]),
+    };
+    let (kind, extra) = match object.language() {
+        Some(lang) => ("@", lang),
+        None => ("^", object.datatype().as_str()),
+    };
+    hash64(&[sk, s, q.predicate.as_str(), kind, extra, object.value()])
+}
+
+fn sorted(mut v: Vec<u64>) -> Vec<u64> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+impl GraphTally {
+    /// The hashes of the triples not minted for one source, sorted.
+    pub fn shared_triples(&self) -> &[u64] {
+        &self.shared_triples
+    }
+
+    /// Counts the quads of one graph (`quads` may hold each quad once or
+    /// more; repeats count once).
+    pub fn of<'a>(graph: &GraphName, quads: impl IntoIterator<Item = &'a Quad>) -> Self {
+        let name = match graph {
+            GraphName::NamedNode(g) => g.as_str().to_string(),
+            GraphName::BlankNode(b) => format!("_:{}", b.as_str()),
+            GraphName::DefaultGraph => String::new(),
+        };
+        let per_source = iri::is_source_graph(&name);
+        let rdf_type = n(RDF, "type");
+        let mut seen: HashSet<&Quad> = HashSet::default();
+        let mut owned_subjects: HashSet<&str> = HashSet::default();
+        let mut predicates: HashSet<&str> = HashSet::default();
+        let mut t = GraphTally {
+            graph: name,
+            ..Default::default()
+        };
+        let (mut triples, mut subjects) = (Vec::new(), Vec::new());
+        let mut members: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+        for q in quads {
+            if !seen.insert(q) {
+                continue;
+            }
+            t.quads += 1;
+            if predicates.insert(q.predicate.as_str()) {
+                t.properties.push(hash64(&[q.predicate.as_str()]));
+            }
+            let (sk, s) = subject_str(&q.subject);
+            let owned = per_source && sk == "<" && iri::is_minted_per_source(s);
+            let class = match &q.object {
+                Term::NamedNode(c) if q.predicate == rdf_type && c.as_str().starts_with(OEWG) => {
+                    Some(c.as_str())
+                }
+                _ => None,
+            };
+            if owned {
+                t.owned_triples += 1;
+                if owned_subjects.insert(s) {
+                    t.owned_subjects += 1;
+                }
+                if let Some(c) = class {
+                    *t.owned_members.entry(c.to_string()).or_default() += 1;
+                }
+            } else if sk == "<" && iri::is_minted_per_source(s) {
+                // About a subject of some source's own (an outcome in the
+                // alignment graph): the subject is counted in that graph.
+                triples.push(triple_hash(q));
+            } else {
+                triples.push(triple_hash(q));
+                let sh = hash64(&[sk, s]);
+                subjects.push(sh);
+                if let Some(c) = class {
+                    members.entry(c.to_string()).or_default().push(sh);
+                }
+            }
+        }
+        t.properties.sort_unstable();
+        t.shared_triples = sorted(triples);
+        t.shared_subjects = sorted(subjects);
+        t.shared_members = members.into_iter().map(|(c, v)| (c, sorted(v))).collect();
+        t
+    }
+}
+
 /// The description of a dataset made of `quads`.
 pub fn description(quads: &[Quad]) -> Vec<Quad> {
+    let mut by_graph: rustc_hash::FxHashMap<&GraphName, Vec<&Quad>> = Default::default();
+    for q in quads {
+        by_graph.entry(&q.graph_name).or_default().push(q);
+    }
+    let tallies: Vec<GraphTally> = by_graph
+        .into_iter()
+        .map(|(g, qs)| GraphTally::of(g, qs))
+        .collect();
+    describe(&tallies.iter().collect::<Vec<_>>())
+}
+
+/// Counts across graphs: the minted-per-source ones summed, the others
+/// merged.
+fn distinct(owned: u64, shared: Vec<&[u64]>) -> usize {
+    let merged: Vec<u64> = sorted(shared.concat());
+    owned as usize + merged.len()
+}
+
+/// Quads per named graph. A graph may come in parts (the shared graph,
+/// one part per source): its triples are counted once.
+fn per_graph<'a>(tallies: &[&'a GraphTally]) -> BTreeMap<&'a str, usize> {
+    let mut parts: BTreeMap<&str, Vec<&GraphTally>> = BTreeMap::new();
+    for t in tallies.iter().filter(|t| t.graph.starts_with("http")) {
+        parts.entry(t.graph.as_str()).or_default().push(t);
+    }
+    parts
+        .into_iter()
+        .map(|(g, ts)| {
+            let owned = ts.iter().map(|t| t.owned_triples).sum();
+            let shared = ts.iter().map(|t| t.shared_triples.as_slice()).collect();
+            (g, distinct(owned, shared))
+        })
+        .collect()
+}
+
+/// The number of quads in the named graphs `tallies` counted.
+pub fn quads_in(tallies: &[&GraphTally]) -> usize {
+    per_graph(tallies).values().sum()
+}
+
+/// The description of a dataset made of the graphs `tallies` counted.
+pub fn describe(tallies: &[&GraphTally]) -> Vec<Quad> {
     let mut out = Out {
         graph: iri::void_graph().into(),
         quads: Vec::new(),
@@ -72,22 +260,25 @@ pub fn description(quads: &[Quad]) -> Vec<Quad> {
     for v in VOCABULARIES {
         out.add(&ds, n(VOID, "vocabulary"), NamedNode::new_unchecked(v));
     }
-    let triples: HashSet<(&NamedOrBlankNode, &NamedNode, &Term)> = quads
-        .iter()
-        .map(|q| (&q.subject, &q.predicate, &q.object))
-        .collect();
-    out.count(&ds, "triples", triples.len());
-    let subjects: HashSet<&NamedOrBlankNode> = triples.iter().map(|t| t.0).collect();
-    out.count(&ds, "distinctSubjects", subjects.len());
-    let properties: HashSet<&NamedNode> = triples.iter().map(|t| t.1).collect();
-    out.count(&ds, "properties", properties.len());
-    // Named graphs as subsets.
-    let mut per_graph: BTreeMap<&str, usize> = BTreeMap::new();
-    for q in quads {
-        if let GraphName::NamedNode(g) = &q.graph_name {
-            *per_graph.entry(g.as_str()).or_default() += 1;
-        }
-    }
+    let triples = distinct(
+        tallies.iter().map(|t| t.owned_triples).sum(),
+        tallies
+            .iter()
+            .map(|t| t.shared_triples.as_slice())
+            .collect(),
+    );
+    out.count(&ds, "triples", triples);
+    let subjects = distinct(
+        tallies.iter().map(|t| t.owned_subjects).sum(),
+        tallies
+            .iter()
+            .map(|t| t.shared_subjects.as_slice())
+            .collect(),
+    );
+    out.count(&ds, "distinctSubjects", subjects);
+    let properties = distinct(0, tallies.iter().map(|t| t.properties.as_slice()).collect());
+    out.count(&ds, "properties", properties);
+    let per_graph = per_graph(tallies);
     for (g, count) in &per_graph {
         let name = g.rsplit('/').next().unwrap_or(g);
         let part = iri::dataset_part("graph", name);
@@ -98,16 +289,22 @@ pub fn description(quads: &[Quad]) -> Vec<Quad> {
         out.count(&part, "triples", *count);
     }
     // Class partitions for the project's classes.
-    let mut per_class: BTreeMap<&str, HashSet<&NamedOrBlankNode>> = BTreeMap::new();
-    for (s, p, o) in &triples {
-        if p.as_str() == a.as_str() {
-            if let Term::NamedNode(c) = o {
-                if c.as_str().starts_with(OEWG) {
-                    per_class.entry(c.as_str()).or_default().insert(s);
-                }
-            }
-        }
-    }
+    let classes: BTreeSet<&str> = tallies
+        .iter()
+        .flat_map(|t| t.owned_members.keys().chain(t.shared_members.keys()))
+        .map(String::as_str)
+        .collect();
+    let per_class: BTreeMap<&str, usize> = classes
+        .into_iter()
+        .map(|c| {
+            let owned = tallies.iter().filter_map(|t| t.owned_members.get(c)).sum();
+            let shared = tallies
+                .iter()
+                .filter_map(|t| t.shared_members.get(c).map(Vec::as_slice))
+                .collect();
+            (c, distinct(owned, shared))
+        })
+        .collect();
     out.count(&ds, "classes", per_class.len());
     for (class, members) in &per_class {
         let local = class.trim_start_matches(OEWG);
@@ -119,7 +316,7 @@ pub fn description(quads: &[Quad]) -> Vec<Quad> {
             &format!("Resources of class {local}"),
         );
         out.add(&part, n(VOID, "class"), NamedNode::new_unchecked(*class));
-        out.count(&part, "entities", members.len());
+        out.count(&part, "entities", *members);
     }
     out.quads
 }

@@ -72,13 +72,16 @@ fn voted_text(g: &mut Sink, t: &VotedText, labels: &Labels) -> (NamedNode, Strin
             preambular,
         } => {
             let p = iri::voted_paragraph(of, *number, *preambular);
-            g.types(&p, &["Paragraph"]);
-            g.str(&p, label(), &text_label);
-            g.add(&p, is_part_of(), iri::entity(of));
-            g.typed(&p, o("number"), &number.to_string(), "integer");
-            if *preambular {
-                g.str(&p, o("section"), "preamble");
-            }
+            // What the paragraph is, in the shared graph (see quad::source).
+            g.shared(|g| {
+                g.types(&p, &["Paragraph"]);
+                g.str(&p, label(), &text_label);
+                g.add(&p, is_part_of(), iri::entity(of));
+                g.typed(&p, o("number"), &number.to_string(), "integer");
+                if *preambular {
+                    g.str(&p, o("section"), "preamble");
+                }
+            });
             p
         }
     };
@@ -122,7 +125,7 @@ pub(super) fn add(g: &mut Sink, facts: &SourceFacts, labels: &Labels) {
             g.typed(&id, o("countMismatch"), "true", "boolean");
         }
         for (e, t) in &v.titles {
-            g.str(&iri::entity(e), dc("title"), t);
+            g.shared(|g| g.str(&iri::entity(e), dc("title"), t));
         }
         for &span in &v.evidence {
             evidence(g, &id, facts, span);

@@ -8,8 +8,10 @@
 //! workflow for extending the vocabulary.
 
 mod cues;
+mod derived;
 
 pub use cues::{Cue, CueKind, Cues, StanceRule};
+pub use derived::Derived;
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -226,6 +228,8 @@ pub struct Reference {
     pub stance_rules: Vec<StanceRule>,
     resolution_by_key: BTreeMap<String, usize>,
     document_by_symbol: BTreeMap<String, usize>,
+    /// Automata and expressions compiled from the above, shared by sources.
+    derived: Derived,
 }
 
 fn read<T: for<'de> Deserialize<'de>>(
@@ -279,6 +283,7 @@ impl Reference {
             stance_rules,
             resolution_by_key,
             document_by_symbol,
+            derived: Derived::default(),
         })
     }
 

@@ -18,9 +18,11 @@
 //! build.
 
 mod lock;
+mod stage;
 mod versions;
 
 pub use lock::{BuildLock, LOCK_FILE};
+pub use stage::{current_state, Stage, StateWriter, STATE};
 pub use versions::pause;
 
 use anyhow::{bail, Context, Result};
@@ -119,27 +121,19 @@ pub fn publish(
     sources: Vec<String>,
     progress: impl Fn(u64) + Send + Sync + 'static,
 ) -> Result<Published> {
-    let dir = lock.dir();
-    let before = versions::current(dir).ok().flatten();
-    // Leftovers of killed builds first: they may hold the disk space needed.
-    let mut warnings = versions::clean(dir, before.as_deref());
     let manifest = Manifest {
         tool: env!("CARGO_PKG_NAME").into(),
         version: env!("CARGO_PKG_VERSION").into(),
         sources,
         quads: quads.len(),
     };
-    let version = versions::create(dir)?;
-    let filled = fill(&version, quads, &manifest, progress);
-    pause("manifest");
-    if let Err(e) = filled.and_then(|()| versions::publish(dir, &version)) {
-        let _ = fs::remove_dir_all(&version);
-        return Err(e);
-    }
-    pause("published");
-    warnings.extend(versions::clean(dir, Some(&version)));
-    warnings.extend(remove_legacy(dir));
-    Ok(Published { manifest, warnings })
+    let stage = Stage::new(lock, None)?;
+    let mut loader = stage.loader().on_progress(progress);
+    loader
+        .load_quads(quads)
+        .context("loading the graph into the store failed")?;
+    loader.commit().context("committing the store failed")?;
+    stage.publish(manifest, None)
 }
 
 /// Builds the store at `dir` from `quads` in one call: takes the lock
@@ -152,30 +146,6 @@ pub fn replace(
 ) -> Result<Manifest> {
     let lock = lock(dir, false, |_| {})?;
     Ok(publish(&lock, quads, sources, progress)?.manifest)
-}
-
-/// Bulk-loads the database of a new version, then writes its manifest.
-fn fill(
-    version: &Path,
-    quads: Vec<Quad>,
-    manifest: &Manifest,
-    progress: impl Fn(u64) + Send + Sync + 'static,
-) -> Result<()> {
-    {
-        let store = Store::open(version.join(DB_DIR))
-            .with_context(|| format!("cannot open a store in {}", version.display()))?;
-        let mut loader = store.bulk_loader().on_progress(progress);
-        loader
-            .load_quads(quads)
-            .context("loading the graph into the store failed")?;
-        loader.commit().context("committing the store failed")?;
-        store.flush().context("flushing the store failed")?;
-    }
-    pause("loaded");
-    versions::write_synced(
-        &version.join(MANIFEST),
-        (serde_json::to_string_pretty(manifest)? + "\n").as_bytes(),
-    )
 }
 
 /// After the first build into a store of the first layout, its database and

@@ -197,13 +197,23 @@ pub fn clean(dir: &Path, keep: Option<&Path>) -> Vec<String> {
 
 /// Writes `bytes` to `path` and flushes it to disk.
 pub fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut f = OpenOptions::new()
+    write_synced_with(path, &|w| w.write_all(bytes))
+}
+
+/// Creates `path`, lets `write` fill it (buffered) and flushes it to disk.
+pub fn write_synced_with(
+    path: &Path,
+    write: &dyn Fn(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let f = OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
         .with_context(|| format!("cannot create {}", path.display()))?;
-    f.write_all(bytes)
-        .and_then(|()| f.sync_all())
+    let mut w = std::io::BufWriter::new(f);
+    write(&mut w)
+        .and_then(|()| w.flush())
+        .and_then(|()| w.get_ref().sync_all())
         .with_context(|| format!("cannot write {}", path.display()))
 }
 

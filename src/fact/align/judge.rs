@@ -3,8 +3,8 @@
 //! the text does not decide.
 
 use super::words::{contains_phrase, content, content_coverage, coverage, words};
-use super::{Alignment, CorpusFacts, Outcome, OwnTexts, QuotedDrafts, Version};
-use crate::fact::proposals::{Action, EditProposal};
+use super::{Alignment, Fates, Outcome, OwnTexts, Proposed, QuotedDrafts, Version};
+use crate::fact::proposals::Action;
 use crate::reference::Reference;
 
 /// An outcome, the word diff it rests on, and one sentence saying why.
@@ -53,10 +53,10 @@ fn grade(share_done: f64) -> Outcome {
 /// * `Move`, `Reorder`, and anything whose draft text, later text or
 ///   changed words are unknown: no outcome.
 pub(super) fn judge(
-    p: &EditProposal,
+    p: &Proposed,
     drafts: &QuotedDrafts,
     own: &OwnTexts,
-    corpus: &CorpusFacts,
+    fates: &Fates,
     reference: &Reference,
 ) -> Option<Judged> {
     let doc = p.document.as_ref()?;
@@ -69,7 +69,7 @@ pub(super) fn judge(
     }
     let n = p.targets[0];
     let draft = &drafts.get(&(doc.clone(), n))?.text;
-    let fate = Fate::of(&(doc.clone(), n), later_doc, later, corpus);
+    let fate = Fate::of((doc, n), later_doc, later, fates);
     match p.action {
         Action::DeleteParagraph => Some(fate.deleted_paragraph()),
         Action::DeleteText => fate.deleted_text(p.removed.as_ref()?),
@@ -114,12 +114,8 @@ struct Fate {
 }
 
 impl Fate {
-    fn of(draft: &(String, u32), later_doc: &str, later: &[Version], corpus: &CorpusFacts) -> Self {
-        let aligned: Vec<&Alignment> = corpus
-            .alignments
-            .iter()
-            .filter(|a| &a.from == draft)
-            .collect();
+    fn of(draft: (&str, u32), later_doc: &str, later: &[Version], fates: &Fates) -> Self {
+        let aligned: &[&Alignment] = fates.aligned(draft.0, draft.1);
         let later_text: String = aligned
             .iter()
             .filter_map(|a| later.iter().find(|l| l.number == a.to.1))
@@ -139,7 +135,7 @@ impl Fate {
             )
         };
         Fate {
-            dropped: corpus.dropped.contains(draft),
+            dropped: fates.is_dropped(draft.0, draft.1),
             later_text,
             kept: aligned.iter().map(|a| a.coverage).fold(0.0, f64::max),
             diff: aligned.first().map(|a| a.diff.clone()).unwrap_or_default(),

@@ -17,10 +17,12 @@ mod words;
 
 pub use words::{content_coverage, coverage, word_diff, words};
 
-use super::SourceFacts;
+use super::{Action, SourceFacts};
 use crate::reference::Reference;
 use judge::judge;
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 use words::{lcs, matched};
 
 /// Minimum share of the shorter side's words in the common subsequence for
@@ -116,9 +118,81 @@ type OwnTexts = BTreeMap<String, Vec<Version>>;
 /// Draft paragraphs quoted by some source, by document and number.
 type QuotedDrafts = BTreeMap<(String, u32), Version>;
 
+/// A numbered paragraph with its text, as one source gives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParagraphText {
+    pub document: String,
+    pub number: u32,
+    /// Shared: a build keeps one copy of a text however many sources
+    /// quote it.
+    pub text: Arc<str>,
+    pub section: Option<String>,
+    /// Quoted from a draft by a report, rather than the document's own text.
+    pub quoted: bool,
+}
+
+/// An edit proposal as the judge reads it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Proposed {
+    pub document: Option<String>,
+    pub targets: Vec<u32>,
+    pub action: Action,
+    pub removed: Option<String>,
+    pub added: Option<String>,
+}
+
+/// What the corpus-wide step needs of one source: its paragraphs with text
+/// and its edit proposals (in the source's order). A build keeps this, not
+/// the source's text or other facts, until every source is read, and keeps
+/// it in the store so a rebuild need not read unchanged sources again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceDrafts {
+    pub stem: String,
+    pub paragraphs: Vec<ParagraphText>,
+    pub proposals: Vec<Proposed>,
+}
+
+impl SourceDrafts {
+    pub fn of(f: &SourceFacts) -> Self {
+        Self {
+            stem: f.source.stem.clone(),
+            paragraphs: f
+                .paragraphs
+                .iter()
+                .filter_map(|p| {
+                    Some(ParagraphText {
+                        document: p.document.clone(),
+                        number: p.number,
+                        text: Arc::from(p.text.as_deref()?),
+                        section: p.section.clone(),
+                        quoted: p.quoted,
+                    })
+                })
+                .collect(),
+            proposals: f
+                .proposals
+                .iter()
+                .map(|p| Proposed {
+                    document: p.document.clone(),
+                    targets: p.targets.clone(),
+                    action: p.action,
+                    removed: p.removed.clone(),
+                    added: p.added.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Aligns every quoted draft paragraph and judges every proposal.
 pub fn corpus(facts: &[SourceFacts], reference: &Reference) -> CorpusFacts {
-    let (own, drafts) = versions(facts);
+    let sources: Vec<SourceDrafts> = facts.iter().map(SourceDrafts::of).collect();
+    corpus_of(&sources.iter().collect::<Vec<_>>(), reference)
+}
+
+/// [`corpus`] from what each source keeps; `sources` in stem order.
+pub fn corpus_of(sources: &[&SourceDrafts], reference: &Reference) -> CorpusFacts {
+    let (own, drafts) = versions(sources);
     let mut out = CorpusFacts::default();
     for ((doc, n), draft) in &drafts {
         let Some((later_doc, later)) = later_version(reference, doc, &own) else {
@@ -130,11 +204,15 @@ pub fn corpus(facts: &[SourceFacts], reference: &Reference) -> CorpusFacts {
         }
         out.alignments.extend(alignments);
     }
-    for f in facts {
-        for (i, p) in f.proposals.iter().enumerate() {
-            if let Some(j) = judge(p, &drafts, &own, &out, reference) {
-                out.judgements.push(Judgement {
-                    source: f.source.stem.clone(),
+    // Each proposal looks up its paragraph's fate: indexed once, not
+    // scanned per proposal (a corpus has thousands of both).
+    let fates = Fates::index(&out);
+    let mut judgements = Vec::new();
+    for s in sources {
+        for (i, p) in s.proposals.iter().enumerate() {
+            if let Some(j) = judge(p, &drafts, &own, &fates, reference) {
+                judgements.push(Judgement {
+                    source: s.stem.clone(),
                     proposal: i,
                     outcome: j.0,
                     diff: j.1,
@@ -143,34 +221,55 @@ pub fn corpus(facts: &[SourceFacts], reference: &Reference) -> CorpusFacts {
             }
         }
     }
+    out.judgements = judgements;
     out
+}
+
+/// The alignments of each draft paragraph, and the dropped ones, by key.
+pub(crate) struct Fates<'a> {
+    aligned: BTreeMap<(String, u32), Vec<&'a Alignment>>,
+    dropped: BTreeSet<(String, u32)>,
+}
+
+impl<'a> Fates<'a> {
+    fn index(c: &'a CorpusFacts) -> Self {
+        let mut aligned: BTreeMap<(String, u32), Vec<&Alignment>> = BTreeMap::new();
+        for a in &c.alignments {
+            aligned.entry(a.from.clone()).or_default().push(a);
+        }
+        let dropped = c.dropped.iter().cloned().collect();
+        Self { aligned, dropped }
+    }
+    fn aligned(&self, doc: &str, n: u32) -> &[&'a Alignment] {
+        self.aligned
+            .get(&(doc.to_string(), n))
+            .map_or(&[], Vec::as_slice)
+    }
+    fn is_dropped(&self, doc: &str, n: u32) -> bool {
+        self.dropped.contains(&(doc.to_string(), n))
+    }
 }
 
 /// Documents whose own text is in the corpus, by paragraph; and draft
 /// paragraphs quoted somewhere (first wording wins: sources are processed
 /// in stem order).
-fn versions(facts: &[SourceFacts]) -> (OwnTexts, QuotedDrafts) {
+fn versions(sources: &[&SourceDrafts]) -> (OwnTexts, QuotedDrafts) {
     let mut own: BTreeMap<String, Vec<Version>> = BTreeMap::new();
+    let mut own_seen: BTreeSet<(String, u32)> = BTreeSet::new();
     let mut drafts: BTreeMap<(String, u32), Version> = BTreeMap::new();
-    for f in facts {
-        for p in &f.paragraphs {
-            let Some(text) = &p.text else { continue };
-            let v = Version {
-                document: p.document.clone(),
-                number: p.number,
-                text: text.clone(),
-                section: p.section.clone(),
-            };
-            if p.quoted {
-                drafts.entry((p.document.clone(), p.number)).or_insert(v);
-            } else {
-                // Two copies of the same document: the first source (by
-                // stem) gives the text.
-                let paras = own.entry(p.document.clone()).or_default();
-                if !paras.iter().any(|q| q.number == v.number) {
-                    paras.push(v);
-                }
-            }
+    for p in sources.iter().flat_map(|s| &s.paragraphs) {
+        let v = Version {
+            document: p.document.clone(),
+            number: p.number,
+            text: p.text.to_string(),
+            section: p.section.clone(),
+        };
+        if p.quoted {
+            drafts.entry((p.document.clone(), p.number)).or_insert(v);
+        } else if own_seen.insert((p.document.clone(), p.number)) {
+            // Two copies of the same document: the first source (by stem)
+            // gives the text.
+            own.entry(p.document.clone()).or_default().push(v);
         }
     }
     (own, drafts)

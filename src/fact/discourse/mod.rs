@@ -66,7 +66,8 @@ static WOULD_READ: LazyLock<Regex> = LazyLock::new(|| {
 struct Extractor<'a> {
     text: &'a str,
     mentions: &'a Mentions,
-    finder: CueFinder,
+    /// Compiled once per build (`Reference::derived`), shared by sources.
+    finder: std::sync::Arc<CueFinder>,
     drafts: BTreeSet<String>,
     /// Bodies a position can be about (`position_target` in bodies.csv).
     position_bodies: BTreeSet<String>,
@@ -81,7 +82,7 @@ struct Extractor<'a> {
     /// only so ("the Russian interagency delegation").
     demonyms: Vec<(String, Entity)>,
     /// The declarative stance rules (`ontology/stance-rules.csv`).
-    rules: Vec<rules::Rule>,
+    rules: std::sync::Arc<rules::Rules>,
     /// Sentences another reader owns (recorded votes), read for nothing.
     skip: &'a [Span],
 }
@@ -158,7 +159,7 @@ impl<'a> Extractor<'a> {
         let mut ex = Self {
             text,
             mentions,
-            finder: CueFinder::new(reference),
+            finder: reference.derived(CueFinder::new),
             drafts,
             position_bodies,
             proposals: Vec::new(),
@@ -178,7 +179,7 @@ impl<'a> Extractor<'a> {
                         .map(move |d| (d.clone(), Entity::State(s.code.clone())))
                 })
                 .collect(),
-            rules: rules::compile(&reference.stance_rules),
+            rules: reference.derived(rules::compile),
             skip,
         };
         ex.author = ex.author_of(segments);

@@ -23,7 +23,7 @@ use super::Extractor;
 use crate::fact::pattern::{Match, Pattern};
 use crate::fact::proposals::{Polarity, StanceTarget};
 use crate::mention::Entity;
-use crate::reference::{CueKind, StanceRule};
+use crate::reference::{CueKind, Reference};
 use crate::segment::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -54,22 +54,29 @@ pub(super) struct Rule {
     polarity: Polarity,
 }
 
+/// The compiled rules of a reference, made once per build and shared by
+/// every source (`Reference::derived`).
+pub(super) struct Rules(Vec<Rule>);
+
 /// Compiles the rules; the bundled file is checked by a test, so a rule
 /// that does not compile is a build defect, reported with its name.
-pub(super) fn compile(rules: &[StanceRule]) -> Vec<Rule> {
-    rules
-        .iter()
-        .map(|r| Rule {
-            name: r.name.clone(),
-            pattern: Pattern::parse(&r.pattern)
-                .unwrap_or_else(|e| panic!("stance-rules.csv, rule {}: {e}", r.name)),
-            polarity: if r.polarity == "support" {
-                Polarity::Support
-            } else {
-                Polarity::Opposition
-            },
-        })
-        .collect()
+pub(super) fn compile(reference: &Reference) -> Rules {
+    Rules(
+        reference
+            .stance_rules
+            .iter()
+            .map(|r| Rule {
+                name: r.name.clone(),
+                pattern: Pattern::parse(&r.pattern)
+                    .unwrap_or_else(|e| panic!("stance-rules.csv, rule {}: {e}", r.name)),
+                polarity: if r.polarity == "support" {
+                    Polarity::Support
+                } else {
+                    Polarity::Opposition
+                },
+            })
+            .collect(),
+    )
 }
 
 impl<'a> Extractor<'a> {
@@ -81,12 +88,12 @@ impl<'a> Extractor<'a> {
         ctx: &mut Context,
         produced: &mut Produced,
     ) {
-        if self.rules.is_empty() {
+        if self.rules.0.is_empty() {
             return;
         }
         let toks = self.tokens(sentence, quotes);
         let mut found: Vec<(Vec<Holder>, Polarity, StanceTarget, usize)> = Vec::new();
-        for (k, rule) in self.rules.iter().enumerate() {
+        for (k, rule) in self.rules.0.iter().enumerate() {
             for m in rule.pattern.find_all(&toks.tokens) {
                 let mut targets = targets_of(&toks, &m, &rule.pattern);
                 let pronoun = POINTERS
@@ -117,7 +124,7 @@ impl<'a> Extractor<'a> {
                 if super::context::tracing() {
                     eprintln!(
                         "  RULE {} {:?} {polarity:?} {target:?}",
-                        self.rules[k].name, h.actor
+                        self.rules.0[k].name, h.actor
                     );
                 }
                 self.push_stance(h, polarity, target.clone(), sentence, ctx);

@@ -1,0 +1,407 @@
+//! `build` end to end: sources streamed into oxigraph's bulk loader on a
+//! loader thread while the next batch is extracted, the corpus-wide graphs
+//! added last, the version published whole.
+//!
+//! A rebuild starts from a copy of the version in force when that version
+//! kept its [`State`] and was written by the same program and reference
+//! data: unchanged sources (same content hash) keep their graphs and
+//! records, changed ones have their graph replaced, removed ones dropped,
+//! and the alignment and VoID graphs are made again from all records. The
+//! copy is a new version like any other, so a failed or killed rebuild
+//! leaves the store in force as it was.
+
+use super::{corpus_quads, fixed_quads, stream, tallies, Batching, Item, SourceRecord, State};
+use crate::input::{self, FolderCheck};
+use crate::quad::{iri, void};
+use crate::reference::Reference;
+use crate::store::{self, BuildLock, Manifest, Published, Stage};
+use anyhow::{anyhow, bail, Context, Result};
+use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad};
+use oxigraph::store::Store;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{sync_channel, SyncSender};
+use std::sync::Arc;
+
+/// How to build.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Settings {
+    /// Refuse a folder's unreadable `.txt` entry instead of skipping it.
+    pub strict: bool,
+    /// Ignore the store in force and read every source again.
+    pub full: bool,
+    pub batching: Batching,
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct Report {
+    pub published: Published,
+    /// Warnings about inputs (skipped entries).
+    pub warnings: Vec<String>,
+    pub extracted: usize,
+    pub reused: usize,
+    pub removed: usize,
+    pub proposals: u64,
+    pub stances: u64,
+}
+
+/// Progress: a source was read (with its size in bytes), or `n` quads were
+/// loaded so far.
+pub enum Tick {
+    Source { bytes: u64, reused: bool },
+    Loaded(u64),
+}
+
+/// Builds the locked store from `inputs`.
+pub fn run(
+    lock: &BuildLock,
+    inputs: &[PathBuf],
+    settings: Settings,
+    progress: &(dyn Fn(Tick) + Sync),
+) -> Result<Report> {
+    let reference = Reference::load()?;
+    let pending = input::plan(inputs).map_err(|e| anyhow!("{e}"))?;
+    if let Some(p) = pending
+        .iter()
+        .find(|p| !iri::is_source_graph(iri::source_graph(&p.stem).as_str()))
+    {
+        bail!(
+            "{}: the file name {} is taken by a graph of the tool itself; rename the file",
+            p.path.display(),
+            p.stem
+        );
+    }
+    let fingerprint = super::fingerprint();
+    let previous = (!settings.full)
+        .then(|| store::current_state(lock.dir()))
+        .flatten()
+        .and_then(|(version, bytes)| Some((version, State::from_bytes(&bytes)?)))
+        .filter(|(_, state)| state.fingerprint == fingerprint);
+    let stage = Stage::new(lock, previous.as_ref().map(|(v, _)| v.as_path()))?;
+    let filled = std::thread::scope(|scope| -> Result<Filled> {
+        let (tx, rx) = sync_channel::<Vec<Quad>>(2);
+        // The loader's progress hook must be 'static: it counts into an
+        // atomic that the producer reports with each source.
+        let loaded = Arc::new(AtomicU64::new(0));
+        let counter = Arc::clone(&loaded);
+        let loader = scope.spawn(|| -> Result<()> {
+            let mut loader = stage
+                .loader()
+                .on_progress(move |n| counter.store(n, Ordering::Relaxed));
+            loader
+                .load_quads(rx.into_iter().flatten())
+                .context("loading the graph into the store failed")?;
+            loader.commit().context("committing the store failed")
+        });
+        let mut fill = Fill {
+            store: stage.store(),
+            tx,
+            previous: previous.map(|(_, s)| s),
+            reference: &reference,
+            loaded,
+        };
+        let filled = fill.run(lock.dir(), &pending, settings, progress);
+        drop(fill);
+        let loaded = loader
+            .join()
+            .map_err(|_| anyhow!("the loader thread panicked"))?;
+        // A loader failure is the cause of a failed send: report it first.
+        loaded?;
+        filled
+    })?;
+    let Filled {
+        mut state,
+        quads,
+        counts,
+    } = filled;
+    state.fingerprint = fingerprint;
+    let manifest = Manifest {
+        tool: env!("CARGO_PKG_NAME").into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        sources: state.sources.iter().map(|r| r.path.clone()).collect(),
+        quads: quads as usize,
+    };
+    let published = stage.publish(manifest, Some(&|w| state.write(w)))?;
+    Ok(Report {
+        published,
+        warnings: counts.warnings,
+        extracted: counts.extracted,
+        reused: counts.reused,
+        removed: counts.removed,
+        proposals: state.sources.iter().map(|r| r.proposals).sum(),
+        stances: state.sources.iter().map(|r| r.stances).sum(),
+    })
+}
+
+/// What happened to the sources, for the report.
+#[derive(Default)]
+struct Counts {
+    warnings: Vec<String>,
+    extracted: usize,
+    reused: usize,
+    removed: usize,
+}
+
+/// A filled stage: the state to keep (without fingerprint), the number of
+/// quads in the store, the counts.
+struct Filled {
+    state: State,
+    quads: u64,
+    counts: Counts,
+}
+
+/// The producer side of a build: everything but the loading.
+struct Fill<'a> {
+    store: &'a Store,
+    tx: SyncSender<Vec<Quad>>,
+    /// The state of the version the stage copied (incremental), if any.
+    previous: Option<State>,
+    reference: &'a Reference,
+    /// Quads the loader has loaded so far.
+    loaded: Arc<AtomicU64>,
+}
+
+impl Fill<'_> {
+    fn send(&self, quads: Vec<Quad>) -> Result<()> {
+        self.tx
+            .send(quads)
+            .map_err(|_| anyhow!("loading the graph into the store failed"))
+    }
+
+    fn remove_graph(&self, graph: NamedNodeRef<'_>) -> Result<()> {
+        self.store
+            .remove_named_graph(graph)
+            .with_context(|| format!("cannot remove the graph {graph} from the new store"))
+    }
+
+    /// Fills the stage.
+    fn run(
+        &mut self,
+        dir: &Path,
+        pending: &[input::Pending],
+        settings: Settings,
+        progress: &(dyn Fn(Tick) + Sync),
+    ) -> Result<Filled> {
+        let previous = self.previous.take();
+        let fixed = match &previous {
+            Some(previous) => previous.fixed.clone(),
+            None => {
+                let mut quads = fixed_quads(self.reference)?;
+                // RDF added with `oewg-kg load` survives the rebuild.
+                quads.extend(carried_over(dir)?);
+                let t = tallies(&quads);
+                self.send(quads)?;
+                t
+            }
+        };
+        let (before, old) = match previous {
+            Some(s) => (
+                Some(s.corpus),
+                s.sources.into_iter().map(|r| (r.stem.clone(), r)).collect(),
+            ),
+            None => (None, BTreeMap::new()),
+        };
+        let (records, reused, mut counts) = self.sources(pending, settings, progress, &old)?;
+        let kept: BTreeSet<&str> = records.iter().map(|r| r.stem.as_str()).collect();
+        for stem in old.keys().filter(|s| !kept.contains(s.as_str())) {
+            self.remove_graph(iri::source_graph(stem).as_ref())?;
+            counts.removed += 1;
+        }
+        let corpus = self.corpus(&records, before.as_ref())?;
+        let gone = stale_shared(&old, &records, &reused);
+        self.remove_hashed(iri::shared_graph(), &gone)?;
+        if before.is_some() {
+            self.remove_graph(iri::void_graph().as_ref())?;
+        }
+        let all: Vec<&void::GraphTally> = fixed
+            .iter()
+            .chain(records.iter().flat_map(|r| [&r.tally, &r.shared]))
+            .chain([&corpus])
+            .collect();
+        let description = void::describe(&all);
+        let quads = (void::quads_in(&all) + description.len()) as u64;
+        self.send(description)?;
+        Ok(Filled {
+            state: State {
+                fingerprint: String::new(),
+                fixed,
+                corpus,
+                sources: records,
+            },
+            quads,
+            counts,
+        })
+    }
+
+    /// Streams the sources: fresh ones loaded (replacing their old graph),
+    /// unchanged ones kept. Returns the records in stem order, the stems
+    /// reused, the counts.
+    fn sources(
+        &self,
+        pending: &[input::Pending],
+        settings: Settings,
+        progress: &(dyn Fn(Tick) + Sync),
+        old: &BTreeMap<String, SourceRecord>,
+    ) -> Result<(Vec<SourceRecord>, BTreeSet<String>, Counts)> {
+        let mut counts = Counts::default();
+        let mut records = Vec::with_capacity(pending.len());
+        let mut folders = FolderCheck::default();
+        let mut reused: BTreeSet<String> = BTreeSet::new();
+        let mut texts: HashSet<Arc<str>> = HashSet::new();
+        let reuse = |stem: &str, hash: &str| old.get(stem).filter(|r| r.hash == hash).cloned();
+        let batching = settings.batching;
+        stream(
+            pending,
+            self.reference,
+            settings.strict,
+            batching,
+            &reuse,
+            &mut |p, item| {
+                folders.note(p, !matches!(item, Item::Skipped(_)));
+                progress(Tick::Loaded(self.loaded.load(Ordering::Relaxed)));
+                let bytes = p.bytes;
+                match item {
+                    Item::Fresh(m) => {
+                        progress(Tick::Source {
+                            bytes,
+                            reused: false,
+                        });
+                        if old.contains_key(&p.stem) {
+                            self.remove_graph(iri::source_graph(&p.stem).as_ref())?;
+                        }
+                        counts.extracted += 1;
+                        records.push(interned(m.record, &mut texts));
+                        self.send(m.quads)?;
+                    }
+                    Item::Reused(r) => {
+                        progress(Tick::Source {
+                            bytes,
+                            reused: true,
+                        });
+                        counts.reused += 1;
+                        reused.insert(r.stem.clone());
+                        records.push(interned(r, &mut texts));
+                    }
+                    Item::Skipped(w) => counts.warnings.push(w),
+                }
+                Ok(())
+            },
+        )?;
+        folders.check().map_err(|e| anyhow!("{e}"))?;
+        Ok((records, reused, counts))
+    }
+
+    /// The alignment graph made again from the records. A rebuild (with
+    /// the tally `before` of the graph in the copy) changes only the
+    /// triples that differ: adding one report changes a few outcomes, not
+    /// the hundred thousand others.
+    fn corpus(
+        &self,
+        records: &[SourceRecord],
+        before: Option<&void::GraphTally>,
+    ) -> Result<void::GraphTally> {
+        let quads = corpus_quads(records, self.reference);
+        let tally = void::GraphTally::of(&iri::corpus_graph().into(), &quads);
+        let Some(before) = before else {
+            self.send(quads)?;
+            return Ok(tally);
+        };
+        let had = |h: &u64| before.shared_triples().binary_search(h).is_ok();
+        let has = |h: &u64| tally.shared_triples().binary_search(h).is_ok();
+        let gone: BTreeSet<u64> = before
+            .shared_triples()
+            .iter()
+            .filter(|h| !has(h))
+            .copied()
+            .collect();
+        self.remove_hashed(iri::corpus_graph(), &gone)?;
+        let added: Vec<Quad> = quads
+            .into_iter()
+            .filter(|q| !had(&void::triple_hash(q)))
+            .collect();
+        self.send(added)?;
+        Ok(tally)
+    }
+
+    /// Removes from `graph` of the copied store the triples whose hashes
+    /// are in `gone`.
+    fn remove_hashed(&self, graph: NamedNode, gone: &BTreeSet<u64>) -> Result<()> {
+        if gone.is_empty() {
+            return Ok(());
+        }
+        let graph = GraphName::from(graph);
+        let stale: Vec<Quad> = self
+            .store
+            .quads_for_pattern(None, None, None, Some(graph.as_ref()))
+            .filter(|q| {
+                q.as_ref()
+                    .map_or(true, |q| gone.contains(&void::triple_hash(q)))
+            })
+            .collect::<Result<_, _>>()
+            .with_context(|| format!("reading the graph {graph} of the copied store failed"))?;
+        for q in &stale {
+            self.store
+                .remove(q)
+                .with_context(|| format!("cannot remove a triple of {graph} from the new store"))?;
+        }
+        Ok(())
+    }
+}
+
+/// `record` with its paragraph texts shared with the records before it
+/// (many reports quote the same paragraph).
+fn interned(mut record: SourceRecord, texts: &mut HashSet<Arc<str>>) -> SourceRecord {
+    for p in &mut record.drafts.paragraphs {
+        match texts.get(&*p.text) {
+            Some(t) => p.text = Arc::clone(t),
+            None => {
+                texts.insert(Arc::clone(&p.text));
+            }
+        }
+    }
+    record
+}
+
+/// The shared graph's triples that only sources now changed or gone
+/// stated. The others stay: a kept source, or a changed one read again,
+/// states them still.
+fn stale_shared(
+    old: &BTreeMap<String, SourceRecord>,
+    records: &[SourceRecord],
+    reused: &BTreeSet<String>,
+) -> BTreeSet<u64> {
+    let mut gone: BTreeSet<u64> = old
+        .values()
+        .filter(|r| !reused.contains(&r.stem))
+        .flat_map(|r| r.shared.shared_triples().iter().copied())
+        .collect();
+    for r in records {
+        for h in r.shared.shared_triples() {
+            gone.remove(h);
+        }
+    }
+    gone
+}
+
+/// The loaded graphs of the store at `dir`, to carry into a rebuilt store
+/// (empty when there is no store yet).
+pub fn carried_over(dir: &Path) -> Result<Vec<Quad>> {
+    let Ok((store, _)) = store::open(dir) else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for g in store.named_graphs() {
+        let g = g.context("reading the store failed")?;
+        if let NamedOrBlankNode::NamedNode(g) = g {
+            if iri::is_loaded_graph(g.as_str()) {
+                let graph = GraphName::NamedNode(g.clone());
+                for q in store.quads_for_pattern(None, None, None, Some(graph.as_ref())) {
+                    out.push(q.context("reading the store failed")?);
+                }
+            }
+        }
+    }
+    Ok(out)
+}

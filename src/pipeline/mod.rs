@@ -1,0 +1,196 @@
+//! The pipeline strung together for a corpus of any size: sources are
+//! read, extracted and mapped to quads a batch at a time on every core
+//! (rayon), handed on in stem order, and forgotten except for a compact
+//! [`SourceRecord`]; the corpus-wide steps (alignment and outcomes, the
+//! dataset description) then run on the records. Memory grows with the
+//! records, not with the texts, facts or quads.
+//!
+//! Each source's extraction and mapping depends on that source alone, and
+//! the corpus-wide steps see the records in stem order whatever order the
+//! batches finished in, so the graph is the same for any number of threads
+//! and any order of the inputs.
+
+pub mod build;
+mod record;
+
+pub use record::{content_hash, fingerprint, SourceRecord, State};
+
+use crate::fact::align::{self, SourceDrafts};
+use crate::fact::SourceFacts;
+use crate::input::Pending;
+use crate::mention::Gazetteer;
+use crate::quad::{self, iri, void::GraphTally};
+use crate::reference::Reference;
+use anyhow::{Context, Result};
+use oxigraph::model::{GraphName, NamedNode, Quad};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+/// One source's quads (sorted) and what the build keeps of it.
+pub struct Mapped {
+    pub quads: Vec<Quad>,
+    pub record: SourceRecord,
+}
+
+/// Maps one source's facts to its graph and its record; `hash` is the
+/// [`content_hash`] of its text.
+pub fn map_facts(facts: &SourceFacts, reference: &Reference, hash: String) -> Mapped {
+    let quads = quad::source(facts, reference);
+    let labels = quad::Labels::new(reference, &facts.ad_hoc);
+    let stem = &facts.source.stem;
+    let graph: GraphName = iri::source_graph(stem).into();
+    let shared: GraphName = iri::shared_graph().into();
+    let (own, common): (Vec<&Quad>, Vec<&Quad>) = quads.iter().partition(|q| q.graph_name == graph);
+    debug_assert!(common.iter().all(|q| q.graph_name == shared));
+    let record = SourceRecord {
+        stem: stem.clone(),
+        path: facts.source.path.display().to_string(),
+        hash,
+        bytes: facts.source.text.len() as u64,
+        proposals: facts.proposals.len() as u64,
+        stances: facts.stances.len() as u64,
+        drafts: SourceDrafts::of(facts),
+        proposal_iris: quad::edit_proposal_iris(facts, &labels)
+            .into_iter()
+            .map(NamedNode::into_string)
+            .collect(),
+        tally: GraphTally::of(&graph, own),
+        shared: GraphTally::of(&shared, common),
+    };
+    Mapped { quads, record }
+}
+
+/// The graphs every build holds whatever its sources: the ontology and
+/// the reference data.
+pub fn fixed_quads(reference: &Reference) -> Result<Vec<Quad>> {
+    let mut quads = quad::ontology().context("ontology/oewg.ttl or shapes.ttl does not parse")?;
+    quads.extend(quad::reference(reference));
+    Ok(quads)
+}
+
+/// The alignment graph (alignments, dropped paragraphs, outcomes) from the
+/// records of every source, in stem order.
+pub fn corpus_quads(records: &[SourceRecord], reference: &Reference) -> Vec<Quad> {
+    let drafts: Vec<&SourceDrafts> = records.iter().map(|r| &r.drafts).collect();
+    let corpus = align::corpus_of(&drafts, reference);
+    let iris: BTreeMap<&str, &[String]> = records
+        .iter()
+        .map(|r| (r.stem.as_str(), r.proposal_iris.as_slice()))
+        .collect();
+    quad::corpus(&corpus, |stem, i| {
+        let iri = iris.get(stem)?.get(i)?;
+        Some(NamedNode::new_unchecked(iri.as_str()))
+    })
+}
+
+/// Tallies of a set of quads, one per graph, in graph order.
+pub fn tallies(quads: &[Quad]) -> Vec<GraphTally> {
+    let mut by_graph: BTreeMap<String, (GraphName, Vec<&Quad>)> = BTreeMap::new();
+    for q in quads {
+        by_graph
+            .entry(q.graph_name.to_string())
+            .or_insert_with(|| (q.graph_name.clone(), Vec::new()))
+            .1
+            .push(q);
+    }
+    by_graph
+        .into_values()
+        .map(|(g, qs)| GraphTally::of(&g, qs))
+        .collect()
+}
+
+/// What became of one source of a streamed build.
+pub enum Item {
+    /// Read, extracted and mapped.
+    Fresh(Mapped),
+    /// Unchanged since the build whose record this is: its graph is in the
+    /// store already.
+    Reused(SourceRecord),
+    /// Not a readable text (a folder's entry, without `--strict`): the
+    /// warning naming it.
+    Skipped(String),
+}
+
+/// How sources are grouped for the thread pool.
+#[derive(Debug, Clone, Copy)]
+pub struct Batching {
+    /// A batch closes once its files reach this many bytes...
+    pub bytes: u64,
+    /// ... or this many sources.
+    pub sources: usize,
+}
+
+impl Default for Batching {
+    /// About 16 MB of text at a time: enough work for every core, little
+    /// enough that a batch's texts, facts and quads stay a few hundred MB.
+    fn default() -> Self {
+        Self {
+            bytes: 16 << 20,
+            sources: 512,
+        }
+    }
+}
+
+/// Reads, hashes, extracts and maps `pending` on the current rayon pool,
+/// a batch at a time, and hands each source to `sink` in stem order.
+/// `reuse(stem, hash)` gives the record of a source the store already
+/// holds unchanged; such a source is not extracted again. A source that
+/// cannot be read (given by name, or with `strict`) stops the stream with
+/// its error.
+pub fn stream(
+    pending: &[Pending],
+    reference: &Reference,
+    strict: bool,
+    batching: Batching,
+    reuse: &(dyn Fn(&str, &str) -> Option<SourceRecord> + Sync),
+    sink: &mut dyn FnMut(&Pending, Item) -> Result<()>,
+) -> Result<()> {
+    let gazetteer = reference.derived(Gazetteer::new);
+    let mut start = 0;
+    while start < pending.len() {
+        let end = batch_end(pending, start, batching);
+        let batch = &pending[start..end];
+        let items: Vec<Result<Item>> = batch
+            .par_iter()
+            .map(|p| process(p, reference, &gazetteer, strict, reuse))
+            .collect();
+        for (p, item) in batch.iter().zip(items) {
+            sink(p, item?)?;
+        }
+        start = end;
+    }
+    Ok(())
+}
+
+/// Where the batch starting at `start` ends.
+fn batch_end(pending: &[Pending], start: usize, batching: Batching) -> usize {
+    let mut bytes = 0;
+    let mut end = start;
+    while end < pending.len()
+        && (end == start || (bytes < batching.bytes && end - start < batching.sources))
+    {
+        bytes += pending[end].bytes;
+        end += 1;
+    }
+    end
+}
+
+fn process(
+    p: &Pending,
+    reference: &Reference,
+    gazetteer: &Gazetteer,
+    strict: bool,
+    reuse: &(dyn Fn(&str, &str) -> Option<SourceRecord> + Sync),
+) -> Result<Item> {
+    let source = match p.read(strict).map_err(|e| anyhow::anyhow!("{e}"))? {
+        Ok(s) => s,
+        Err(warning) => return Ok(Item::Skipped(warning)),
+    };
+    let hash = content_hash(&source);
+    if let Some(mut record) = reuse(&source.stem, &hash) {
+        record.path = p.path.display().to_string();
+        return Ok(Item::Reused(record));
+    }
+    let facts = SourceFacts::extract(source, reference, gazetteer);
+    Ok(Item::Fresh(map_facts(&facts, reference, hash)))
+}

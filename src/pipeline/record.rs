@@ -1,0 +1,141 @@
+//! What a build keeps of each source once its text and facts are gone:
+//! the corpus-wide step's input, the IRIs its outcomes attach to, the
+//! source's share of the dataset description and a content hash. Kept in
+//! the store too (`state.bin` beside the database), so a rebuild re-reads
+//! only the sources that changed.
+
+use crate::fact::align::SourceDrafts;
+use crate::input::SourceText;
+use crate::quad::void::GraphTally;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// One source, as a build remembers it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceRecord {
+    pub stem: String,
+    /// The path it was read from, as given (for the manifest).
+    pub path: String,
+    /// [`content_hash`] of the text and its catalog row.
+    pub hash: String,
+    pub bytes: u64,
+    pub proposals: u64,
+    pub stances: u64,
+    pub drafts: SourceDrafts,
+    /// The IRI of each edit proposal, in the source's order.
+    pub proposal_iris: Vec<String>,
+    /// The source graph's share of the dataset description.
+    pub tally: GraphTally,
+    /// What the source adds to the shared graph, counted the same way.
+    pub shared: GraphTally,
+}
+
+/// SHA-256 of what a source's graph is made from: its text and its
+/// catalog row (a new title or date changes the graph as much as new
+/// words do).
+pub fn content_hash(source: &SourceText) -> String {
+    let meta = serde_json::to_string(&source.meta).unwrap_or_default();
+    sha256_hex([
+        source.stem.as_bytes(),
+        meta.as_bytes(),
+        source.text.as_bytes(),
+    ])
+}
+
+/// SHA-256 in hex of `parts`, each ended by a zero byte (so that parts
+/// cannot run into each other).
+fn sha256_hex<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p);
+        h.update([0u8]);
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What a store version was built from, for the next build to reuse.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct State {
+    /// [`fingerprint`] of the program and reference data that wrote it: a
+    /// rebuild reuses nothing written by another.
+    pub fingerprint: String,
+    /// Tallies of the graphs that are not sources (ontology, reference,
+    /// loaded graphs).
+    pub fixed: Vec<GraphTally>,
+    /// Tally of the alignment graph (the hashes of all its triples).
+    pub corpus: GraphTally,
+    /// One record per source, in stem order.
+    pub sources: Vec<SourceRecord>,
+}
+
+impl State {
+    /// Writes the state (streamed: a big corpus's state is never held
+    /// twice).
+    pub fn write(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        postcard::to_io(self, w)
+            .map(drop)
+            .map_err(std::io::Error::other)
+    }
+    /// `None` when the bytes are no state of this program (damaged, or
+    /// written by another version: the build then starts afresh).
+    pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
+        postcard::from_bytes(bytes).ok()
+    }
+}
+
+/// Identifies the extractor and its data: the program file itself (any
+/// change to the code changes what a text yields) and the embedded
+/// ontology and reference files.
+pub fn fingerprint() -> String {
+    use crate::reference::files;
+    let exe = std::env::current_exe()
+        .and_then(std::fs::read)
+        .unwrap_or_default();
+    let data = [
+        files::STATES,
+        files::GROUPS,
+        files::BODIES,
+        files::RESOLUTIONS,
+        files::DOCUMENTS,
+        files::PERSONS,
+        files::POLICY_PROPOSALS,
+        files::SOURCES,
+        files::CUES,
+        files::ONTOLOGY_TTL,
+        files::SHAPES_TTL,
+    ];
+    sha256_hex(
+        [env!("CARGO_PKG_VERSION").as_bytes(), &exe]
+            .into_iter()
+            .chain(data.iter().map(|f| f.as_bytes())),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hash_changes_with_the_text_and_with_the_catalog_row() {
+        let a = SourceText::in_memory("a", "Some words.", "2024");
+        let mut b = a.clone();
+        b.text.push(' ');
+        let mut c = a.clone();
+        c.meta.title = Some("A title".into());
+        assert_eq!(content_hash(&a), content_hash(&a.clone()));
+        assert_ne!(content_hash(&a), content_hash(&b));
+        assert_ne!(content_hash(&a), content_hash(&c));
+    }
+
+    #[test]
+    fn a_state_reads_back_and_garbage_is_no_state() {
+        let s = State {
+            fingerprint: "f".into(),
+            ..Default::default()
+        };
+        let mut bytes = Vec::new();
+        s.write(&mut bytes).unwrap();
+        assert_eq!(State::from_bytes(&bytes).unwrap().fingerprint, "f");
+        assert!(State::from_bytes(b"\xff\xff\xff\xff\xff").is_none());
+    }
+}

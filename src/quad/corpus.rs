@@ -1,0 +1,75 @@
+//! The alignment graph (`graph/alignment`): what the corpus says across
+//! sources — draft paragraphs aligned with their later versions, dropped
+//! paragraphs, and the outcome of each edit proposal.
+
+use super::terms::{label, o};
+use super::{iri, Sink};
+use oxigraph::model::{NamedNode, Quad};
+
+/// A decimal to three places in the canonical form the store keeps
+/// (`1`, `0.5`, `0.941`), so a quad reads back as it was written.
+fn decimal(x: f64) -> String {
+    let s = format!("{x:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s.is_empty() || s == "-" {
+        "0".into()
+    } else {
+        s.into()
+    }
+}
+
+/// The corpus graph: alignments of draft paragraphs with their later
+/// versions, dropped paragraphs, and the outcome of each edit proposal.
+///
+/// `proposal_iri(stem, i)` is the IRI of the `i`th edit proposal of the
+/// source `stem` (see [`edit_proposal_iris`]); the caller keeps them from
+/// mapping each source, so this needs no source's facts.
+pub fn corpus(
+    c: &crate::fact::align::CorpusFacts,
+    proposal_iri: impl Fn(&str, usize) -> Option<NamedNode>,
+) -> Vec<Quad> {
+    let mut g = Sink::new(iri::corpus_graph());
+    for a in &c.alignments {
+        let from = iri::paragraph(&a.from.0, a.from.1);
+        let to = iri::paragraph(&a.to.0, a.to.1);
+        let id = iri::alignment(&from, &to);
+        g.add(&from, o("alignedWith"), to.clone());
+        g.types(&id, &["Alignment"]);
+        g.str(
+            &id,
+            label(),
+            &format!("{} p{} → {} p{}", a.from.0, a.from.1, a.to.0, a.to.1),
+        );
+        g.add(&id, o("alignedFrom"), from);
+        g.add(&id, o("alignedTo"), to);
+        g.typed(&id, o("similarity"), &decimal(a.similarity), "decimal");
+        g.str(&id, o("wordDiff"), &a.diff);
+    }
+    for (doc, n) in &c.dropped {
+        g.typed(&iri::paragraph(doc, *n), o("dropped"), "true", "boolean");
+    }
+    for j in &c.judgements {
+        let Some(id) = proposal_iri(&j.source, j.proposal) else {
+            continue;
+        };
+        g.add(&id, o("outcome"), o(j.outcome.name()));
+        g.str(&id, o("outcomeReason"), &j.reason);
+        if !j.diff.is_empty() {
+            g.str(&id, o("wordDiff"), &j.diff);
+        }
+    }
+    g.into_sorted()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_are_written_as_the_store_keeps_them() {
+        assert_eq!(decimal(1.0), "1");
+        assert_eq!(decimal(0.5), "0.5");
+        assert_eq!(decimal(0.9414), "0.941");
+        assert_eq!(decimal(0.0), "0");
+    }
+}
