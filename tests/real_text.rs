@@ -56,6 +56,12 @@ fn policy_stances(f: &SourceFacts) -> Vec<(Entity, Polarity, String)> {
     out
 }
 
+/// Asserts that `text` yields exactly one policy or body stance.
+fn only_stance(text: &str, (code, polarity, target): (&str, Polarity, &str)) {
+    let got = policy_stances(&read(text));
+    assert_eq!(got, [(state(code), polarity, target.to_string())], "{text}");
+}
+
 const STATEMENT: &str = "Statement by the delegation of Chile at the eighth session of the Open-ended Working Group on security of and in the use of ICTs 2021-2025\n\nOn Rev.1 of the draft annual progress report:\n\n";
 
 #[test]
@@ -98,16 +104,9 @@ fn a_proposal_on_a_draft_the_text_never_names_still_has_a_paragraph() {
 
 #[test]
 fn our_delegation_cannot_accept_is_the_authors_opposition() {
-    let f = read(
+    only_stance(
         "Statement by the representative of Paraguay\n\nOur delegation cannot accept the creation of a new legally binding instrument.\n",
-    );
-    assert_eq!(
-        policy_stances(&f),
-        [(
-            state("PRY"),
-            Polarity::Opposition,
-            "legally-binding-instrument".into()
-        )]
+        ("PRY", Polarity::Opposition, "legally-binding-instrument"),
     );
 }
 
@@ -413,27 +412,17 @@ fn on_behalf_of_in_a_first_sentence_is_not_the_title() {
 
 #[test]
 fn the_working_group_after_a_named_oewg_is_that_oewg() {
-    let f = read(
+    only_stance(
         "Statement by the delegation of Uruguay at the Open-ended Working Group on security of and in the use of ICTs 2021-2025\n\nWe reaffirm our full support for the Working Group.\n",
-    );
-    assert_eq!(
-        policy_stances(&f),
-        [(state("URY"), Polarity::Support, "oewg-2021-2025".into())]
+        ("URY", Polarity::Support, "oewg-2021-2025"),
     );
 }
 
 #[test]
 fn a_negated_belief_turns_what_follows() {
-    let f = read(
+    only_stance(
         "Session report\n\nMoldova did not believe that a legally binding instrument would help small States.\n",
-    );
-    assert_eq!(
-        policy_stances(&f),
-        [(
-            state("MDA"),
-            Polarity::Opposition,
-            "legally-binding-instrument".into()
-        )]
+        ("MDA", Polarity::Opposition, "legally-binding-instrument"),
     );
 }
 
@@ -475,23 +464,17 @@ fn a_fronted_as_phrase_belongs_to_the_subject_after_it() {
 
 #[test]
 fn a_speaker_named_alone_later_speaks_for_their_state() {
-    let f = read(
+    only_stance(
         "News item\n\nTogo's ambassador, Mr. Edem Kodjo-Amevor, opened the debate. Later, Kodjo-Amevor described the Programme of Action as indispensable.\n",
-    );
-    assert_eq!(
-        policy_stances(&f),
-        [(state("TGO"), Polarity::Support, "poa".into())]
+        ("TGO", Polarity::Support, "poa"),
     );
 }
 
 #[test]
 fn a_lower_case_programme_of_action_is_the_poa_but_not_the_small_arms_one() {
-    let f = read(
+    only_stance(
         "Press release\n\nThe representative of Malta said the programme of action was indispensable.\n",
-    );
-    assert_eq!(
-        policy_stances(&f),
-        [(state("MLT"), Polarity::Support, "poa".into())]
+        ("MLT", Polarity::Support, "poa"),
     );
     let f = read(
         "Press release\n\nThe representative of Malta said the Programme of Action on small arms and light weapons was indispensable.\n",
