@@ -231,6 +231,7 @@ fn build(dir: &Path, store: &Path, extra: &[&str]) -> Run {
 }
 
 /// Wall time and peak RSS of a child process.
+#[allow(clippy::zombie_processes)] // waited for with wait4, for its rusage
 fn measure(cmd: &mut Command) -> Run {
     let t = Instant::now();
     let child = cmd.stdout(Stdio::null()).spawn().unwrap();

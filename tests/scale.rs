@@ -12,24 +12,11 @@ mod corpus;
 #[path = "../examples/gen_corpus/text.rs"]
 mod text;
 
-use common::{bin, build_with, root, run, stderr};
+use common::{bin, build_with, export_nq as export, root, run, stderr};
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-
-/// The N-Quads export of a store.
-fn export(store: &Path) -> Vec<u8> {
-    let o = run(&[
-        "export",
-        "--format",
-        "nq",
-        "--store",
-        &store.display().to_string(),
-    ]);
-    assert!(o.status.success(), "export failed: {}", stderr(&o));
-    o.stdout
-}
 
 fn build_ok(inputs: &[&Path], store: &Path, extra: &[&str]) {
     let o = build_with(inputs, store, extra);

@@ -50,6 +50,19 @@ pub fn build(inputs: &[&Path], store: &Path) {
     assert!(o.status.success(), "build failed: {}", stderr(&o));
 }
 
+/// The N-Quads export of a store (asserting it succeeds).
+pub fn export_nq(store: &Path) -> Vec<u8> {
+    let o = run(&[
+        "export",
+        "--format",
+        "nq",
+        "--store",
+        &store.display().to_string(),
+    ]);
+    assert!(o.status.success(), "export failed: {}", stderr(&o));
+    o.stdout
+}
+
 /// A temporary store built from `seeds/`.
 pub fn seed_store() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();

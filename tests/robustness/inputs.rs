@@ -180,15 +180,9 @@ fn lone_cr_line_ends_build_the_same_graph_as_lf() {
     // Selectors quote the text around each sentence verbatim, line ends
     // included: those are the only bytes that may differ.
     let export = |s: &Path| {
-        let o = run(&[
-            "export",
-            "--format",
-            "nq",
-            "--store",
-            &s.display().to_string(),
-        ]);
-        assert!(o.status.success());
-        String::from_utf8(o.stdout).unwrap().replace("\\r", "\\n")
+        String::from_utf8(super::common::export_nq(s))
+            .unwrap()
+            .replace("\\r", "\\n")
     };
     let (a, b) = (export(&s1), export(&s2));
     let differ: Vec<(&str, &str)> = a.lines().zip(b.lines()).filter(|(x, y)| x != y).collect();
