@@ -88,7 +88,12 @@ impl<'a> Extractor<'a> {
         ctx: &mut Context,
         produced: &mut Produced,
     ) {
-        if self.rules.0.is_empty() {
+        // Every rule is about a body or proposal named in the sentence or
+        // pointed back at (the previous sentence's): without one, none can
+        // match, and most sentences are skipped before being tokenised.
+        if self.rules.0.is_empty()
+            || (ctx.prev_policies.is_empty() && self.targets_in(sentence).is_empty())
+        {
             return;
         }
         let toks = self.tokens(sentence, quotes);
