@@ -119,6 +119,7 @@ struct Progress {
     bar: ProgressBar,
     sources: AtomicU64,
     bytes: AtomicU64,
+    loaded: AtomicU64,
     started: std::time::Instant,
 }
 
@@ -139,6 +140,7 @@ impl Progress {
             bar,
             sources: AtomicU64::new(0),
             bytes: AtomicU64::new(0),
+            loaded: AtomicU64::new(0),
             started: std::time::Instant::now(),
         }
     }
@@ -150,13 +152,14 @@ impl Progress {
                 let b = self.bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
                 let secs = self.started.elapsed().as_secs_f64().max(1e-3);
                 self.bar.set_message(format!(
-                    "{n} sources ({:.0}/s), {:.1} MB ({:.1} MB/s)",
+                    "{n} sources ({:.0}/s), {:.1} MB ({:.1} MB/s), {} quads loaded",
                     n as f64 / secs,
                     b as f64 / 1e6,
-                    b as f64 / 1e6 / secs
+                    b as f64 / 1e6 / secs,
+                    self.loaded.load(Ordering::Relaxed)
                 ));
             }
-            Tick::Loaded(q) => self.bar.set_prefix(format!("{q} quads loaded")),
+            Tick::Loaded(q) => self.loaded.store(q, Ordering::Relaxed),
         }
     }
 
