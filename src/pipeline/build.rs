@@ -10,7 +10,7 @@
 //! copy is a new version like any other, so a failed or killed rebuild
 //! leaves the store in force as it was.
 
-use super::{corpus_quads, fixed_quads, stream, tallies, Batching, Item, SourceRecord, State};
+use super::{corpus_chunks, fixed_quads, stream, tallies, Batching, Item, SourceRecord, State};
 use crate::input::{self, FolderCheck};
 use crate::quad::{iri, void};
 use crate::reference::Reference;
@@ -302,26 +302,33 @@ impl Fill<'_> {
         records: &[SourceRecord],
         before: Option<&void::GraphTally>,
     ) -> Result<void::GraphTally> {
-        let quads = corpus_quads(records, self.reference);
-        let tally = void::GraphTally::of(&iri::corpus_graph().into(), &quads);
-        let Some(before) = before else {
-            self.send(quads)?;
-            return Ok(tally);
-        };
-        let had = |h: &u64| before.shared_triples().binary_search(h).is_ok();
-        let has = |h: &u64| tally.shared_triples().binary_search(h).is_ok();
-        let gone: BTreeSet<u64> = before
-            .shared_triples()
-            .iter()
-            .filter(|h| !has(h))
-            .copied()
-            .collect();
-        self.remove_hashed(iri::corpus_graph(), &gone)?;
-        let added: Vec<Quad> = quads
-            .into_iter()
-            .filter(|q| !had(&void::triple_hash(q)))
-            .collect();
-        self.send(added)?;
+        let graph = GraphName::from(iri::corpus_graph());
+        let mut tally = void::GraphTally::of(&graph, &[]);
+        corpus_chunks(records, self.reference, &mut |quads| {
+            tally.merge(void::GraphTally::of(&graph, &quads));
+            match before {
+                None => self.send(quads),
+                Some(before) => self.send(
+                    quads
+                        .into_iter()
+                        .filter(|q| {
+                            let h = void::triple_hash(q);
+                            before.shared_triples().binary_search(&h).is_err()
+                        })
+                        .collect(),
+                ),
+            }
+        })?;
+        if let Some(before) = before {
+            let has = |h: &u64| tally.shared_triples().binary_search(h).is_ok();
+            let gone: BTreeSet<u64> = before
+                .shared_triples()
+                .iter()
+                .filter(|h| !has(h))
+                .copied()
+                .collect();
+            self.remove_hashed(iri::corpus_graph(), &gone)?;
+        }
         Ok(tally)
     }
 

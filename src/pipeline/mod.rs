@@ -71,16 +71,47 @@ pub fn fixed_quads(reference: &Reference) -> Result<Vec<Quad>> {
 /// The alignment graph (alignments, dropped paragraphs, outcomes) from the
 /// records of every source, in stem order.
 pub fn corpus_quads(records: &[SourceRecord], reference: &Reference) -> Vec<Quad> {
+    let mut quads = Vec::new();
+    corpus_chunks(records, reference, &mut |q| {
+        quads.extend(q);
+        Ok(())
+    })
+    .expect("collecting cannot fail");
+    quads
+}
+
+/// Outcomes mapped and handed on this many judgements at a time.
+const OUTCOME_CHUNK: usize = 20_000;
+
+/// [`corpus_quads`] handed to `sink` a chunk at a time: the outcomes of a
+/// big corpus (a million proposals, each with its reason and word diff)
+/// are never all in memory at once.
+pub fn corpus_chunks(
+    records: &[SourceRecord],
+    reference: &Reference,
+    sink: &mut dyn FnMut(Vec<Quad>) -> Result<()>,
+) -> Result<()> {
     let drafts: Vec<&SourceDrafts> = records.iter().map(|r| &r.drafts).collect();
-    let corpus = align::corpus_of(&drafts, reference);
     let iris: BTreeMap<&str, &[String]> = records
         .iter()
         .map(|r| (r.stem.as_str(), r.proposal_iris.as_slice()))
         .collect();
-    quad::corpus(&corpus, |stem, i| {
+    let iri = |stem: &str, i: usize| {
         let iri = iris.get(stem)?.get(i)?;
         Some(NamedNode::new_unchecked(iri.as_str()))
-    })
+    };
+    let mut chunk = Vec::with_capacity(OUTCOME_CHUNK);
+    let mut failed = Ok(());
+    let corpus = align::corpus_each(&drafts, reference, |j| {
+        chunk.push(j);
+        if chunk.len() == OUTCOME_CHUNK && failed.is_ok() {
+            failed = sink(quad::outcomes(&chunk, iri));
+            chunk.clear();
+        }
+    });
+    failed?;
+    sink(quad::outcomes(&chunk, iri))?;
+    sink(quad::alignments(&corpus))
 }
 
 /// Tallies of a set of quads, one per graph, in graph order.
@@ -121,11 +152,12 @@ pub struct Batching {
 }
 
 impl Default for Batching {
-    /// About 16 MB of text at a time: enough work for every core, little
-    /// enough that a batch's texts, facts and quads stay a few hundred MB.
+    /// About 4 MB of text at a time: enough work for every core (hundreds
+    /// of reports), little enough that a batch's texts, facts and quads
+    /// (some 300 k quads) stay around 100 MB.
     fn default() -> Self {
         Self {
-            bytes: 16 << 20,
+            bytes: 4 << 20,
             sources: 512,
         }
     }

@@ -4,6 +4,7 @@
 
 use super::terms::{label, o};
 use super::{iri, Sink};
+use crate::fact::align::{CorpusFacts, Judgement};
 use oxigraph::model::{NamedNode, Quad};
 
 /// A decimal to three places in the canonical form the store keeps
@@ -22,12 +23,19 @@ fn decimal(x: f64) -> String {
 /// versions, dropped paragraphs, and the outcome of each edit proposal.
 ///
 /// `proposal_iri(stem, i)` is the IRI of the `i`th edit proposal of the
-/// source `stem` (see [`edit_proposal_iris`]); the caller keeps them from
-/// mapping each source, so this needs no source's facts.
+/// source `stem` (see [`super::edit_proposal_iris`]); the caller keeps them
+/// from mapping each source, so this needs no source's facts.
 pub fn corpus(
-    c: &crate::fact::align::CorpusFacts,
+    c: &CorpusFacts,
     proposal_iri: impl Fn(&str, usize) -> Option<NamedNode>,
 ) -> Vec<Quad> {
+    let mut quads = alignments(c);
+    quads.extend(outcomes(&c.judgements, proposal_iri));
+    quads
+}
+
+/// The alignments and dropped paragraphs of the corpus graph.
+pub fn alignments(c: &CorpusFacts) -> Vec<Quad> {
     let mut g = Sink::new(iri::corpus_graph());
     for a in &c.alignments {
         let from = iri::paragraph(&a.from.0, a.from.1);
@@ -48,7 +56,17 @@ pub fn corpus(
     for (doc, n) in &c.dropped {
         g.typed(&iri::paragraph(doc, *n), o("dropped"), "true", "boolean");
     }
-    for j in &c.judgements {
+    g.into_sorted()
+}
+
+/// The outcomes of `judgements` in the corpus graph (a part of it: a big
+/// corpus's outcomes are mapped and loaded a chunk at a time).
+pub fn outcomes(
+    judgements: &[Judgement],
+    proposal_iri: impl Fn(&str, usize) -> Option<NamedNode>,
+) -> Vec<Quad> {
+    let mut g = Sink::new(iri::corpus_graph());
+    for j in judgements {
         let Some(id) = proposal_iri(&j.source, j.proposal) else {
             continue;
         };

@@ -192,6 +192,20 @@ pub fn corpus(facts: &[SourceFacts], reference: &Reference) -> CorpusFacts {
 
 /// [`corpus`] from what each source keeps; `sources` in stem order.
 pub fn corpus_of(sources: &[&SourceDrafts], reference: &Reference) -> CorpusFacts {
+    let mut judgements = Vec::new();
+    let mut out = corpus_each(sources, reference, |j| judgements.push(j));
+    out.judgements = judgements;
+    out
+}
+
+/// [`corpus_of`], handing each judgement to `on_judgement` as it is made
+/// instead of keeping them (a big corpus judges a million proposals); the
+/// result holds the alignments and dropped paragraphs only.
+pub fn corpus_each(
+    sources: &[&SourceDrafts],
+    reference: &Reference,
+    mut on_judgement: impl FnMut(Judgement),
+) -> CorpusFacts {
     let (own, drafts) = versions(sources);
     let mut out = CorpusFacts::default();
     for ((doc, n), draft) in &drafts {
@@ -207,11 +221,10 @@ pub fn corpus_of(sources: &[&SourceDrafts], reference: &Reference) -> CorpusFact
     // Each proposal looks up its paragraph's fate: indexed once, not
     // scanned per proposal (a corpus has thousands of both).
     let fates = Fates::index(&out);
-    let mut judgements = Vec::new();
     for s in sources {
         for (i, p) in s.proposals.iter().enumerate() {
             if let Some(j) = judge(p, &drafts, &own, &fates, reference) {
-                judgements.push(Judgement {
+                on_judgement(Judgement {
                     source: s.stem.clone(),
                     proposal: i,
                     outcome: j.0,
@@ -221,7 +234,6 @@ pub fn corpus_of(sources: &[&SourceDrafts], reference: &Reference) -> CorpusFact
             }
         }
     }
-    out.judgements = judgements;
     out
 }
 
