@@ -71,6 +71,10 @@ pub fn write_selected(
         .graph
         .as_ref()
         .map(|g| GraphNameRef::NamedNode(g.as_ref()));
+    let rdf = format.rdf();
+    if rdf.supports_datasets() && !sel.union && format != ExportFormat::Jsonld {
+        return stream_quads(store, graph, sel, format, out);
+    }
     let mut quads: Vec<Quad> = store
         .quads_for_pattern(None, None, None, graph)
         .collect::<Result<_, _>>()
@@ -81,7 +85,6 @@ pub fn write_selected(
             g.as_str()
         );
     }
-    let rdf = format.rdf();
     if rdf.supports_datasets() && sel.union {
         let union: BTreeMap<String, Triple> = quads
             .iter()
@@ -97,6 +100,37 @@ pub fn write_selected(
         );
     }
     write_quads(&quads, format, out)
+}
+
+/// N-Quads or TriG of the store (or one graph) written as the store reads
+/// them, in its index order: a store of any size is exported without
+/// holding it in memory.
+fn stream_quads(
+    store: &Store,
+    graph: Option<GraphNameRef<'_>>,
+    sel: &Selection,
+    format: ExportFormat,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let mut quads = store.quads_for_pattern(None, None, None, graph).peekable();
+    if let (Some(g), None) = (&sel.graph, quads.peek()) {
+        bail!(
+            "the store has no graph {}; `oewg-kg stats` lists its graphs",
+            g.as_str()
+        );
+    }
+    let mut ser = RdfSerializer::from_format(format.rdf());
+    if format != ExportFormat::Nq {
+        for (p, ns) in PREFIXES {
+            ser = ser.with_prefix(p, ns).context("invalid prefix")?;
+        }
+    }
+    let mut w = ser.for_writer(out);
+    for q in quads {
+        w.serialize_quad(&q.context("reading the store failed")?)?;
+    }
+    w.finish().context("writing the RDF failed")?;
+    Ok(())
 }
 
 /// Writes quads in `format`: quad formats keep their graphs (JSON-LD
