@@ -7,7 +7,7 @@
 //! seeds copied N times.
 //!
 //! `cargo bench --bench scale -- [--sizes 10MB,100MB,1GB] [--copies 400]
-//! [--seed 7] [--work DIR] [--query-timeout SECS]` (default 10MB,100MB,
+//! [--seed 7] [--work DIR] [--query-timeout SECS] [--no-queries]` (default 10MB,100MB,
 //! 400 copies, 300 s; the work folder, default `target/scale-bench`, keeps
 //! corpora and stores; `OEWG_KG_BIN` names another binary to measure).
 
@@ -39,6 +39,8 @@ struct Options {
     seed: u64,
     work: PathBuf,
     query_timeout: u64,
+    /// Time the bundled queries (`--no-queries` skips them).
+    queries: bool,
 }
 
 fn options() -> Options {
@@ -48,6 +50,7 @@ fn options() -> Options {
         seed: 7,
         work: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/scale-bench"),
         query_timeout: 300,
+        queries: true,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -57,6 +60,7 @@ fn options() -> Options {
             "--seed" => o.seed = it.next().unwrap().parse().unwrap(),
             "--work" => o.work = it.next().unwrap().into(),
             "--query-timeout" => o.query_timeout = it.next().unwrap().parse().unwrap(),
+            "--no-queries" => o.queries = false,
             "--oxigraph-load" => {
                 // The child that measures oxigraph alone (its own peak RSS).
                 let (nq, db) = (it.next().unwrap(), it.next().unwrap());
@@ -135,7 +139,9 @@ fn corpus_figures(o: &Options, dir: &Path, size: &str) {
         back.wall,
         100.0 * back.wall / full.wall
     );
-    queries(&store, o.query_timeout);
+    if o.queries {
+        queries(&store, o.query_timeout);
+    }
     // oxigraph last, once our store is exported and deleted: a 1 GB
     // corpus's store, its N-Quads and oxigraph's database would not fit
     // on the disk together.
