@@ -107,6 +107,8 @@ fn evaluations_without_a_holder_or_about_something_else_yield_nothing() {
         "Ghana said the report of the Programme of Action was useful.",
         // The praise is about something else in the sentence.
         "Ghana said that capacity-building was essential, and mentioned the Programme of Action.",
+        // An open question is no position.
+        "Ghana asked whether international humanitarian law applies to cyber operations.",
     ] {
         let got = stances(&r, text);
         assert!(got.is_empty(), "{text:?} gave {got:?}");
@@ -128,4 +130,34 @@ fn a_negated_evaluation_turns_the_position() {
             "legally-binding-instrument".to_string()
         )]
     );
+}
+
+#[test]
+fn a_negation_turns_a_need_and_an_application_of_law() {
+    let r = Reference::load().unwrap();
+    for (text, target) in [
+        (
+            "Tonga sees no case for a legally binding instrument.",
+            "legally-binding-instrument",
+        ),
+        (
+            "Tonga said that international humanitarian law does not apply in cyberspace.",
+            "ihl-applicability",
+        ),
+        (
+            "Tonga does not believe the Group should spend its time negotiating new norms.",
+            "new-norms",
+        ),
+    ] {
+        let got = stances(&r, text);
+        assert_eq!(
+            got,
+            vec![(
+                "TON".to_string(),
+                Polarity::Opposition,
+                target.to_string()
+            )],
+            "{text:?}"
+        );
+    }
 }

@@ -300,9 +300,16 @@ impl<'a> Extractor<'a> {
         if [
             "delegation of",
             "delegations of",
+            "delegate of",
+            "delegates of",
             "representative of",
             "representatives of",
             "government of",
+            "ambassador of",
+            "envoy of",
+            "minister of",
+            "mission of",
+            "authorities of",
         ]
         .iter()
         .any(|p| lower.ends_with(p))
