@@ -36,7 +36,7 @@ const NEGATION_REACH: usize = 2;
 /// "Nor do we believe that …", "we do not think that …": a negated
 /// belief turns what its complement says, up to a contrast.
 static NEGATED_BELIEF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not|nor|never|no longer)\b(?:\s+\w+){0,3}?\s+(?:believe|think|consider|agree|accept|see)s?\b(?:\s+that)?(?:[^;.]*?)$")
+    Regex::new(r"(?i)\b(?:not|nor|never|no longer)\b(?:\s+\w+){0,3}?\s+(?:believe|think|consider|agree|accept|see|persuaded|convinced|satisfied)s?\b(?:\s+that)?(?:[^;.]*?)$")
         .unwrap()
 });
 
