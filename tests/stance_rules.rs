@@ -152,11 +152,7 @@ fn a_negation_turns_a_need_and_an_application_of_law() {
         let got = stances(&r, text);
         assert_eq!(
             got,
-            vec![(
-                "TON".to_string(),
-                Polarity::Opposition,
-                target.to_string()
-            )],
+            vec![("TON".to_string(), Polarity::Opposition, target.to_string())],
             "{text:?}"
         );
     }

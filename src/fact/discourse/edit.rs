@@ -63,7 +63,10 @@ impl<'a> Extractor<'a> {
         let mut out: Vec<Action> = Vec::new();
         let mut last_end: Option<usize> = None;
         for h in &hits {
-            if last_end.is_some_and(|prev| !coordinated(&text[prev..h.span.start])) {
+            // "refer to 'A' rather than 'B'": a replacing link between two
+            // wordings joins the action before it without a coordinator.
+            let joins = h.value == "ReplaceText" && last_end.is_some();
+            if !joins && last_end.is_some_and(|prev| !coordinated(&text[prev..h.span.start])) {
                 continue;
             }
             let Some(a) = action_of(h, &objects, paras) else {
