@@ -264,7 +264,7 @@ fn the_field_is_covered_from_53_70_on() {
     let keys: BTreeSet<String> = resolutions().into_iter().map(|r| r.key).collect();
     for k in [
         "53-70", "58-32", "60-45", "66-24", "68-243", "70-237", "73-27", "73-266", "74-247",
-        "75-240", "76-19", "77-37", "73-187", "74-28", "74-29", "64-25", "69-28",
+        "75-240", "76-19", "77-37", "73-187", "74-28", "74-29", "63-37", "64-25", "69-28", "71-28",
     ] {
         assert!(keys.contains(k), "resolution {k} missing");
     }
@@ -557,6 +557,11 @@ fn the_reference_graph_links_drafts_chairs_and_adoption_votes() {
             format!("\"46\"^^<{xsd}integer>"),
         ),
         (
+            format!("{id}resolution/74-29/adoption"),
+            format!("{oewg}abstentionCount"),
+            format!("\"45\"^^<{xsd}integer>"),
+        ),
+        (
             res.clone(),
             format!("{oewg}mainSponsor"),
             format!("<{id}state/RUS>"),
@@ -587,5 +592,5 @@ fn the_reference_graph_links_drafts_chairs_and_adoption_votes() {
     // A resolution whose totals no source gave has no adoption vote node.
     assert!(!quads
         .iter()
-        .any(|q| q.subject.to_string() == format!("<{id}resolution/73-266/adoption>")));
+        .any(|q| q.subject.to_string() == format!("<{id}resolution/75-240/adoption>")));
 }
