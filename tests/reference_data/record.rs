@@ -237,6 +237,9 @@ fn resolution_dates_years_and_votes_are_well_formed() {
                 "{}: totals but no recorded vote",
                 r.key
             );
+            // No vote has more voters than the Assembly has members.
+            let cast: u32 = counts.iter().map(|c| c.parse::<u32>().unwrap()).sum();
+            assert!(cast <= 193, "{}: {cast} votes cast", r.key);
         }
         for code in bar(&r.claims.main_sponsor) {
             assert!(
