@@ -11,6 +11,8 @@ use std::path::PathBuf;
 mod extract;
 #[path = "reference_data/record.rs"]
 mod record;
+#[path = "reference_data/wikidata.rs"]
+mod wikidata;
 
 #[derive(Debug, Deserialize)]
 struct StateRow {

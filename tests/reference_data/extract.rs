@@ -196,4 +196,9 @@ fn dates_recalled_by_later_resolutions_are_recorded() {
     assert_eq!(date("53-70"), "1998-12-04");
     assert_eq!(date("58-32"), "2003-12-08");
     assert_eq!(date("73-187"), "2018-12-17");
+    // Annual texts the later preamble recalls with their dates.
+    assert_eq!(date("63-37"), "2008-12-02");
+    assert_eq!(date("64-25"), "2009-12-02");
+    assert_eq!(date("69-28"), "2014-12-02");
+    assert_eq!(date("71-28"), "2016-12-05");
 }
