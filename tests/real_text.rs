@@ -529,3 +529,12 @@ fn not_saying_whether_one_can_go_along_is_no_position() {
     );
     assert!(policy_stances(&f).is_empty(), "{:?}", policy_stances(&f));
 }
+
+#[test]
+fn refer_to_one_wording_rather_than_another_is_a_replacement() {
+    let f = read(&format!(
+        "{STATEMENT}We suggest that paragraph 4 should refer to \"standing working groups\" rather than \"informal meetings\".\n"
+    ));
+    let got: Vec<(u32, Action)> = proposals(&f).iter().map(|p| (p.2[0], p.3)).collect();
+    assert_eq!(got, [(4, Action::ReplaceText)]);
+}
