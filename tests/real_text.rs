@@ -538,3 +538,57 @@ fn refer_to_one_wording_rather_than_another_is_a_replacement() {
     let got: Vec<(u32, Action)> = proposals(&f).iter().map(|p| (p.2[0], p.3)).collect();
     assert_eq!(got, [(4, Action::ReplaceText)]);
 }
+
+/// Who supports whose edit, per supporter and proposer.
+fn edit_stances(f: &SourceFacts) -> Vec<(Entity, Polarity, Entity)> {
+    let mut out: Vec<(Entity, Polarity, Entity)> = f
+        .stances
+        .iter()
+        .filter_map(|s| match &s.target {
+            StanceTarget::Edit(i) => Some((
+                s.actor.clone(),
+                s.polarity,
+                f.proposals[*i].proposer.clone(),
+            )),
+            _ => None,
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn supported_by_set_off_by_commas_backs_the_proposal_and_joined_by_shares_it() {
+    let f = read(&format!(
+        "{STATEMENT}Tonga, supported by Fiji, called for paragraph 40 to be deleted.\n"
+    ));
+    let proposers: Vec<Entity> = proposals(&f).into_iter().map(|p| p.0).collect();
+    assert_eq!(proposers, [state("TON")]);
+    assert_eq!(
+        edit_stances(&f),
+        [(state("FJI"), Polarity::Support, state("TON"))]
+    );
+    let f = read(&format!(
+        "{STATEMENT}Tonga, joined by Fiji, called for paragraph 40 to be deleted.\n"
+    ));
+    let mut proposers: Vec<Entity> = proposals(&f).into_iter().map(|p| p.0).collect();
+    proposers.sort();
+    assert_eq!(proposers, [state("FJI"), state("TON")]);
+}
+
+#[test]
+fn endorsed_by_one_but_rejected_by_another_gives_both_positions_on_the_one_edit() {
+    let f = read(&format!(
+        "{STATEMENT}The Tongan amendment to paragraph 44 was endorsed by Fiji but rejected by Samoa.\n"
+    ));
+    let proposers: Vec<Entity> = proposals(&f).into_iter().map(|p| p.0).collect();
+    assert_eq!(proposers, [state("TON")]);
+    assert_eq!(
+        edit_stances(&f),
+        [
+            (state("FJI"), Polarity::Support, state("TON")),
+            (state("WSM"), Polarity::Opposition, state("TON")),
+        ]
+    );
+}

@@ -115,7 +115,7 @@ impl<'a> Extractor<'a> {
     /// "Chile, joined by Estonia, called for …": a participle set off by a
     /// comma before the clause's verb adds agents to the subject; the
     /// verb after it leads.
-    fn is_apposed_agent(&self, h: &Hit, next: Option<&Hit>) -> bool {
+    pub(super) fn is_apposed_agent(&self, h: &Hit, next: Option<&Hit>) -> bool {
         let text = self.text;
         let comma_before = text[..h.span.start].trim_end().ends_with(',');
         let by_after = text[h.span.end..].trim_start().starts_with("by ");

@@ -170,11 +170,30 @@ impl<'a> Extractor<'a> {
                 ctx.document = document.clone();
             }
         }
+        let seconds = self.apposed_supporters(clause, quotes, hits, main);
+        let (seconding, holders): (Vec<Holder>, Vec<Holder>) = holders
+            .iter()
+            .cloned()
+            .partition(|h| seconds.contains(&h.actor));
+        let holders = if holders.is_empty() {
+            seconding.clone()
+        } else {
+            holders
+        };
+        let holders = holders.as_slice();
         let holder_entities: Vec<Entity> = holders.iter().map(|h| h.actor.clone()).collect();
         let others = self.named_proposers(clause, quotes, &hits[main], &holder_entities);
         let saved_doc = ctx.document.clone();
         ctx.document = document;
+        let first = out.proposals.len();
         self.record_edits(at, ctx, holders, others, &paras, &actions, out);
+        if !seconding.iter().any(|h| holder_entities.contains(&h.actor)) {
+            let seconded: Vec<StanceTarget> = out.proposals[first..]
+                .iter()
+                .map(|&i| StanceTarget::Edit(i))
+                .collect();
+            self.support_all(&seconding, &seconded, sentence, ctx, out);
+        }
         ctx.document = saved_doc.or(ctx.document.clone());
         // Inserting wording about a policy supports it (a body named in the
         // wording — "within the new OEWG" — is not a position on the body).
@@ -196,6 +215,40 @@ impl<'a> Extractor<'a> {
             .map(|&i| StanceTarget::Edit(i))
             .collect();
         self.later_positions(at, ctx, hits, main, &holder_entities, &made, out);
+    }
+
+    /// "Bolivia, supported by Nicaragua, called for …": the actors of a
+    /// supporting participle set off by commas before the verb back the
+    /// proposal rather than make it ("joined by" adds co-proposers).
+    fn apposed_supporters(
+        &self,
+        clause: Span,
+        quotes: &[Span],
+        hits: &[Hit],
+        main: usize,
+    ) -> Vec<Entity> {
+        let text = self.text;
+        let mut out = Vec::new();
+        for (k, h) in hits.iter().enumerate().take(main) {
+            let word = h.span.of(text).to_lowercase();
+            if h.kind != CueKind::Support
+                || word.starts_with("join")
+                || !self.is_apposed_agent(h, hits.get(k + 1))
+            {
+                continue;
+            }
+            let end = text[h.span.end..clause.end]
+                .find(',')
+                .map_or(clause.end, |i| h.span.end + i);
+            let span = Span::new(h.span.end, end);
+            out.extend(
+                self.actors_in(clause, quotes)
+                    .into_iter()
+                    .filter(|m| span.contains(m.span))
+                    .map(|m| m.entity.clone()),
+            );
+        }
+        out
     }
 
     /// The draft the clause edits: one named right after a paragraph
@@ -358,7 +411,7 @@ impl<'a> Extractor<'a> {
     /// point introduced by China and opposed by New Zealand", "… the idea of
     /// a central repository, which found favour with New Zealand".
     #[allow(clippy::too_many_arguments)]
-    fn later_positions(
+    pub(super) fn later_positions(
         &mut self,
         (clause, sentence, quotes): At,
         ctx: &mut Context,

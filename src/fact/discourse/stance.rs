@@ -73,6 +73,22 @@ impl<'a> Extractor<'a> {
         };
         if !targets.is_empty() {
             self.record_stances(&holders, &targets, sentence, ctx, out);
+            // "… was endorsed by A but rejected by B": B's cue comes later
+            // in the same clause, on the same edits.
+            let edits: Vec<StanceTarget> = targets
+                .iter()
+                .filter(|t| matches!(t.1, StanceTarget::Edit(_)))
+                .map(|t| t.1.clone())
+                .collect();
+            let proposers: Vec<Entity> = edits
+                .iter()
+                .filter_map(|t| match t {
+                    StanceTarget::Edit(i) => Some(self.proposals[*i].proposer.clone()),
+                    _ => None,
+                })
+                .chain(holders.iter().map(|h| h.actor.clone()))
+                .collect();
+            self.later_positions(at, ctx, hits, main, &proposers, &edits, out);
         } else if polarity == Polarity::Opposition {
             self.rejected_paragraphs(at, cue, &holders, ctx, out);
         }
@@ -284,6 +300,7 @@ impl<'a> Extractor<'a> {
             .actors_in(clause, quotes)
             .into_iter()
             .filter(|m| !holders.contains(&&m.entity))
+            .filter(|m| !self.agent_of_later_cue(m, clause, cue))
             .filter(|m| {
                 self.is_object_proposer(m, clause)
                     || self.after_preposition(m, clause)
@@ -300,6 +317,22 @@ impl<'a> Extractor<'a> {
             targets.extend(found.into_iter().map(StanceTarget::Edit));
         }
         targets
+    }
+
+    /// "… endorsed by A but rejected by B": B is the agent of a later
+    /// position word, not whose proposal it is.
+    fn agent_of_later_cue(&self, m: &Mention, clause: Span, cue: &Hit) -> bool {
+        let text = self.text;
+        let head = self.list_head(m, clause);
+        self.finder
+            .find(text, clause, &[CueKind::Support, CueKind::Oppose])
+            .iter()
+            .filter(|h| h.span.start >= cue.span.end && h.span.end <= head)
+            .any(|h| {
+                let between = text[h.span.end..head].trim();
+                let between = between.strip_suffix("the").unwrap_or(between).trim_end();
+                between == "by"
+            })
     }
 
     /// "the deletion of paragraph 18", "removing the paragraph": the
