@@ -12,6 +12,7 @@ use super::{Entity, Mention, MentionKind};
 use crate::reference::{CueKind, Reference};
 use crate::segment::{normalize_pattern, Normalized, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CaseRule {
@@ -40,6 +41,9 @@ struct Pattern {
 pub struct Gazetteer {
     automaton: AhoCorasick,
     patterns: Vec<Pattern>,
+    /// Demonyms alone, for the first half of "the French-Egyptian
+    /// initiative", which has no head noun of its own.
+    demonyms: BTreeMap<String, Entity>,
 }
 
 fn case_rule(alias: &str) -> CaseRule {
@@ -82,7 +86,11 @@ impl Gazetteer {
             }
         };
         let heads = reference.cues.words(CueKind::DemonymHead);
+        let mut demonyms = BTreeMap::new();
         for s in &reference.states {
+            for d in &s.demonyms {
+                demonyms.insert(d.clone(), Entity::State(s.code.clone()));
+            }
             let e = Entity::State(s.code.clone());
             // State codes are not added: "NAM" is Namibia's code and the
             // Non-Aligned Movement's abbreviation.
@@ -157,6 +165,7 @@ impl Gazetteer {
         Self {
             automaton,
             patterns,
+            demonyms,
         }
     }
 
@@ -181,6 +190,9 @@ impl Gazetteer {
                 continue;
             }
             let cand = pick(&p.candidates, date);
+            if cand.kind == MentionKind::Demonym {
+                out.extend(self.compound_demonyms(&normalized, m.start()));
+            }
             let (start, end) = normalized.original(m.start(), m.end());
             out.push(Mention {
                 span: Span::new(start, end),
@@ -193,6 +205,36 @@ impl Gazetteer {
                     .map(|c| c.entity.clone())
                     .collect(),
             });
+        }
+        out
+    }
+}
+
+impl Gazetteer {
+    /// The demonyms hyphened before a demonym that starts at `at`:
+    /// "Franco-" is no demonym, but "the Russian-Chinese draft" names
+    /// Russia as much as China.
+    fn compound_demonyms(&self, normalized: &Normalized, mut at: usize) -> Vec<Mention> {
+        let text = normalized.text.as_str();
+        let mut out = Vec::new();
+        while let Some(before) = text[..at].strip_suffix('-') {
+            let start = before
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphabetic())
+                .last()
+                .map_or(before.len(), |(i, _)| i);
+            let Some(entity) = self.demonyms.get(&before[start..]) else {
+                break;
+            };
+            let (s, e) = normalized.original(start, before.len());
+            out.push(Mention {
+                span: Span::new(s, e),
+                entity: entity.clone(),
+                kind: MentionKind::Demonym,
+                alternatives: Vec::new(),
+            });
+            at = start;
         }
         out
     }
@@ -252,6 +294,17 @@ mod tests {
             ents,
             [state("USA"), state("USA"), state("IRN"), state("RUS")]
         );
+    }
+
+    #[test]
+    fn each_half_of_a_hyphened_pair_of_demonyms_names_its_state() {
+        let got = find("Peru backed the Franco-Chilean-Ghanaian initiative.", "");
+        let ents: Vec<_> = got.into_iter().map(|x| x.1).collect();
+        // "Franco" is no demonym: the chain stops there.
+        assert_eq!(ents, [state("PER"), state("CHL"), state("GHA")]);
+        let got = find("the Russian-Chinese proposal", "");
+        let ents: Vec<_> = got.into_iter().map(|x| x.1).collect();
+        assert_eq!(ents, [state("RUS"), state("CHN")]);
     }
 
     #[test]
