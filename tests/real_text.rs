@@ -592,3 +592,57 @@ fn endorsed_by_one_but_rejected_by_another_gives_both_positions_on_the_one_edit(
         ]
     );
 }
+
+#[test]
+fn a_compilation_lists_proposals_under_paragraph_headings_with_their_backers() {
+    let f = read_dated(
+        "compilation",
+        "Compilation of proposals on the zero draft of the second annual progress report, 2 May 2023\n\n\
+         Paragraph 7\n\
+         - Fiji: replace \"may\" with \"should\". Supported by Samoa and Tonga; opposed by Nauru.\n\n\
+         Paragraph 9 (c)\n\
+         - Palau proposed moving this sub-paragraph to section B.\n",
+        "2023-05-02",
+    );
+    let mut got: Vec<(Entity, Vec<u32>, Action)> =
+        proposals(&f).into_iter().map(|p| (p.0, p.2, p.3)).collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            (state("FJI"), vec![7], Action::ReplaceText),
+            (state("PLW"), vec![9], Action::Move),
+        ]
+    );
+    assert_eq!(
+        edit_stances(&f),
+        [
+            (state("NRU"), Polarity::Opposition, state("FJI")),
+            (state("TON"), Polarity::Support, state("FJI")),
+            (state("WSM"), Polarity::Support, state("FJI")),
+        ]
+    );
+    // A 2023 text's "zero draft" is not the 2021 or the 2025 one.
+    let docs: Vec<Option<String>> = proposals(&f).into_iter().map(|p| p.1).collect();
+    assert!(
+        docs.iter().all(|d| d
+            .as_deref()
+            .is_some_and(|d| !d.starts_with("oewg-2021") && !d.starts_with("oewg-2025"))),
+        "{docs:?}"
+    );
+}
+
+#[test]
+fn sharing_this_view_backs_the_proposal_of_the_same_sentence_only() {
+    let f = read(&format!(
+        "{STATEMENT}Kiribati's proposal to replace paragraph 3 was welcomed by Tuvalu.\n\n\
+         Palau would like to see paragraph 8 deleted; Nauru shared this view.\n"
+    ));
+    assert_eq!(
+        edit_stances(&f),
+        [
+            (state("NRU"), Polarity::Support, state("PLW")),
+            (state("TUV"), Polarity::Support, state("KIR")),
+        ]
+    );
+}

@@ -36,6 +36,21 @@ static DRAFT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Whether every known name overlapping `span` is a finished document
+/// inside it: then the description names a draft of that document.
+fn only_finished_inside(before: &[&Mention], span: Span, setting: &Setting) -> bool {
+    let mut overlapping = before
+        .iter()
+        .rev()
+        .filter(|k| k.span.end > span.start)
+        .peekable();
+    overlapping.peek().is_some()
+        && overlapping.all(|k| {
+            span.contains(k.span)
+                && matches!(&k.entity, Entity::Document(d) if setting.finished.contains(d))
+        })
+}
+
 /// Words that end the subject of a description ("the draft resolution on
 /// a fund was adopted"): verbs, relative words, "by" of a vote. The vote
 /// grammar ends the descriptions it reads at the same words.
@@ -82,6 +97,10 @@ pub struct Setting {
     /// where each ends).
     pub bodies: Vec<(Span, String)>,
     pub year: Option<String>,
+    /// Documents the reference data lists that are not drafts (reports,
+    /// summaries): "the zero draft of the third annual progress report"
+    /// is a draft of one, not the report itself.
+    pub finished: std::collections::HashSet<String>,
 }
 
 impl Setting {
@@ -196,7 +215,9 @@ pub fn find_drafts(text: &str, setting: &Setting, known: &[Mention]) -> Vec<(Men
         // draft's symbol ("the draft resolution A/C.1/79/L.12"), is that
         // document already.
         let before_end = sorted.partition_point(|k| k.span.start < span.end);
-        let overlaps = before_end > 0 && furthest[before_end - 1] > span.start;
+        let overlaps = before_end > 0
+            && furthest[before_end - 1] > span.start
+            && !only_finished_inside(&sorted[..before_end], span, setting);
         let symbol_follows = sorted[before_end..]
             .iter()
             .take_while(|k| text[span.end..k.span.start].trim().len() <= 2)
@@ -255,6 +276,7 @@ mod tests {
         let setting = Setting {
             bodies: vec![(Span::new(0, 0), "oewg-2021-2025".into())],
             year: year.map(str::to_string),
+            finished: Default::default(),
         };
         find_drafts(text, &setting, &[])
             .into_iter()

@@ -27,6 +27,9 @@ struct Candidate {
     /// ISO date from which the entity applies (bodies) or its year (documents).
     since: String,
     kind: MentionKind,
+    /// Years a draft is negotiated in: a 2024 text's "the zero draft" is
+    /// not the 2021 one (`mention::drafts` names it by its description).
+    years: Option<(u32, u32)>,
 }
 
 #[derive(Debug, Clone)]
@@ -71,7 +74,11 @@ fn variants(alias: &str) -> Vec<String> {
 impl Gazetteer {
     pub fn new(reference: &Reference) -> Self {
         let mut entries: Vec<(String, Candidate)> = Vec::new();
-        let mut add = |name: &str, entity: Entity, since: &str, kind: MentionKind| {
+        let mut add = |name: &str,
+                       entity: Entity,
+                       since: &str,
+                       kind: MentionKind,
+                       years: Option<(u32, u32)>| {
             for v in variants(name) {
                 if !v.is_empty() {
                     entries.push((
@@ -80,6 +87,7 @@ impl Gazetteer {
                             entity: entity.clone(),
                             since: since.to_string(),
                             kind,
+                            years,
                         },
                     ));
                 }
@@ -94,50 +102,60 @@ impl Gazetteer {
             let e = Entity::State(s.code.clone());
             // State codes are not added: "NAM" is Namibia's code and the
             // Non-Aligned Movement's abbreviation.
-            add(&s.name, e.clone(), "", MentionKind::Name);
+            add(&s.name, e.clone(), "", MentionKind::Name, None);
             for a in &s.aliases {
-                add(a, e.clone(), "", MentionKind::Name);
+                add(a, e.clone(), "", MentionKind::Name, None);
             }
             for d in &s.demonyms {
                 for h in &heads {
-                    add(&format!("{d} {h}"), e.clone(), "", MentionKind::Demonym);
+                    add(
+                        &format!("{d} {h}"),
+                        e.clone(),
+                        "",
+                        MentionKind::Demonym,
+                        None,
+                    );
                 }
             }
         }
         for g in &reference.groups {
             let e = Entity::Group(g.code.clone());
-            add(&g.name, e.clone(), "", MentionKind::Name);
-            add(&g.code, e.clone(), "", MentionKind::Name);
+            add(&g.name, e.clone(), "", MentionKind::Name, None);
+            add(&g.code, e.clone(), "", MentionKind::Name, None);
             for a in &g.aliases {
-                add(a, e.clone(), "", MentionKind::Name);
+                add(a, e.clone(), "", MentionKind::Name, None);
             }
         }
         for b in &reference.bodies {
             let e = Entity::Body(b.slug.clone());
-            add(&b.name, e.clone(), &b.active_from, MentionKind::Name);
+            add(&b.name, e.clone(), &b.active_from, MentionKind::Name, None);
             for a in &b.aliases {
-                add(a, e.clone(), &b.active_from, MentionKind::Name);
+                add(a, e.clone(), &b.active_from, MentionKind::Name, None);
             }
         }
         for d in &reference.documents {
             let e = Entity::Document(d.slug.clone());
-            add(&d.name, e.clone(), &d.year, MentionKind::Name);
+            let years = (d.kind == "draft")
+                .then(|| d.year.parse::<u32>().ok())
+                .flatten()
+                .map(|y| (y, y));
+            add(&d.name, e.clone(), &d.year, MentionKind::Name, years);
             for a in &d.aliases {
-                add(a, e.clone(), &d.year, MentionKind::Name);
+                add(a, e.clone(), &d.year, MentionKind::Name, years);
             }
         }
         for p in &reference.persons {
             let e = Entity::Person(p.slug.clone());
-            add(&p.name, e.clone(), "", MentionKind::Name);
+            add(&p.name, e.clone(), "", MentionKind::Name, None);
             for a in &p.aliases {
-                add(a, e.clone(), "", MentionKind::Name);
+                add(a, e.clone(), "", MentionKind::Name, None);
             }
         }
         for p in &reference.policy_proposals {
             let e = Entity::Policy(p.slug.clone());
-            add(&p.label, e.clone(), "", MentionKind::Name);
+            add(&p.label, e.clone(), "", MentionKind::Name, None);
             for a in &p.aliases {
-                add(a, e.clone(), "", MentionKind::Name);
+                add(a, e.clone(), "", MentionKind::Name, None);
             }
         }
         // Merge identical spellings into one pattern with several candidates.
@@ -189,7 +207,20 @@ impl Gazetteer {
             if !case_ok || !at_word_boundary(text, m.start(), m.end()) {
                 continue;
             }
-            let cand = pick(&p.candidates, date);
+            let year: Option<u32> = date.get(..4).and_then(|y| y.parse().ok());
+            let in_force: Vec<Candidate> = p
+                .candidates
+                .iter()
+                .filter(|c| match (c.years, year) {
+                    (Some((from, to)), Some(y)) => from <= y && y <= to,
+                    _ => true,
+                })
+                .cloned()
+                .collect();
+            if in_force.is_empty() {
+                continue;
+            }
+            let cand = pick(&in_force, date);
             if cand.kind == MentionKind::Demonym {
                 out.extend(self.compound_demonyms(&normalized, m.start()));
             }
@@ -198,8 +229,7 @@ impl Gazetteer {
                 span: Span::new(start, end),
                 entity: cand.entity.clone(),
                 kind: cand.kind,
-                alternatives: p
-                    .candidates
+                alternatives: in_force
                     .iter()
                     .filter(|c| c.entity != cand.entity)
                     .map(|c| c.entity.clone())

@@ -151,6 +151,12 @@ impl Mentions {
         let setting = drafts::Setting {
             bodies,
             year: (date.len() >= 4).then(|| date[..4].to_string()),
+            finished: reference
+                .documents
+                .iter()
+                .filter(|d| d.kind != "draft")
+                .map(|d| d.slug.clone())
+                .collect(),
         };
         for (m, adhoc) in drafts::find_drafts(text, &setting, &items) {
             ad_hoc.insert(m.entity.clone(), adhoc);

@@ -112,10 +112,15 @@ impl<'a> Extractor<'a> {
         earlier: &Produced,
         ctx: &Context,
     ) -> Vec<(Polarity, StanceTarget)> {
-        let v: Vec<(Polarity, StanceTarget)> = earlier
-            .proposals
+        // "Sri Lanka would delete paragraph 41; Maldives shared this view":
+        // the sentence's own proposals first, else the previous sentence's.
+        let proposals = if earlier.proposals.is_empty() {
+            &ctx.prev_proposals
+        } else {
+            &earlier.proposals
+        };
+        let v: Vec<(Polarity, StanceTarget)> = proposals
             .iter()
-            .chain(ctx.prev_proposals.iter())
             .map(|&i| (Polarity::Support, StanceTarget::Edit(i)))
             .collect();
         if v.is_empty() {

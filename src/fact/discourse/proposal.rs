@@ -26,6 +26,10 @@ use std::sync::LazyLock;
 static REQUEST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:to|be|should|would|must|shall|could|is|are)\s+(?:\w+\s+)?$").unwrap()
 });
+/// "- Kenya: delete the second sentence": an action word right after a
+/// speaker's label, as compilations and bullet summaries list proposals.
+static LABEL_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\s\-–•*]*[^:;.]{1,60}:\s*$").unwrap());
 static SUBORDINATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",?\s+(?:as|because|since|so that|given that|which)\s").unwrap());
 
@@ -59,9 +63,12 @@ impl<'a> Extractor<'a> {
         if holders.is_empty() {
             return;
         }
-        if cue.kind == CueKind::Action
-            && !REQUEST_BEFORE.is_match(&text[clause.start..cue.span.start])
-        {
+        let before = &text[clause.start..cue.span.start];
+        let labelled = LABEL_BEFORE.is_match(before)
+            && !self
+                .actors_in(Span::new(clause.start, cue.span.start), quotes)
+                .is_empty();
+        if cue.kind == CueKind::Action && !REQUEST_BEFORE.is_match(before) && !labelled {
             let actors = self.actors_in(clause, quotes);
             self.note_speakers(clause, quotes, ctx, &actors);
             return;

@@ -32,7 +32,7 @@ pub(super) static PARAGRAPH_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^paragraphs?\s+\d").unwrap());
 /// "this paragraph", "the same paragraph", "these paragraphs", "the sentence" …
 pub(super) static CONTEXT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:this|that|the|these|those|same|entire|whole|first|second|third|last|final)\s+(?:same\s+)?(?:paragraphs?|sentences?|phrase|words?|wording|text|part|rest|reference|references)\b")
+    Regex::new(r"(?i)\b(?:this|that|the|these|those|same|entire|whole|first|second|third|last|final)\s+(?:same\s+)?(?:paragraphs?|sub-?paragraphs?|paras?|sentences?|phrase|words?|wording|text|part|rest|reference|references|bullets?|provisions?)\b")
         .unwrap()
 });
 
