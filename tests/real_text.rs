@@ -646,3 +646,25 @@ fn sharing_this_view_backs_the_proposal_of_the_same_sentence_only() {
         ]
     );
 }
+
+#[test]
+fn warning_against_harming_a_body_is_no_opposition_to_it() {
+    let f = read("Meeting summary\n\nTonga cautioned against duplicating the work of the Programme of Action.\n");
+    assert!(policy_stances(&f).is_empty(), "{:?}", policy_stances(&f));
+}
+
+#[test]
+fn a_second_verb_after_and_without_a_comma_keeps_the_subject() {
+    only_stance(
+        "Meeting summary\n\nTonga aligned itself with the statement of the Group of 77 and expressed support for a legally binding instrument.\n",
+        ("TON", Polarity::Support, "legally-binding-instrument"),
+    );
+}
+
+#[test]
+fn according_to_a_state_gives_that_states_view() {
+    only_stance(
+        "Meeting summary\n\nAccording to Tonga, the directory of points of contact has proven its worth.\n",
+        ("TON", Polarity::Support, "poc-directory"),
+    );
+}

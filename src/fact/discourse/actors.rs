@@ -67,7 +67,8 @@ impl<'a> Extractor<'a> {
         }
         // "Kenya backed the PoA, and proposed …": a coordinated clause
         // without any actor shares the subject of the one before it.
-        let coordinated = self.text[..clause.start].trim_end().ends_with(", and");
+        let before = self.text[..clause.start].trim_end();
+        let coordinated = before.ends_with(", and") || before.ends_with(" and");
         if holders.is_empty() && actors.is_empty() && coordinated && ctx.holders_age == 0 {
             holders = ctx.last_holders.clone();
         }
@@ -310,6 +311,7 @@ impl<'a> Extractor<'a> {
             "minister of",
             "mission of",
             "authorities of",
+            "according to",
         ]
         .iter()
         .any(|p| lower.ends_with(p))

@@ -21,7 +21,7 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r";|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|,\s+(?:arguing|noting|saying|stressing|explaining|recalling|citing|warning|underlining|adding|claiming|insisting)\b").unwrap()
 });
 static AND_NEW_SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r",\s+and\s+(?:the\s+)?").unwrap());
+    LazyLock::new(|| Regex::new(r",?\s+and\s+(?:the\s+)?").unwrap());
 static NOUN_CONTENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s+(?:is\s+that|that)\b").unwrap());
 /// "that paragraph 15 be deleted" after ", and": a second edit.
@@ -100,7 +100,12 @@ impl<'a> Extractor<'a> {
             // "we suggest that paragraph 12 …, and that paragraph 15 be
             // deleted": each "that paragraph N" is an edit of its own.
             let starts_paragraph = THAT_PARAGRAPH.is_match(&text[at..c.end]);
-            if (starts_actor || starts_verb || starts_paragraph)
+            // Without the comma only a second verb splits: "A and B
+            // supported" is one list, "A welcomed X and expressed support
+            // for Y" two clauses.
+            let comma = m.as_str().starts_with(',');
+            let positions_only = comma || self.positions_only(head, Span::new(at, c.end));
+            if ((comma && (starts_actor || starts_paragraph)) || (starts_verb && positions_only))
                 && complete
                 && !inside_any(quotes, Span::new(c.start + m.start(), at))
             {
@@ -110,6 +115,20 @@ impl<'a> Extractor<'a> {
         }
         split.push(Span::new(from, c.end));
         split
+    }
+
+    /// Whether both sides of an "and" without a comma take positions and
+    /// propose nothing: a proposal's clause keeps its "and" ("proposed to
+    /// delete paragraph 5 and called for …" stays one edit).
+    fn positions_only(&self, head: Span, tail: Span) -> bool {
+        [head, tail].iter().all(|&part| {
+            let hits = self.finder.find(self.text, part, &STANCE_FAMILY);
+            hits.iter()
+                .any(|h| matches!(h.kind, CueKind::Support | CueKind::Oppose))
+                && !hits
+                    .iter()
+                    .any(|h| matches!(h.kind, CueKind::ProposalVerb | CueKind::Action))
+        })
     }
 
     /// "Chile, joined by Estonia, called for …": a participle set off by a

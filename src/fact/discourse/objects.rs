@@ -19,6 +19,12 @@ static COMPLEMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s+(?:to|of|for|that|on|by)\s").unwrap());
 static THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bthat\b").unwrap());
 
+/// Words that make what follows the thing harmed, not the thing opposed.
+static HARMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:duplicat\w*|undermin\w*|weaken\w*|fragment\w*|prejudg\w*|pre-?empt\w*|eroding|erosion|hamper\w*|politici[sz]\w*|overlap\w*)\b")
+        .unwrap()
+});
+
 impl<'a> Extractor<'a> {
     /// Policies, and bodies a position can be about, named in `span`.
     pub(super) fn targets_in(&self, span: Span) -> Vec<(Span, StanceTarget)> {
@@ -81,6 +87,11 @@ impl<'a> Extractor<'a> {
         let Some((span, first)) = chosen else {
             return Vec::new();
         };
+        // "cautioned against duplicating the work of the PoA": what would
+        // be harmed is defended, not opposed; no position is read.
+        if !backward && HARMED.is_match(&text[cue.span.end..span.start]) {
+            return Vec::new();
+        }
         let mut out = vec![first];
         let mut end = span.end;
         for (sp, t) in named.iter().filter(|(sp, _)| sp.start >= span.end) {
