@@ -668,3 +668,11 @@ fn according_to_a_state_gives_that_states_view() {
         ("TON", Polarity::Support, "poc-directory"),
     );
 }
+
+#[test]
+fn also_speaking_for_another_state_keeps_the_speakers_own_position() {
+    let f = read("Meeting summary\n\nThe representative of Tonga, also speaking for Fiji, endorsed the Programme of Action.\n");
+    let mut holders: Vec<Entity> = policy_stances(&f).into_iter().map(|s| s.0).collect();
+    holders.sort();
+    assert_eq!(holders, [state("FJI"), state("TON")]);
+}

@@ -236,6 +236,15 @@ impl<'a> Extractor<'a> {
             actor: group.entity.clone(),
             voiced_by: speaker.clone(),
         }];
+        // "Iceland, also speaking for Norway": the speaker's own position
+        // as well as the other's.
+        let also = self.text[..hit.span.start]
+            .trim_end()
+            .to_lowercase()
+            .ends_with("also");
+        if let (true, Some(s)) = (also, &speaker) {
+            out.push(Holder::own(s.clone()));
+        }
         for h in holders {
             if Some(&h.actor) != speaker.as_ref() && h.actor != group.entity {
                 out.push(h);
