@@ -27,8 +27,7 @@ use std::sync::LazyLock;
 /// most [`RUNS_BEFORE`] runs of letters or digits joined by spaces, dots,
 /// apostrophes and hyphens, after it at most [`RUNS_AFTER`] joined by the
 /// same or "(" and ",". [`descriptions`] relies on both bounds.
-static DRAFT: LazyLock<meta::Regex> =
-    LazyLock::new(|| meta::Regex::new(DRAFT_PATTERN).unwrap());
+static DRAFT: LazyLock<meta::Regex> = LazyLock::new(|| meta::Regex::new(DRAFT_PATTERN).unwrap());
 
 const DRAFT_PATTERN: &str = r"(?xi)
     \b(?:(?:rev(?:ision)?\.?\s?(?P<rev1>\d)|(?P<revw>first|second|third)\s+revision)\s+(?:of|to)\s+)?
