@@ -232,8 +232,12 @@ pub struct VoteCues {
     /// Per kind, the rows of `by_kind` by first word (in their order), so
     /// `at` looks only at the phrases that can start at a token; rows with
     /// no word at all match anywhere and come last.
-    by_first: BTreeMap<CueKind, (FxHashMap<String, Vec<usize>>, Vec<usize>)>,
+    by_first: BTreeMap<CueKind, FirstWords>,
 }
+
+/// Rows (indices into one kind's list) by their first word, and the rows
+/// with no word.
+type FirstWords = (FxHashMap<String, Vec<usize>>, Vec<usize>);
 
 impl VoteCues {
     pub fn new(reference: &Reference) -> Self {
