@@ -7,6 +7,7 @@ use super::{ChairFact, EstablishedFact};
 use crate::mention::{Entity, Mention, Mentions};
 use crate::reference::{CueKind, Reference};
 use crate::segment::{Segments, Span};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -24,31 +25,62 @@ const MAX_RESOLUTION_TO_CUE: usize = 12;
 const MAX_CUE_TO_BODY: usize = 8;
 
 /// Every occurrence of some cue phrases in a text, at word boundaries,
-/// found in one pass per cue and looked up per sentence by binary search
-/// (searching each sentence for each cue costs a searcher per sentence).
+/// found in one pass of an automaton over all of them and looked up per
+/// sentence by binary search (searching each sentence for each cue costs a
+/// searcher per sentence; searching the text once per cue costs a pass per
+/// cue).
 struct CueIndex {
     /// Sorted by start; at each start only the longest cue ("established
     /// by" over "established").
     hits: Vec<Span>,
 }
 
+/// The automaton of one cue kind's phrases, made once per build
+/// (`Reference::derived`); the two kinds are two types.
+struct CueAutomaton(Option<AhoCorasick>);
+
+impl CueAutomaton {
+    fn new(reference: &Reference, kind: CueKind) -> Self {
+        let cues: Vec<&str> = reference
+            .cues
+            .words(kind)
+            .into_iter()
+            .filter(|c| !c.is_empty())
+            .collect();
+        Self(AhoCorasick::new(cues).ok())
+    }
+}
+
+struct EstablishedCues(CueAutomaton);
+struct ChairCues(CueAutomaton);
+
 impl CueIndex {
-    fn new(text: &str, cues: &[&str]) -> Self {
+    fn new(text: &str, cues: &CueAutomaton) -> Self {
         let mut hits = Vec::new();
-        for cue in cues.iter().filter(|c| !c.is_empty()) {
-            for (start, _) in text.match_indices(cue) {
-                let end = start + cue.len();
-                let before_ok = !text[..start]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric);
-                let after_ok = !text[end..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-                if before_ok && after_ok {
-                    hits.push(Span::new(start, end));
-                }
+        let Some(ac) = &cues.0 else {
+            return Self { hits };
+        };
+        // Each phrase's occurrences as `str::match_indices` gives them: an
+        // occurrence overlapping the previous one of the same phrase is
+        // skipped.
+        let mut last_end = vec![0usize; ac.patterns_len()];
+        for m in ac.find_overlapping_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            let last = &mut last_end[m.pattern().as_usize()];
+            if start < *last {
+                continue;
+            }
+            *last = end;
+            let before_ok = !text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            let after_ok = !text[end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            if before_ok && after_ok {
+                hits.push(Span::new(start, end));
             }
         }
         hits.sort_by_key(|sp| (sp.start, std::cmp::Reverse(sp.end)));
@@ -127,7 +159,9 @@ pub fn established(
     mentions: &mut Mentions,
     reference: &Reference,
 ) -> Vec<EstablishedFact> {
-    let cues = CueIndex::new(text, &reference.cues.words(CueKind::Established));
+    let automaton =
+        reference.derived(|r| EstablishedCues(CueAutomaton::new(r, CueKind::Established)));
+    let cues = CueIndex::new(text, &automaton.0);
     let mut out = Vec::new();
     for (_, sentence) in segments.sentences() {
         let range = mentions.range_within(sentence);
@@ -192,7 +226,8 @@ pub fn chairs(
     reference: &Reference,
 ) -> Vec<ChairFact> {
     const NEAR: usize = 40;
-    let cues = CueIndex::new(text, &reference.cues.words(CueKind::Chair));
+    let automaton = reference.derived(|r| ChairCues(CueAutomaton::new(r, CueKind::Chair)));
+    let cues = CueIndex::new(text, &automaton.0);
     let mut out = Vec::new();
     for (_, sentence) in segments.sentences() {
         let in_sentence = &mentions.items[mentions.range_within(sentence)];

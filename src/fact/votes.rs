@@ -21,6 +21,7 @@ mod tokens;
 use crate::mention::{AdHoc, Entity, Mentions};
 use crate::reference::{CueKind, Reference};
 use crate::segment::{Segments, Span};
+use aho_corasick::AhoCorasick;
 use grammar::Named;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
@@ -211,6 +212,12 @@ fn date_in(sentence: &str, source_year: Option<&str>) -> Option<String> {
             month_number(m)
         ))
     };
+    // Every form names a month: most sentences name none.
+    static MONTH: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(MONTHS.split('|')).expect("twelve literals"));
+    if !MONTH.is_match(sentence) {
+        return None;
+    }
     if let Some(c) = DAY_MONTH.captures(sentence) {
         return day(&c[1], &c[2], c.get(3).map(|y| y.as_str()));
     }

@@ -15,25 +15,45 @@
 
 use super::{AdHoc, Entity, Mention, MentionKind};
 use crate::segment::{Normalized, Span};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::Regex;
+use regex_automata::meta;
+use regex_automata::util::captures::Captures;
+use regex_automata::Input;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static DRAFT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)
-        \b(?:(?:rev(?:ision)?\.?\s?(?P<rev1>\d)|(?P<revw>first|second|third)\s+revision)\s+(?:of|to)\s+)?
-        (?:the\s+|a\s+|this\s+|our\s+)?
-        (?:chair(?:'s|person's)?\s+|president's\s+)?
-        (?P<stage>zero|first|second|third|fourth|revised|updated|final|advance|initial|new|pre)?[\s-]*
-        draft\b
-        (?:\s+(?:of\s+the\s+|of\s+)?
-           (?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|final|annual|substantive)?\s*
-           (?P<kind>annual\s+progress\s+report|progress\s+report|APR|report|resolution|decision|elements|outcome\s+document|convention|text|declaration|programme\s+of\s+work)\b)?
-        (?:\s?(?:\(|,|-)?\s?(?:rev(?:ision)?\.?\s?(?P<rev2>\d)))?
-        ",
-    )
-    .unwrap()
+/// A draft description. Every match holds the word "draft"; before it at
+/// most [`RUNS_BEFORE`] runs of letters or digits joined by spaces, dots,
+/// apostrophes and hyphens, after it at most [`RUNS_AFTER`] joined by the
+/// same or "(" and ",". [`descriptions`] relies on both bounds.
+static DRAFT: LazyLock<meta::Regex> = LazyLock::new(|| meta::Regex::new(DRAFT_PATTERN).unwrap());
+
+const DRAFT_PATTERN: &str = r"(?xi)
+    \b(?:(?:rev(?:ision)?\.?\s?(?P<rev1>\d)|(?P<revw>first|second|third)\s+revision)\s+(?:of|to)\s+)?
+    (?:the\s+|a\s+|this\s+|our\s+)?
+    (?:chair(?:'s|person's)?\s+|president's\s+)?
+    (?P<stage>zero|first|second|third|fourth|revised|updated|final|advance|initial|new|pre)?[\s-]*
+    draft\b
+    (?:\s+(?:of\s+the\s+|of\s+)?
+       (?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|final|annual|substantive)?\s*
+       (?P<kind>annual\s+progress\s+report|progress\s+report|APR|report|resolution|decision|elements|outcome\s+document|convention|text|declaration|programme\s+of\s+work)\b)?
+    (?:\s?(?:\(|,|-)?\s?(?:rev(?:ision)?\.?\s?(?P<rev2>\d)))?
+    ";
+
+/// The most runs of letters or digits a description has before "draft"
+/// ("revision 3 of the chairperson's zero-draft": 7), with a margin.
+const RUNS_BEFORE: usize = 8;
+/// The most after it ("draft of the first annual progress report,
+/// revision 3": 8), with a margin.
+const RUNS_AFTER: usize = 10;
+
+/// "draft" in any case: no other character folds to one of its letters.
+static DRAFT_WORD: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(["draft"])
+        .expect("one literal")
 });
 
 /// Whether every known name overlapping `span` is a finished document
@@ -49,6 +69,103 @@ fn only_finished_inside(before: &[&Mention], span: Span, setting: &Setting) -> b
             span.contains(k.span)
                 && matches!(&k.entity, Entity::Document(d) if setting.finished.contains(d))
         })
+}
+
+/// One match of [`DRAFT`].
+struct Found<'t> {
+    text: &'t str,
+    caps: Captures,
+}
+
+impl<'t> Found<'t> {
+    fn name(&self, group: &str) -> Option<&'t str> {
+        self.caps
+            .get_group_by_name(group)
+            .map(|s| &self.text[s.range()])
+    }
+
+    fn whole(&self) -> (usize, usize) {
+        let m = self.caps.get_match().expect("a match");
+        (m.start(), m.end())
+    }
+}
+
+/// The matches of [`DRAFT`] in `text`, the same as iterating over all of
+/// them would give, but the expression runs only on a window around each
+/// "draft" (its Unicode word boundaries make the regex engine fall back to
+/// a slow scan of the whole text otherwise). A match cannot start before
+/// its window: its prefix is made of the joined runs the window takes in;
+/// nor end after it. Look-around sees past the window (`Input::span`).
+fn descriptions(text: &str) -> Vec<Found<'_>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for word in DRAFT_WORD.find_iter(text) {
+        if word.start() < pos {
+            continue;
+        }
+        let from = window_start(text, pos, word.start());
+        let to = window_end(text, word.end());
+        let mut caps = DRAFT.create_captures();
+        DRAFT.search_captures(&Input::new(text).span(from..to), &mut caps);
+        let Some(m) = caps.get_match() else {
+            continue;
+        };
+        // A match starting after this "draft" belongs to a later one,
+        // which is searched in its own window.
+        if m.start() > word.start() {
+            continue;
+        }
+        pos = m.end();
+        out.push(Found { text, caps });
+    }
+    out
+}
+
+/// Where a description holding the "draft" at `at` may start, not before
+/// `floor`: back over [`RUNS_BEFORE`] runs of letters or digits joined by
+/// spaces, dots, apostrophes and hyphens.
+fn window_start(text: &str, floor: usize, at: usize) -> usize {
+    let (mut runs, mut in_run, mut start) = (0, false, at);
+    for (i, c) in text[floor..at].char_indices().rev() {
+        if c.is_alphanumeric() {
+            if !in_run {
+                runs += 1;
+                if runs > RUNS_BEFORE {
+                    break;
+                }
+            }
+            in_run = true;
+        } else if c.is_whitespace() || matches!(c, '.' | '\'' | '-') {
+            in_run = false;
+        } else {
+            break;
+        }
+        start = floor + i;
+    }
+    start
+}
+
+/// Where a description holding the "draft" that ends at `at` ends at the
+/// latest: forward over [`RUNS_AFTER`] runs joined by spaces, dots,
+/// apostrophes, hyphens, "(" and ",".
+fn window_end(text: &str, at: usize) -> usize {
+    let (mut runs, mut in_run) = (0, false);
+    for (i, c) in text[at..].char_indices() {
+        if c.is_alphanumeric() {
+            if !in_run {
+                runs += 1;
+                if runs > RUNS_AFTER {
+                    return at + i;
+                }
+            }
+            in_run = true;
+        } else if c.is_whitespace() || matches!(c, '.' | '\'' | '-' | '(' | ',') {
+            in_run = false;
+        } else {
+            return at + i;
+        }
+    }
+    text.len()
 }
 
 /// Words that end the subject of a description ("the draft resolution on
@@ -128,8 +245,8 @@ fn ordinal(w: &str) -> &str {
 }
 
 /// The normalised key of one description, without body and year.
-fn description_key(c: &regex::Captures) -> Option<String> {
-    let lower = |name: &str| c.name(name).map(|m| m.as_str().to_lowercase());
+fn description_key(c: &Found) -> Option<String> {
+    let lower = |name: &str| c.name(name).map(str::to_lowercase);
     let stage = lower("stage").map(|s| if s == "updated" { "revised".into() } else { s });
     let ord = lower("ord");
     let kind = lower("kind").map(|k| {
@@ -151,7 +268,8 @@ fn description_key(c: &regex::Captures) -> Option<String> {
     });
     // A bare "draft" names a draft only after "the" and before a pause:
     // "paragraph 5 of the draft." — not "to draft a text".
-    let whole = c.get(0)?.as_str().to_lowercase();
+    let (start, end) = c.whole();
+    let whole = c.text[start..end].to_lowercase();
     if stage.is_none() && kind.is_none() && rev.is_none() && !whole.starts_with("the ") {
         return None;
     }
@@ -183,13 +301,24 @@ fn slugify(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-/// Draft descriptions in `text` that do not overlap a mention already found,
-/// each as a document mention with the label the source used. A description
+/// [`find_drafts_in`] normalising `text` itself.
+#[cfg(test)]
+fn find_drafts(text: &str, setting: &Setting, known: &[Mention]) -> Vec<(Mention, AdHoc)> {
+    find_drafts_in(&Normalized::new(text), text, setting, known)
+}
+
+/// Draft descriptions in `text` (`normalized`: its normalised copy, made
+/// once for every finder) that do not overlap a mention already found, each
+/// as a document mention with the label the source used. A description
 /// without a subject ("paragraph 5 of the draft resolution") after one with
 /// a subject and the same body, year and kind ("the draft resolution on a
 /// fund") means the draft named last with it.
-pub fn find_drafts(text: &str, setting: &Setting, known: &[Mention]) -> Vec<(Mention, AdHoc)> {
-    let normalized = Normalized::new(text);
+pub fn find_drafts_in(
+    normalized: &Normalized,
+    text: &str,
+    setting: &Setting,
+    known: &[Mention],
+) -> Vec<(Mention, AdHoc)> {
     // Known mentions by start, with the furthest end so far: overlap and
     // "followed by its symbol" are binary searches, not a scan per draft.
     let mut sorted: Vec<&Mention> = known.iter().collect();
@@ -204,12 +333,12 @@ pub fn find_drafts(text: &str, setting: &Setting, known: &[Mention]) -> Vec<(Men
     // The slug without its subject → the last draft named with one.
     let mut with_subject: HashMap<String, (String, String)> = HashMap::new();
     let mut out = Vec::new();
-    for c in DRAFT.captures_iter(&normalized.text) {
+    for c in descriptions(&normalized.text) {
         let Some(key) = description_key(&c) else {
             continue;
         };
-        let m = c.get(0).unwrap();
-        let (start, end) = normalized.original(m.start(), m.end());
+        let (m_start, m_end) = c.whole();
+        let (start, end) = normalized.original(m_start, m_end);
         let span = Span::new(start, end);
         // A description overlapping a known name, or followed by the
         // draft's symbol ("the draft resolution A/C.1/79/L.12"), is that
@@ -230,7 +359,7 @@ pub fn find_drafts(text: &str, setting: &Setting, known: &[Mention]) -> Vec<(Men
             .flatten()
             .collect::<Vec<_>>()
             .join("-");
-        let (slug, label) = match subject_after(&normalized.text, m.end()) {
+        let (slug, label) = match subject_after(&normalized.text, m_end) {
             Some((s, e)) => {
                 let slug = format!("{base}-on-{}", slugify(&normalized.text[s..e]));
                 let label = label_of(Span::new(start, normalized.original(s, e).1).of(text));
@@ -271,6 +400,27 @@ fn label_of(words: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_around_each_draft_find_what_a_search_of_the_whole_text_finds() {
+        let whole = Regex::new(DRAFT_PATTERN).unwrap();
+        for text in [
+            "The  zero   draft and the revision 3 of the chairperson's zero-draft.",
+            "They redraft the draft_ and the draftsman's draft of the draft resolution.",
+            "Rev.2 of the draft APR, the draft of the first annual progress report, revision 3",
+            "a draft (Rev. 1), the final draft-rev 2; «draft» — the draft\u{2028}report",
+            "one two three four five six seven eight nine ten draft draft draft",
+            "Entwurf: the pre-draft, the updated draft elements, this draft decision.",
+        ] {
+            let want: Vec<(usize, usize)> = whole
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let got: Vec<(usize, usize)> = descriptions(text).iter().map(Found::whole).collect();
+            assert_eq!(got, want, "{text}");
+            assert!(!got.is_empty());
+        }
+    }
 
     fn keys(text: &str, year: Option<&str>) -> Vec<String> {
         let setting = Setting {

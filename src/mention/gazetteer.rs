@@ -11,7 +11,7 @@
 use super::{Entity, Mention, MentionKind};
 use crate::reference::{CueKind, Reference};
 use crate::segment::{normalize_pattern, Normalized, Span};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,6 +177,7 @@ impl Gazetteer {
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::Standard)
             .build(patterns.iter().map(|p| p.text.as_str()))
             .expect("gazetteer patterns compile");
@@ -190,7 +191,12 @@ impl Gazetteer {
     /// All name mentions in `text`, resolving shared aliases by `date`
     /// (ISO, possibly partial). Overlaps are left for the caller to settle.
     pub fn find(&self, original: &str, date: &str) -> Vec<Mention> {
-        let normalized = Normalized::new(original);
+        self.find_in(&Normalized::new(original), date)
+    }
+
+    /// [`Gazetteer::find`] on a text already normalised (the mention stage
+    /// normalises a text once for every finder).
+    pub fn find_in(&self, normalized: &Normalized, date: &str) -> Vec<Mention> {
         // Hyphen and space are one in names: "Costa-Rica", "Guinea Bissau".
         // The replacement keeps byte offsets, so the map back still holds.
         let spaced = normalized.text.replace('-', " ");

@@ -22,7 +22,7 @@ pub use gazetteer::Gazetteer;
 
 use crate::input::SourceText;
 use crate::reference::Reference;
-use crate::segment::Span;
+use crate::segment::{Normalized, Span};
 use std::collections::BTreeMap;
 
 /// The entity a mention resolves to, by its stable key.
@@ -121,7 +121,8 @@ impl Mentions {
             .date()
             .or_else(|| infer_date(text))
             .unwrap_or_default();
-        let mut items = gazetteer.find(text, &date);
+        let normalized = Normalized::new(text);
+        let mut items = gazetteer.find_in(&normalized, &date);
         let mut ad_hoc = BTreeMap::new();
         for c in find_citations(text, reference) {
             if let Some(sym) = &c.unknown_symbol {
@@ -158,7 +159,7 @@ impl Mentions {
                 .map(|d| d.slug.clone())
                 .collect(),
         };
-        for (m, adhoc) in drafts::find_drafts(text, &setting, &items) {
+        for (m, adhoc) in drafts::find_drafts_in(&normalized, text, &setting, &items) {
             ad_hoc.insert(m.entity.clone(), adhoc);
             items.push(m);
         }

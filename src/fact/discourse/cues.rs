@@ -7,7 +7,7 @@
 
 use crate::reference::{CueKind, Reference};
 use crate::segment::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// A cue found in the text.
 #[derive(Debug, Clone)]
@@ -74,6 +74,7 @@ impl CueFinder {
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::Standard)
             .build(cues.iter().map(|c| c.1.as_str()))
             .expect("cue patterns compile");

@@ -10,6 +10,7 @@ use crate::mention::{Entity, Mentions};
 use crate::reference::{CueKind, Reference};
 use crate::segment::Span;
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -173,10 +174,15 @@ fn classify(w: &str) -> Tok {
             return Tok::Num(n);
         }
     }
-    if DASHED.is_match(w) {
+    if w.contains(['-', '–']) && DASHED.is_match(w) {
         return Tok::Tally(w.split(['-', '–']).filter_map(|p| p.parse().ok()).collect());
     }
-    Tok::Word(w.to_lowercase().replace('’', "'"))
+    let lower = w.to_lowercase();
+    Tok::Word(if lower.contains('’') {
+        lower.replace('’', "'")
+    } else {
+        lower
+    })
 }
 
 /// The value of a spelled-out number, or None ("first" is not a count).
@@ -223,7 +229,15 @@ fn merge_spelled_numbers(tokens: &mut Vec<Token>) {
 /// The vote cue phrases of `cues.csv`, as word sequences, longest first.
 pub struct VoteCues {
     by_kind: BTreeMap<CueKind, Vec<(Vec<String>, String)>>,
+    /// Per kind, the rows of `by_kind` by first word (in their order), so
+    /// `at` looks only at the phrases that can start at a token; rows with
+    /// no word at all match anywhere and come last.
+    by_first: BTreeMap<CueKind, FirstWords>,
 }
+
+/// Rows (indices into one kind's list) by their first word, and the rows
+/// with no word.
+type FirstWords = (FxHashMap<String, Vec<usize>>, Vec<usize>);
 
 impl VoteCues {
     pub fn new(reference: &Reference) -> Self {
@@ -260,13 +274,35 @@ impl VoteCues {
             rows.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
             by_kind.insert(kind, rows);
         }
-        Self { by_kind }
+        let by_first = by_kind
+            .iter()
+            .map(|(kind, rows)| {
+                let mut first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+                let mut empty = Vec::new();
+                for (i, (words, _)) in rows.iter().enumerate() {
+                    match words.first() {
+                        Some(w) => first.entry(w.clone()).or_default().push(i),
+                        None => empty.push(i),
+                    }
+                }
+                (*kind, (first, empty))
+            })
+            .collect();
+        Self { by_kind, by_first }
     }
 
     /// The longest cue of `kind` starting at token `i`: its end (exclusive)
     /// and value.
     pub fn at(&self, tokens: &[Token], i: usize, kind: CueKind) -> Option<(usize, &str)> {
-        self.by_kind.get(&kind)?.iter().find_map(|(words, value)| {
+        let rows = self.by_kind.get(&kind)?;
+        let (first, empty) = self.by_first.get(&kind)?;
+        let starting = tokens
+            .get(i)
+            .and_then(Token::word)
+            .and_then(|w| first.get(w))
+            .map_or(&[][..], Vec::as_slice);
+        starting.iter().chain(empty).find_map(|&r| {
+            let (words, value) = &rows[r];
             let matches = words.len() <= tokens.len().saturating_sub(i)
                 && words
                     .iter()
