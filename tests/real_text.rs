@@ -676,3 +676,25 @@ fn also_speaking_for_another_state_keeps_the_speakers_own_position() {
     holders.sort();
     assert_eq!(holders, [state("FJI"), state("TON")]);
 }
+
+#[test]
+fn it_later_in_a_sentence_is_what_that_sentence_named_before() {
+    let f = read("Meeting summary\n\nTonga said a new treaty was premature.\n\nTonga added that the voluntary fund was now operational and encouraged others to contribute to it.\n");
+    let mut got = policy_stances(&f);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            (
+                state("TON"),
+                Polarity::Support,
+                "voluntary-fund".to_string()
+            ),
+            (
+                state("TON"),
+                Polarity::Opposition,
+                "legally-binding-instrument".to_string()
+            ),
+        ]
+    );
+}

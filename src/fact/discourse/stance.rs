@@ -277,7 +277,7 @@ impl<'a> Extractor<'a> {
         }
         let mut positions: Vec<Position> = targets.into_iter().map(|t| (polarity, t)).collect();
         if positions.is_empty() {
-            positions = self.referred_back(clause, cue, polarity, earlier, ctx);
+            positions = self.referred_back(clause, at.1, cue, polarity, earlier, ctx);
         }
         positions
     }
@@ -374,6 +374,7 @@ impl<'a> Extractor<'a> {
     fn referred_back(
         &self,
         clause: Span,
+        sentence: Span,
         cue: &Hit,
         polarity: Polarity,
         earlier: &Produced,
@@ -430,8 +431,18 @@ impl<'a> Extractor<'a> {
             // a back-reference marked `recent` in cues.csv is about the
             // policies named just before; others about the section's.
             let on_para = self.proposals_on(&ctx.paragraphs, ctx, &[]);
+            // "… the voluntary fund is operational, and we encourage others
+            // to contribute to it": the last thing named earlier in the
+            // same sentence comes before the previous sentence's.
+            let same_sentence = self
+                .targets_in(Span::new(sentence.start, backrefs[0].span.start))
+                .into_iter()
+                .last()
+                .map(|x| x.1);
             if !on_para.is_empty() {
                 edits(&on_para)
+            } else if let Some(t) = same_sentence {
+                vec![(polarity, t)]
             } else if !ctx.prev_policies.is_empty() && backrefs.iter().any(|b| b.value == "recent")
             {
                 ctx.prev_policies
