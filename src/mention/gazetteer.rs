@@ -228,7 +228,7 @@ impl Gazetteer {
             }
             let cand = pick(&in_force, date);
             if cand.kind == MentionKind::Demonym {
-                out.extend(self.compound_demonyms(&normalized, m.start()));
+                out.extend(self.compound_demonyms(normalized, m.start()));
             }
             let (start, end) = normalized.original(m.start(), m.end());
             out.push(Mention {

@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{sync_channel, SyncSender};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// How to build.
 #[derive(Debug, Clone, Copy, Default)]
@@ -203,7 +203,11 @@ impl Fill<'_> {
             ),
             None => (None, BTreeMap::new()),
         };
+        // Each unchanged source's record moves out of `old` into the new
+        // state (a copy would hold every record twice).
+        let old = Mutex::new(old);
         let (records, reused, mut counts) = self.sources(pending, settings, progress, &old)?;
+        let old = old.into_inner().unwrap_or_else(|e| e.into_inner());
         let kept: BTreeSet<&str> = records.iter().map(|r| r.stem.as_str()).collect();
         for stem in old.keys().filter(|s| !kept.contains(s.as_str())) {
             self.remove_graph(iri::source_graph(stem).as_ref())?;
@@ -243,14 +247,22 @@ impl Fill<'_> {
         pending: &[input::Pending],
         settings: Settings,
         progress: &(dyn Fn(Tick) + Sync),
-        old: &BTreeMap<String, SourceRecord>,
+        old: &Mutex<BTreeMap<String, SourceRecord>>,
     ) -> Result<(Vec<SourceRecord>, BTreeSet<String>, Counts)> {
         let mut counts = Counts::default();
         let mut records = Vec::with_capacity(pending.len());
         let mut folders = FolderCheck::default();
         let mut reused: BTreeSet<String> = BTreeSet::new();
         let mut texts: HashSet<Arc<str>> = HashSet::new();
-        let reuse = |stem: &str, hash: &str| old.get(stem).filter(|r| r.hash == hash).cloned();
+        let lock = || old.lock().unwrap_or_else(|e| e.into_inner());
+        let reuse = |stem: &str, hash: &str| {
+            let mut old = lock();
+            if old.get(stem).is_some_and(|r| r.hash == hash) {
+                old.remove(stem)
+            } else {
+                None
+            }
+        };
         let batching = settings.batching;
         stream(
             pending,
@@ -268,7 +280,7 @@ impl Fill<'_> {
                             bytes,
                             reused: false,
                         });
-                        if old.contains_key(&p.stem) {
+                        if lock().contains_key(&p.stem) {
                             self.remove_graph(iri::source_graph(&p.stem).as_ref())?;
                         }
                         counts.extracted += 1;
