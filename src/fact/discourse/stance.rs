@@ -434,11 +434,14 @@ impl<'a> Extractor<'a> {
             // "… the voluntary fund is operational, and we encourage others
             // to contribute to it": the last thing named earlier in the
             // same sentence comes before the previous sentence's.
+            // A bare "this" is as often a determiner ("at this stage").
+            let bare_this = backrefs[0].span.of(text).eq_ignore_ascii_case("this");
             let same_sentence = self
                 .targets_in(Span::new(sentence.start, backrefs[0].span.start))
                 .into_iter()
                 .last()
-                .map(|x| x.1);
+                .map(|x| x.1)
+                .filter(|_| !bare_this);
             if !on_para.is_empty() {
                 edits(&on_para)
             } else if let Some(t) = same_sentence {
