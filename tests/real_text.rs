@@ -698,3 +698,24 @@ fn it_later_in_a_sentence_is_what_that_sentence_named_before() {
         ]
     );
 }
+
+#[test]
+fn bracketed_labelled_proposals_are_each_their_speakers() {
+    let f = read_dated(
+        "compilation",
+        "Proposals received on the zero draft of the second annual progress report, 2 May 2023\n\n\
+         Paragraph 14\n\
+         [Fiji: delete \"national\"] [Tonga: insert \"voluntarily\" after \"share\"]\n",
+        "2023-05-02",
+    );
+    let mut got: Vec<(Entity, Vec<u32>, Action)> =
+        proposals(&f).into_iter().map(|p| (p.0, p.2, p.3)).collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            (state("FJI"), vec![14], Action::DeleteText),
+            (state("TON"), vec![14], Action::InsertText),
+        ]
+    );
+}

@@ -14,11 +14,12 @@ use crate::segment::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Clause boundaries: semicolons, contrasts, and participial reasons
+/// Clause boundaries: semicolons, "] [" between bracketed proposals,
+/// contrasts, and participial reasons
 /// (", arguing that …", ", noting …"), whose words are the speaker's reasons,
 /// not new positions.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r";|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|,\s+(?:arguing|noting|saying|stressing|explaining|recalling|citing|warning|underlining|adding|claiming|insisting)\b").unwrap()
+    Regex::new(r";|\]\s*\[|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|,\s+(?:arguing|noting|saying|stressing|explaining|recalling|citing|warning|underlining|adding|claiming|insisting)\b").unwrap()
 });
 static AND_NEW_SUBJECT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",?\s+and\s+(?:the\s+)?").unwrap());

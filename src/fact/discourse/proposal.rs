@@ -26,10 +26,11 @@ use std::sync::LazyLock;
 static REQUEST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:to|be|should|would|must|shall|could|is|are)\s+(?:\w+\s+)?$").unwrap()
 });
-/// "- Kenya: delete the second sentence": an action word right after a
-/// speaker's label, as compilations and bullet summaries list proposals.
+/// "- Kenya: delete the second sentence", "[Mali: delete …]": an action
+/// word right after a speaker's label, as compilations, bullet summaries
+/// and bracketed drafts list proposals.
 static LABEL_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\s\-–•*]*[^:;.]{1,60}:\s*$").unwrap());
+    LazyLock::new(|| Regex::new(r"^[\s\-–•*\[(]*[^:;.\[\]()]{1,60}:\s*$").unwrap());
 static SUBORDINATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",?\s+(?:as|because|since|so that|given that|which)\s").unwrap());
 
