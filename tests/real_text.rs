@@ -539,6 +539,14 @@ fn refer_to_one_wording_rather_than_another_is_a_replacement() {
     assert_eq!(got, [(4, Action::ReplaceText)]);
 }
 
+/// Proposer, paragraphs and action of each edit proposal, sorted.
+fn edits_by_paragraph(f: &SourceFacts) -> Vec<(Entity, Vec<u32>, Action)> {
+    let mut got: Vec<(Entity, Vec<u32>, Action)> =
+        proposals(f).into_iter().map(|p| (p.0, p.2, p.3)).collect();
+    got.sort();
+    got
+}
+
 /// Who supports whose edit, per supporter and proposer.
 fn edit_stances(f: &SourceFacts) -> Vec<(Entity, Polarity, Entity)> {
     let mut out: Vec<(Entity, Polarity, Entity)> = f
@@ -604,11 +612,8 @@ fn a_compilation_lists_proposals_under_paragraph_headings_with_their_backers() {
          - Palau proposed moving this sub-paragraph to section B.\n",
         "2023-05-02",
     );
-    let mut got: Vec<(Entity, Vec<u32>, Action)> =
-        proposals(&f).into_iter().map(|p| (p.0, p.2, p.3)).collect();
-    got.sort();
     assert_eq!(
-        got,
+        edits_by_paragraph(&f),
         [
             (state("FJI"), vec![7], Action::ReplaceText),
             (state("PLW"), vec![9], Action::Move),
@@ -708,11 +713,8 @@ fn bracketed_labelled_proposals_are_each_their_speakers() {
          [Fiji: delete \"national\"] [Tonga: insert \"voluntarily\" after \"share\"]\n",
         "2023-05-02",
     );
-    let mut got: Vec<(Entity, Vec<u32>, Action)> =
-        proposals(&f).into_iter().map(|p| (p.0, p.2, p.3)).collect();
-    got.sort();
     assert_eq!(
-        got,
+        edits_by_paragraph(&f),
         [
             (state("FJI"), vec![14], Action::DeleteText),
             (state("TON"), vec![14], Action::InsertText),

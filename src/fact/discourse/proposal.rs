@@ -179,29 +179,28 @@ impl<'a> Extractor<'a> {
             }
         }
         let seconds = self.apposed_supporters(clause, quotes, hits, main);
-        let (seconding, holders): (Vec<Holder>, Vec<Holder>) = holders
+        let (seconding, proposing): (Vec<Holder>, Vec<Holder>) = holders
             .iter()
             .cloned()
             .partition(|h| seconds.contains(&h.actor));
-        let holders = if holders.is_empty() {
-            seconding.clone()
+        // Nobody left to propose: the clause's holders propose after all.
+        let (seconding, proposing) = if proposing.is_empty() {
+            (Vec::new(), seconding)
         } else {
-            holders
+            (seconding, proposing)
         };
-        let holders = holders.as_slice();
+        let holders = proposing.as_slice();
         let holder_entities: Vec<Entity> = holders.iter().map(|h| h.actor.clone()).collect();
         let others = self.named_proposers(clause, quotes, &hits[main], &holder_entities);
         let saved_doc = ctx.document.clone();
         ctx.document = document;
         let first = out.proposals.len();
         self.record_edits(at, ctx, holders, others, &paras, &actions, out);
-        if !seconding.iter().any(|h| holder_entities.contains(&h.actor)) {
-            let seconded: Vec<StanceTarget> = out.proposals[first..]
-                .iter()
-                .map(|&i| StanceTarget::Edit(i))
-                .collect();
-            self.support_all(&seconding, &seconded, sentence, ctx, out);
-        }
+        let seconded: Vec<StanceTarget> = out.proposals[first..]
+            .iter()
+            .map(|&i| StanceTarget::Edit(i))
+            .collect();
+        self.support_all(&seconding, &seconded, sentence, ctx, out);
         ctx.document = saved_doc.or(ctx.document.clone());
         // Inserting wording about a policy supports it (a body named in the
         // wording — "within the new OEWG" — is not a position on the body).
