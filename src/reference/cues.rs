@@ -140,7 +140,8 @@ impl Cues {
 pub struct StanceRule {
     pub name: String,
     pub pattern: String,
-    /// `support` or `oppose`.
+    /// `support`, `oppose`, or `same`: the polarity of the position just
+    /// taken on the target ("…, a view shared by X" shares whichever it was).
     pub polarity: String,
     pub example: String,
     /// `CODE supports|opposes slug`, several separated by `;`.
@@ -157,10 +158,10 @@ pub fn stance_rules(text: &str) -> Result<Vec<StanceRule>, ReferenceError> {
             file: "stance-rules.csv",
             message: format!("row {}: {e}", i + 2),
         })?;
-        if rule.polarity != "support" && rule.polarity != "oppose" {
+        if !["support", "oppose", "same"].contains(&rule.polarity.as_str()) {
             return Err(ReferenceError {
                 file: "stance-rules.csv",
-                message: format!("row {}: polarity must be support or oppose", i + 2),
+                message: format!("row {}: polarity must be support, oppose or same", i + 2),
             });
         }
         out.push(rule);

@@ -51,7 +51,9 @@ const POINTERS: [&str; 4] = ["@it", "@such", "@backers", "@critics"];
 pub(super) struct Rule {
     pub(super) name: String,
     pattern: Pattern,
-    polarity: Polarity,
+    /// `None` for `same`: the polarity of the position the sentence (or the
+    /// one before) just took on the target, read once the others are in.
+    polarity: Option<Polarity>,
 }
 
 /// The compiled rules of a reference, made once per build and shared by
@@ -69,10 +71,10 @@ pub(super) fn compile(reference: &Reference) -> Rules {
                 name: r.name.clone(),
                 pattern: Pattern::parse(&r.pattern)
                     .unwrap_or_else(|e| panic!("stance-rules.csv, rule {}: {e}", r.name)),
-                polarity: if r.polarity == "support" {
-                    Polarity::Support
-                } else {
-                    Polarity::Opposition
+                polarity: match r.polarity.as_str() {
+                    "support" => Some(Polarity::Support),
+                    "oppose" => Some(Polarity::Opposition),
+                    _ => None,
                 },
             })
             .collect(),
@@ -97,31 +99,41 @@ impl<'a> Extractor<'a> {
             return;
         }
         let toks = self.tokens(sentence, quotes);
-        let mut found: Vec<(Vec<Holder>, Polarity, StanceTarget, usize)> = Vec::new();
+        let mut found: Vec<(Vec<Holder>, Option<Polarity>, StanceTarget, usize)> = Vec::new();
         for (k, rule) in self.rules.0.iter().enumerate() {
             for m in rule.pattern.find_all(&toks.tokens) {
                 let mut targets = targets_of(&toks, &m, &rule.pattern);
-                let pronoun = POINTERS
-                    .iter()
-                    .any(|c| !m.captured(&rule.pattern, c).is_empty());
+                // A `same` rule is always about what was just named.
+                let pronoun = rule.polarity.is_none()
+                    || POINTERS
+                        .iter()
+                        .any(|c| !m.captured(&rule.pattern, c).is_empty());
                 if targets.is_empty() && pronoun {
                     targets = antecedent(&toks, m.start, ctx);
                 }
                 if targets.is_empty() {
                     continue;
                 }
-                let polarity = if self.negated(&toks, &m) {
-                    super::context::flip(rule.polarity)
-                } else {
-                    rule.polarity
-                };
+                let negated = self.negated(&toks, &m);
+                let polarity = rule.polarity.map(|p| {
+                    if negated {
+                        super::context::flip(p)
+                    } else {
+                        p
+                    }
+                });
                 let holders = self.rule_holders(&toks, &m, &rule.pattern, sentence, quotes, ctx);
                 for t in targets {
                     found.push((holders.clone(), polarity, t, k));
                 }
             }
         }
+        // Fixed polarities first, so that a `same` rule sees them.
+        found.sort_by_key(|f| f.1.is_none());
         for (holders, polarity, target, k) in found {
+            let Some(polarity) = polarity.or_else(|| self.just_taken(&target)) else {
+                continue;
+            };
             for h in &holders {
                 if self.has_position(&h.actor, &target, sentence) {
                     continue;
@@ -136,6 +148,16 @@ impl<'a> Extractor<'a> {
                 produced.stances.push((polarity, target.clone()));
             }
         }
+    }
+
+    /// The polarity of the latest position on `target`, if it is the latest
+    /// position taken at all ("X called the PoA divisive, a view shared by
+    /// Y": Y shares X's opposition).
+    fn just_taken(&self, target: &StanceTarget) -> Option<Polarity> {
+        self.stances
+            .last()
+            .filter(|s| &s.target == target)
+            .map(|s| s.polarity)
     }
 
     /// Who holds a rule's position: its `@actor` tokens, else the holders a
