@@ -174,7 +174,7 @@ impl Segments {
             let kind = if let Some(c) = NUMBERED.captures(line) {
                 let n: u32 = c[1].parse().unwrap_or(0);
                 let in_sequence = match last_number {
-                    None => n <= 3,
+                    None => true,
                     Some(prev) => n == prev + 1 || n == 1,
                 };
                 if in_sequence {

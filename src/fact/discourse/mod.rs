@@ -33,6 +33,7 @@
 
 mod actors;
 mod author;
+mod brackets;
 mod clauses;
 mod context;
 mod cues;
@@ -96,9 +97,10 @@ pub fn extract(
     paragraphs: &[ParagraphFact],
     skip: &[Span],
 ) -> (Vec<EditProposal>, Vec<Stance>) {
-    // A document's own numbered text proposes nothing.
+    // A document's own numbered text proposes nothing but what its
+    // brackets and footnotes attribute.
     if paragraphs.iter().filter(|p| !p.quoted).count() >= 5 {
-        return (Vec::new(), Vec::new());
+        return brackets::attributed(text, segments, mentions, reference, paragraphs);
     }
     let mut ex = Extractor::new(text, segments, mentions, reference, paragraphs, skip);
     let mut ctx = Context::default();

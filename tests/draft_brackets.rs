@@ -1,0 +1,176 @@
+//! A Chair's revised draft shows what is still negotiated in square
+//! brackets and says who asked for it: in parentheses after the bracketed
+//! wording or in a footnote. Those are proposals on the draft's own
+//! paragraphs; the rest of its text is the Chair's and proposes nothing.
+//! Every sentence here is invented for the test.
+
+use oewg_kg::fact::{Action, Polarity, SourceFacts, StanceTarget};
+use oewg_kg::input::SourceText;
+use oewg_kg::mention::{Entity, Gazetteer};
+use oewg_kg::reference::Reference;
+
+const DRAFT: &str = "\
+Draft report of the Working Group - Rev.2
+Section C: Confidence-building measures
+
+14. States [should] [may (Chad, Bhutan)] designate national points of contact.
+
+15. States noted the value of regional approaches (2019) and of the work of the OSCE.
+
+16. States encouraged [the establishment of a voluntary fund (Samoa, on behalf of the Pacific Islands Forum)] for capacity-building.
+
+17. [States recalled the relevance of the Charter in its entirety.]\u{b9} States agreed to continue these discussions.
+
+18. [Deleted]\u{b2}
+
+19. States will review progress at their next session.
+
+\u{b9} Proposed by Norway; Qatar and Oman requested its deletion.
+\u{b2} Former paragraph 18 was deleted at the request of Cuba; Ireland asked that it be reinstated.
+";
+
+fn read(text: &str) -> SourceFacts {
+    let r = Reference::load().unwrap();
+    let g = Gazetteer::new(&r);
+    SourceFacts::extract(
+        SourceText::in_memory("draft-rev2", text, "2024-05-01"),
+        &r,
+        &g,
+    )
+}
+
+fn code(e: &Entity) -> String {
+    match e {
+        Entity::State(c) | Entity::Group(c) => c.clone(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// `(proposer, paragraph, action, removed, added)` of every proposal.
+fn edits(f: &SourceFacts) -> Vec<(String, u32, Action, Option<String>, Option<String>)> {
+    f.proposals
+        .iter()
+        .map(|p| {
+            (
+                code(&p.proposer),
+                p.targets[0],
+                p.action,
+                p.removed.clone(),
+                p.added.clone(),
+            )
+        })
+        .collect()
+}
+
+/// `(actor, polarity, proposer, paragraph)` of every stance on an edit.
+fn edit_stances(f: &SourceFacts) -> Vec<(String, Polarity, String, u32)> {
+    f.stances
+        .iter()
+        .filter_map(|s| match s.target {
+            StanceTarget::Edit(i) => Some((
+                code(&s.actor),
+                s.polarity,
+                code(&f.proposals[i].proposer),
+                f.proposals[i].targets[0],
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn an_attributed_alternative_replaces_the_bracketed_wording_before_it() {
+    let f = read(DRAFT);
+    let e = edits(&f);
+    for c in ["TCD", "BTN"] {
+        assert!(
+            e.contains(&(
+                c.into(),
+                14,
+                Action::ReplaceText,
+                Some("should".into()),
+                Some("may".into())
+            )),
+            "{c}: {e:?}"
+        );
+    }
+}
+
+#[test]
+fn an_attributed_bracket_alone_inserts_its_wording_for_whoever_speaks_for_the_group() {
+    let f = read(DRAFT);
+    let p = f
+        .proposals
+        .iter()
+        .find(|p| p.targets == [16])
+        .expect("a proposal on paragraph 16");
+    assert_eq!(code(&p.proposer), "PIF");
+    assert_eq!(p.voiced_by.as_ref().map(code), Some("WSM".into()));
+    assert_eq!(p.action, Action::InsertText);
+    assert_eq!(
+        p.added.as_deref(),
+        Some("the establishment of a voluntary fund")
+    );
+    // Proposing wording that names a recurring proposal backs it.
+    assert!(f.stances.iter().any(|s| code(&s.actor) == "PIF"
+        && s.target == StanceTarget::Policy("voluntary-fund".into())
+        && s.polarity == Polarity::Support));
+}
+
+#[test]
+fn a_footnote_names_the_proposer_of_a_bracketed_text_and_those_who_object() {
+    let f = read(DRAFT);
+    assert!(edits(&f).iter().any(|e| e.0 == "NOR"
+        && e.1 == 17
+        && e.2 == Action::InsertText
+        && e.4.as_deref()
+            == Some("States recalled the relevance of the Charter in its entirety.")));
+    let s = edit_stances(&f);
+    for c in ["QAT", "OMN"] {
+        assert!(
+            s.contains(&(c.into(), Polarity::Opposition, "NOR".into(), 17)),
+            "{c}: {s:?}"
+        );
+    }
+    // Asking for its deletion objects to it; it is no proposal of theirs.
+    assert!(!edits(&f).iter().any(|e| e.0 == "QAT" || e.0 == "OMN"));
+}
+
+#[test]
+fn a_deleted_paragraphs_footnote_names_who_asked_for_the_deletion_and_who_objects() {
+    let f = read(DRAFT);
+    assert!(edits(&f).contains(&("CUB".into(), 18, Action::DeleteParagraph, None, None)));
+    assert!(edit_stances(&f).contains(&("IRL".into(), Polarity::Opposition, "CUB".into(), 18)));
+}
+
+#[test]
+fn the_chairs_own_wording_and_parentheses_that_name_no_one_propose_nothing() {
+    let f = read(DRAFT);
+    let on: Vec<u32> = f.proposals.iter().map(|p| p.targets[0]).collect();
+    assert!(!on.contains(&15) && !on.contains(&19), "{on:?}");
+    assert_eq!(f.proposals.len(), 5, "{:?}", edits(&f));
+}
+
+#[test]
+fn a_numbered_draft_may_start_anywhere_in_its_numbering() {
+    let f = read(DRAFT);
+    let own: Vec<u32> = f
+        .paragraphs
+        .iter()
+        .filter(|p| !p.quoted)
+        .map(|p| p.number)
+        .collect();
+    assert_eq!(own, vec![14, 15, 16, 17, 18, 19]);
+}
+
+#[test]
+fn without_brackets_a_drafts_own_text_proposes_nothing() {
+    let plain = DRAFT
+        .replace("[should] [may (Chad, Bhutan)]", "should")
+        .replace("(Samoa, on behalf of the Pacific Islands Forum)]", "")
+        .replace("[the establishment", "the establishment")
+        .replace('[', "")
+        .replace(']', "");
+    let f = read(&plain);
+    assert!(f.proposals.is_empty(), "{:?}", edits(&f));
+}
