@@ -46,8 +46,10 @@ fn code(e: &Entity) -> String {
     }
 }
 
-/// `(proposer, paragraph, action, removed, added)` of every proposal.
-fn edits(f: &SourceFacts) -> Vec<(String, u32, Action, Option<String>, Option<String>)> {
+/// `(proposer, paragraph, action, removed, added)` of a proposal.
+type Edit = (String, u32, Action, Option<String>, Option<String>);
+
+fn edits(f: &SourceFacts) -> Vec<Edit> {
     f.proposals
         .iter()
         .map(|p| {
@@ -169,8 +171,7 @@ fn without_brackets_a_drafts_own_text_proposes_nothing() {
         .replace("[should] [may (Chad, Bhutan)]", "should")
         .replace("(Samoa, on behalf of the Pacific Islands Forum)]", "")
         .replace("[the establishment", "the establishment")
-        .replace('[', "")
-        .replace(']', "");
+        .replace(['[', ']'], "");
     let f = read(&plain);
     assert!(f.proposals.is_empty(), "{:?}", edits(&f));
 }
