@@ -38,6 +38,29 @@ impl<'a> Extractor<'a> {
             .collect()
     }
 
+    /// Who a compilation's entry names: in its closing bracket ("- Delete
+    /// the sentence [Peru, supported by Chile]." is Peru's), or after a
+    /// colon right after its cue ("Opposed: Oman, Qatar.").
+    fn labelled(&self, clause: Span, cue: &Hit, quotes: &[Span]) -> Option<Vec<Holder>> {
+        let text = self.text;
+        let label = super::proposal::entry_label(text, clause, cue).or_else(|| {
+            let opens = text[clause.start..cue.span.start].trim().is_empty();
+            let rest = &text[cue.span.end..clause.end];
+            (opens && cue.kind != CueKind::Action && rest.trim_start().starts_with(':'))
+                .then(|| Span::new(cue.span.end, clause.end))
+        })?;
+        let end = super::proposal::LABEL_SUPPORT
+            .find(label.of(text))
+            .map_or(label.end, |m| label.start + m.start());
+        let named: Vec<Holder> = self
+            .actors_in(label, quotes)
+            .into_iter()
+            .filter(|m| m.span.end <= end)
+            .map(|m| Holder::own(m.entity.clone()))
+            .collect();
+        (!named.is_empty()).then_some(named)
+    }
+
     /// Resolves who holds the clause's position.
     pub(super) fn holders(
         &self,
@@ -47,6 +70,9 @@ impl<'a> Extractor<'a> {
         ctx: &Context,
         after_cue: bool,
     ) -> Vec<Holder> {
+        if let Some(label) = self.labelled(clause, cue, quotes) {
+            return label;
+        }
         let actors = self.actors_in(clause, quotes);
         let mut picked = self.passive_agents(clause, cue, &actors, after_cue);
         if picked.is_empty() && !after_cue {

@@ -155,6 +155,14 @@ impl<'a> Extractor<'a> {
     /// a point introduced by China").
     pub(super) fn lead_cue(&self, clause: Span, hits: &[Hit]) -> Option<usize> {
         let text = self.text;
+        // "- Replace 'a' with 'b' [Peru, supported by Chile].": an entry that
+        // opens with its action word is led by it, whatever its label says.
+        if hits
+            .first()
+            .is_some_and(|h| super::proposal::entry_label(text, clause, h).is_some())
+        {
+            return Some(0);
+        }
         hits.iter()
             .enumerate()
             .position(|(k, h)| {

@@ -31,6 +31,43 @@ static REQUEST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// and bracketed drafts list proposals.
 static LABEL_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\s\-–•*\[(]*[^:;.\[\]()]{1,60}:\s*$").unwrap());
+/// "- Replace 'a' with 'b' [Qatar, supported by Oman].": an imperative
+/// entry whose closing bracket names who proposed it, as compilations list
+/// proposals under a paragraph heading.
+static LABEL_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\[(]([^\[\]()]{2,160})[\])][\s.;]*$").unwrap());
+/// The closing bracket of a clause that opens with the cue: an entry of a
+/// compilation ("- Delete the last sentence [Peru, Chile].", "Retain
+/// [Oman]."), whose label names who makes or takes it.
+pub(super) fn entry_label(text: &str, clause: Span, cue: &Hit) -> Option<Span> {
+    let s = clause.of(text);
+    let lead = s.len()
+        - s.trim_start_matches(|c: char| c.is_whitespace() || BULLET_MARKS.contains(&c))
+            .len();
+    if clause.start + lead != cue.span.start
+        || !matches!(
+            cue.kind,
+            CueKind::Action | CueKind::Oppose | CueKind::Support
+        )
+    {
+        return None;
+    }
+    let inner = LABEL_AFTER.captures(s)?.get(1)?;
+    Some(Span::new(
+        clause.start + inner.start(),
+        clause.start + inner.end(),
+    ))
+}
+
+/// "new para 8 bis": a new paragraph numbered after the one it follows.
+static NUMBERED_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b\d{1,3}\s*(?:bis|ter|quater)\b").unwrap());
+
+/// Bullet marks before an entry's first word.
+const BULLET_MARKS: &[char] = &['-', '–', '•', '*'];
+/// Inside a label: who backs the entry rather than makes it.
+pub(super) static LABEL_SUPPORT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:supported|backed|seconded|endorsed)\s+by\b").unwrap());
 static SUBORDINATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",?\s+(?:as|because|since|so that|given that|which)\s").unwrap());
 
@@ -65,10 +102,12 @@ impl<'a> Extractor<'a> {
             return;
         }
         let before = &text[clause.start..cue.span.start];
-        let labelled = LABEL_BEFORE.is_match(before)
-            && !self
-                .actors_in(Span::new(clause.start, cue.span.start), quotes)
-                .is_empty();
+        let label = entry_label(text, clause, cue);
+        let labelled = label.is_some()
+            || LABEL_BEFORE.is_match(before)
+                && !self
+                    .actors_in(Span::new(clause.start, cue.span.start), quotes)
+                    .is_empty();
         if cue.kind == CueKind::Action && !REQUEST_BEFORE.is_match(before) && !labelled {
             let actors = self.actors_in(clause, quotes);
             self.note_speakers(clause, quotes, ctx, &actors);
@@ -76,7 +115,10 @@ impl<'a> Extractor<'a> {
         }
         let explicit = self.target_refs(clause);
         let policy_after = self.policy_objects(clause, cue, false);
-        if self.has_edit_object(clause, quotes, hits, &explicit, &policy_after) {
+        // A labelled entry under a paragraph heading edits that paragraph
+        // even with no object of its own ("- Delete [Peru].").
+        let entry = label.is_some() && !ctx.paragraphs.is_empty();
+        if entry || self.has_edit_object(clause, quotes, hits, &explicit, &policy_after) {
             self.edit_proposals(at, ctx, hits, main, &holders, &explicit, &policy_after, out);
         } else {
             self.policy_proposal(at, ctx, hits, main, &holders, &policy_after, out);
@@ -170,8 +212,23 @@ impl<'a> Extractor<'a> {
         let (clause, sentence, quotes) = at;
         let document = self.clause_draft(clause, explicit, ctx);
         let numbers: Vec<u32> = explicit.iter().map(|x| x.0).collect();
-        let actions = self.actions(clause, quotes, clause.start, &numbers);
-        let paras = self.edited_paragraphs(clause, quotes, &numbers, &actions, ctx);
+        let mut actions = self.actions(clause, quotes, clause.start, &numbers);
+        let label = entry_label(self.text, clause, &hits[main]);
+        let entry = label.is_some();
+        // "- Delete [India].": an entry with nothing but its action word
+        // deletes the whole paragraph of its heading.
+        if label.is_some_and(|l| {
+            self.text[hits[main].span.end..l.start]
+                .trim_matches(|c: char| c.is_whitespace() || c == '[' || c == '(')
+                .is_empty()
+        }) {
+            for a in &mut actions {
+                if *a == Action::DeleteText {
+                    *a = Action::DeleteParagraph;
+                }
+            }
+        }
+        let paras = self.edited_paragraphs(clause, quotes, &numbers, &actions, entry, ctx);
         if explicit.len() == 1 || (!explicit.is_empty() && paras.len() == explicit.len()) {
             ctx.paragraphs = paras.clone();
             if document.is_some() {
@@ -298,14 +355,21 @@ impl<'a> Extractor<'a> {
         quotes: &[Span],
         numbers: &[u32],
         actions: &[Action],
+        entry: bool,
         ctx: &Context,
     ) -> Vec<u32> {
         let text = self.text;
         let mut paras = numbers.to_vec();
         paras.dedup();
+        // A compilation's entry edits the paragraph of its heading (a new
+        // paragraph goes after it).
+        if paras.is_empty() && entry {
+            return ctx.paragraphs.clone();
+        }
         if actions == [Action::AddParagraph]
             && !text[clause.start..clause.end].contains("after paragraph")
             && !text[clause.start..clause.end].contains("before paragraph")
+            && !NUMBERED_AFTER.is_match(clause.of(text))
         {
             paras.clear();
         }

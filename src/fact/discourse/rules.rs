@@ -115,9 +115,9 @@ impl<'a> Extractor<'a> {
                     continue;
                 }
                 let negated = self.negated(&toks, &m);
-                let polarity =
-                    rule.polarity
-                        .map(|p| if negated { super::context::flip(p) } else { p });
+                let polarity = rule
+                    .polarity
+                    .map(|p| if negated { super::context::flip(p) } else { p });
                 let holders = self.rule_holders(&toks, &m, &rule.pattern, sentence, quotes, ctx);
                 for t in targets {
                     found.push((holders.clone(), polarity, t, k));

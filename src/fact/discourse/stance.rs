@@ -389,12 +389,12 @@ impl<'a> Extractor<'a> {
                 .within(Span::new(cue.span.end, clause.end))
                 .next()
                 .is_none();
-        // "Supported by Japan; opposed by Cuba." after a listed proposal: a
-        // passive fragment with only its agents.
+        // "Supported by Japan; opposed by Cuba." or "Opposed: Cuba." after a
+        // listed proposal: a passive fragment with only its agents.
         let fragment = text[clause.start..cue.span.start]
             .trim_matches(|c: char| !c.is_alphanumeric())
             .is_empty()
-            && tail.trim_start().starts_with("by ");
+            && (tail.trim_start().starts_with("by ") || tail.trim_start().starts_with(':'));
         let refers_back = !backrefs.is_empty() || bare || fragment;
         let earlier_policies: Vec<StanceTarget> = earlier
             .stances

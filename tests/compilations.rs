@@ -1,0 +1,129 @@
+//! A compilation of proposals lists them under paragraph headings, one
+//! imperative entry per proposal with its proposers in a closing bracket,
+//! and notes who backs or objects to each. Every sentence here is invented
+//! for the test.
+
+use oewg_kg::fact::{Action, Polarity, SourceFacts, StanceTarget};
+use oewg_kg::input::SourceText;
+use oewg_kg::mention::{Entity, Gazetteer};
+use oewg_kg::reference::Reference;
+
+const COMPILATION: &str = "\
+Compilation of proposals on the zero draft of the annual report
+Section B: Norms
+
+Paragraph 21
+- Replace \"all States\" with \"States\" [Ecuador].
+- Delete the second sentence [Belize, Guyana].
+- Retain the second sentence [Norway].
+
+Paragraph 22
+- Insert \"where feasible\" after \"cooperate\" [Tunisia, supported by Jordan and Oman].
+- Replace \"shall\" with \"should\" [Laos]. Opposed: Denmark.
+
+Paragraph 23
+- Delete [Nepal].
+- Add new para 23 bis: \"States recalled the value of regional dialogue.\" [Mongolia]
+";
+
+fn read(text: &str) -> SourceFacts {
+    let r = Reference::load().unwrap();
+    let g = Gazetteer::new(&r);
+    SourceFacts::extract(
+        SourceText::in_memory("compilation", text, "2024-03-01"),
+        &r,
+        &g,
+    )
+}
+
+fn code(e: &Entity) -> String {
+    match e {
+        Entity::State(c) | Entity::Group(c) => c.clone(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// `(proposer, paragraphs, action)` of every proposal.
+fn edits(f: &SourceFacts) -> Vec<(String, Vec<u32>, Action)> {
+    f.proposals
+        .iter()
+        .map(|p| (code(&p.proposer), p.targets.clone(), p.action))
+        .collect()
+}
+
+/// `(actor, polarity, proposer)` of every stance on an edit.
+fn edit_stances(f: &SourceFacts) -> Vec<(String, Polarity, String)> {
+    f.stances
+        .iter()
+        .filter_map(|s| match s.target {
+            StanceTarget::Edit(i) => {
+                Some((code(&s.actor), s.polarity, code(&f.proposals[i].proposer)))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn an_entry_is_the_proposal_of_those_its_closing_bracket_names() {
+    let e = edits(&read(COMPILATION));
+    for want in [
+        ("ECU", 21, Action::ReplaceText),
+        ("BLZ", 21, Action::DeleteText),
+        ("GUY", 21, Action::DeleteText),
+        ("TUN", 22, Action::InsertText),
+        ("LAO", 22, Action::ReplaceText),
+    ] {
+        assert!(
+            e.contains(&(want.0.into(), vec![want.1], want.2)),
+            "{want:?} in {e:?}"
+        );
+    }
+}
+
+#[test]
+fn those_a_label_says_support_the_entry_rather_than_make_it() {
+    let f = read(COMPILATION);
+    let s = edit_stances(&f);
+    for c in ["JOR", "OMN"] {
+        assert!(
+            s.contains(&(c.into(), Polarity::Support, "TUN".into())),
+            "{s:?}"
+        );
+        assert!(!edits(&f).iter().any(|e| e.0 == c));
+    }
+}
+
+#[test]
+fn retain_and_opposed_entries_object_to_the_proposals_just_listed() {
+    let s = edit_stances(&read(COMPILATION));
+    for p in ["BLZ", "GUY"] {
+        assert!(
+            s.contains(&("NOR".into(), Polarity::Opposition, p.into())),
+            "{s:?}"
+        );
+    }
+    assert!(
+        s.contains(&("DNK".into(), Polarity::Opposition, "LAO".into())),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_bare_delete_removes_the_headings_paragraph_and_a_bis_paragraph_follows_its_anchor() {
+    let e = edits(&read(COMPILATION));
+    assert!(
+        e.contains(&("NPL".into(), vec![23], Action::DeleteParagraph)),
+        "{e:?}"
+    );
+    assert!(
+        e.contains(&("MNG".into(), vec![23], Action::AddParagraph)),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_bracket_that_names_no_actor_is_no_label() {
+    let f = read("Paragraph 4\n- Replace \"may\" with \"should\" [see the Chair's note].\n");
+    assert!(f.proposals.is_empty(), "{:?}", edits(&f));
+}
