@@ -17,6 +17,11 @@ static LIST_GAP_POLICY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COMPLEMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s+(?:to|of|for|that|on|by)\s").unwrap());
+/// "it would nominate contacts": "it" before a verb is a subject, most
+/// often the speaker, not something pointed back at.
+static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:would|will|could|can|should|must|may|might|did|does|said|says|added|noted|stressed|remained|considered|believed|hoped|wished|wanted)\b").unwrap()
+});
 static THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bthat\b").unwrap());
 
 /// Words that make what follows the thing harmed, not the thing opposed.
@@ -112,7 +117,16 @@ impl<'a> Extractor<'a> {
         self.finder
             .find(self.text, span, &[CueKind::BackReference])
             .into_iter()
-            .filter(|b| !COMPLEMENT.is_match(&self.text[b.span.end..span.end]))
+            // "the proposal to delete …" introduces its own content; "any
+            // proposal to create repositories" still means the ones named.
+            .filter(|b| {
+                !COMPLEMENT.is_match(&self.text[b.span.end..span.end])
+                    || b.span.of(self.text).to_lowercase().starts_with("any ")
+            })
+            .filter(|b| {
+                !(b.span.of(self.text).eq_ignore_ascii_case("it")
+                    && SUBJECT_VERB.is_match(&self.text[b.span.end..span.end]))
+            })
             .collect()
     }
 

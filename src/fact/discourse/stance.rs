@@ -446,15 +446,25 @@ impl<'a> Extractor<'a> {
                 edits(&on_para)
             } else if let Some(t) = same_sentence {
                 vec![(polarity, t)]
-            } else if !ctx.prev_policies.is_empty() && backrefs.iter().any(|b| b.value == "recent")
-            {
-                ctx.prev_policies
-                    .iter()
-                    .map(|t| (polarity, t.clone()))
-                    .collect()
             } else {
-                ctx.section_policies
+                let named = if !ctx.prev_policies.is_empty()
+                    && backrefs.iter().any(|b| b.value == "recent")
+                {
+                    &ctx.prev_policies
+                } else {
+                    &ctx.section_policies
+                };
+                // "the idea", "it": one thing, the one named last.
+                let take = if backrefs.iter().all(|b| singular(b.span.of(text))) {
+                    named.len().min(1)
+                } else {
+                    named.len()
+                };
+                named
                     .iter()
+                    .rev()
+                    .take(take)
+                    .rev()
                     .map(|t| (polarity, t.clone()))
                     .collect()
             }
@@ -515,4 +525,23 @@ impl<'a> Extractor<'a> {
         latest.retain(|(_, t)| t != &target);
         latest.push((polarity, target));
     }
+}
+
+/// Whether a back-reference points at one thing ("the idea", "it") rather
+/// than several ("these proposals", "them", "any proposal").
+fn singular(backref: &str) -> bool {
+    let first = backref
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    if ["any", "all", "such", "every"].contains(&first.as_str()) {
+        return false;
+    }
+    let last = backref
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_lowercase();
+    !(["them", "these", "those", "they"].contains(&last.as_str()) || last.ends_with('s'))
 }
