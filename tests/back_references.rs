@@ -71,3 +71,30 @@ Cuba said it is not in a position to subscribe to any proposal to create reposit
         .collect();
     assert_eq!(cuba, ["cbm-repository", "poc-directory"], "{s:?}");
 }
+
+#[test]
+fn that_change_is_the_proposal_just_made_not_what_a_participle_names_after_it() {
+    let r = Reference::load().unwrap();
+    let g = Gazetteer::new(&r);
+    let text = "Oman proposed to replace \"all stakeholders\" in paragraph 9 with \"relevant organizations\". \
+Malta and Latvia opposed that change, calling stakeholder participation essential.";
+    let f = SourceFacts::extract(SourceText::in_memory("report", text, "2023-03-01"), &r, &g);
+    let on_edit: Vec<_> = f
+        .stances
+        .iter()
+        .filter(|s| matches!(s.target, StanceTarget::Edit(_)))
+        .map(|s| (s.actor.clone(), s.polarity))
+        .collect();
+    for c in ["MLT", "LVA"] {
+        assert!(
+            on_edit.contains(&(Entity::State(c.into()), Polarity::Opposition)),
+            "{on_edit:?}"
+        );
+    }
+    // Their opposition is to the change, not to the participation they praise.
+    assert!(!stances(text).contains(&(
+        "MLT".into(),
+        Polarity::Opposition,
+        "multistakeholder-participation".into()
+    )));
+}

@@ -23,6 +23,10 @@ static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s+(?:would|will|could|can|should|must|may|might|did|does|said|says|added|noted|stressed|remained|considered|believed|hoped|wished|wanted)\b").unwrap()
 });
 static THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bthat\b").unwrap());
+/// ", calling …", ", noting …": a participle after a comma opens a phrase
+/// of its own; what it names is not the object of the cue before it.
+static PARTICIPLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",\s+(?:\w+ly\s+)?\w+ing\b").unwrap());
 
 /// Words that make what follows the thing harmed, not the thing opposed.
 static HARMED: LazyLock<Regex> = LazyLock::new(|| {
@@ -87,6 +91,7 @@ impl<'a> Extractor<'a> {
                         && (matches!(t, StanceTarget::Policy(_))
                             || !THAT.is_match(&text[cue.span.end..sp.start]))
                 })
+                .filter(|(sp, _)| !PARTICIPLE.is_match(&text[cue.span.end..sp.start]))
                 .cloned()
         };
         let Some((span, first)) = chosen else {
