@@ -127,3 +127,19 @@ fn a_bracket_that_names_no_actor_is_no_label() {
     let f = read("Paragraph 4\n- Replace \"may\" with \"should\" [see the Chair's note].\n");
     assert!(f.proposals.is_empty(), "{:?}", edits(&f));
 }
+
+#[test]
+fn operative_and_preambular_headings_name_the_paragraph_of_their_entries() {
+    let f = read(
+        "Compilation of amendments to the draft resolution\n\nOP4 (a)\n- Insert \"and training\" after \"capacity-building\" [Malawi].\n\nPP2\n- Zambia: replace \"Recalling\" with \"Recalling also\".\n",
+    );
+    let e = edits(&f);
+    assert!(
+        e.contains(&("MWI".into(), vec![4], Action::InsertText)),
+        "{e:?}"
+    );
+    assert!(
+        e.contains(&("ZMB".into(), vec![2], Action::ReplaceText)),
+        "{e:?}"
+    );
+}

@@ -16,7 +16,7 @@ const NUMBER: &str = r"\d{1,3}\b(?:\s?(?:\([a-z]\)|[a-z]\))(?:\s?,\s?(?:\([a-z]\
 
 static PARAGRAPH_REFS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:paragraphs?|paras?\.?|par\.|operative\s+paragraphs?|(?-i:OPs?))\s*({NUMBER})((?:\s*(?:,|and|to|through|-|–)\s*{NUMBER})*)"
+        r"(?i)\b(?:paragraphs?|paras?\.?|par\.|(?:operative|preambular)\s+paragraphs?|(?-i:OPs?|PPs?))\s*({NUMBER})((?:\s*(?:,|and|to|through|-|–)\s*{NUMBER})*)"
     ))
     .unwrap()
 });
@@ -28,8 +28,10 @@ static NUMBER_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(?([a-z])\)").unwrap());
 static MORE_NUMBERS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(,|and|to|through|-|–)\s*(\d{1,3})").unwrap());
+/// A heading that names the paragraph(s) the entries under it concern:
+/// "Paragraph 12", "Paragraphs 13 to 15", "OP4 (a)", "PP3".
 pub(super) static PARAGRAPH_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^paragraphs?\s+\d").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)^(?:paragraphs?\s+\d|(?-i:OP|PP)\s?\d{1,3}\b)").unwrap());
 /// "this paragraph", "the same paragraph", "these paragraphs", "the sentence" …
 pub(super) static CONTEXT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:this|that|the|these|those|same|entire|whole|first|second|third|last|final)\s+(?:same\s+)?(?:paragraphs?|sub-?paragraphs?|paras?|sentences?|phrase|words?|wording|text|part|rest|reference|references|bullets?|provisions?)\b")
