@@ -143,3 +143,27 @@ fn operative_and_preambular_headings_name_the_paragraph_of_their_entries() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_label_before_the_action_names_the_proposer_and_its_supporters() {
+    let f = read(
+        "Paragraph 30\n- [Kiribati: delete]\n\nParagraph 31\n- Bolivia, supported by Colombia and Uruguay: replace \"decides\" with \"considers\".\n",
+    );
+    let e = edits(&f);
+    assert!(
+        e.contains(&("KIR".into(), vec![30], Action::DeleteParagraph)),
+        "{e:?}"
+    );
+    assert!(
+        e.contains(&("BOL".into(), vec![31], Action::ReplaceText)),
+        "{e:?}"
+    );
+    assert!(!e.iter().any(|x| x.0 == "COL" || x.0 == "URY"), "{e:?}");
+    let s = edit_stances(&f);
+    for c in ["COL", "URY"] {
+        assert!(
+            s.contains(&(c.into(), Polarity::Support, "BOL".into())),
+            "{s:?}"
+        );
+    }
+}

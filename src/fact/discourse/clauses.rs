@@ -139,12 +139,15 @@ impl<'a> Extractor<'a> {
         let text = self.text;
         let comma_before = text[..h.span.start].trim_end().ends_with(',');
         let by_after = text[h.span.end..].trim_start().starts_with("by ");
+        // "Bolivia, supported by Chile: replace …" labels an entry.
         let verb_later = next.is_some_and(|n| {
-            text[h.span.end..n.span.start].contains(',')
+            let gap = &text[h.span.end..n.span.start];
+            (gap.contains(',')
                 && matches!(
                     n.kind,
                     CueKind::ProposalVerb | CueKind::Support | CueKind::Oppose
-                )
+                ))
+                || (gap.trim_end().ends_with(':') && n.kind == CueKind::Action)
         });
         comma_before && by_after && verb_later
     }

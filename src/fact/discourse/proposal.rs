@@ -117,7 +117,7 @@ impl<'a> Extractor<'a> {
         let policy_after = self.policy_objects(clause, cue, false);
         // A labelled entry under a paragraph heading edits that paragraph
         // even with no object of its own ("- Delete [Peru].").
-        let entry = label.is_some() && !ctx.paragraphs.is_empty();
+        let entry = labelled && !ctx.paragraphs.is_empty();
         if entry || self.has_edit_object(clause, quotes, hits, &explicit, &policy_after) {
             self.edit_proposals(at, ctx, hits, main, &holders, &explicit, &policy_after, out);
         } else {
@@ -214,14 +214,16 @@ impl<'a> Extractor<'a> {
         let numbers: Vec<u32> = explicit.iter().map(|x| x.0).collect();
         let mut actions = self.actions(clause, quotes, clause.start, &numbers);
         let label = entry_label(self.text, clause, &hits[main]);
-        let entry = label.is_some();
-        // "- Delete [India].": an entry with nothing but its action word
-        // deletes the whole paragraph of its heading.
-        if label.is_some_and(|l| {
-            self.text[hits[main].span.end..l.start]
-                .trim_matches(|c: char| c.is_whitespace() || c == '[' || c == '(')
+        let entry = label.is_some()
+            || LABEL_BEFORE.is_match(&self.text[clause.start..hits[main].span.start]);
+        // "- Delete [India].", "[Peru: delete]": an entry with nothing but
+        // its action word deletes the whole paragraph of its heading.
+        let rest = &self.text[hits[main].span.end..label.map_or(clause.end, |l| l.start)];
+        if entry
+            && rest
+                .trim_matches(|c: char| c.is_whitespace() || "[]().;".contains(c))
                 .is_empty()
-        }) {
+        {
             for a in &mut actions {
                 if *a == Action::DeleteText {
                     *a = Action::DeleteParagraph;
@@ -302,7 +304,7 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let end = text[h.span.end..clause.end]
-                .find(',')
+                .find([',', ':'])
                 .map_or(clause.end, |i| h.span.end + i);
             let span = Span::new(h.span.end, end);
             out.extend(
