@@ -81,38 +81,118 @@ impl CueFinder {
         Self { automaton, cues }
     }
 
+    /// Every cue occurrence wholly inside `region` of `text`, as
+    /// (start, end, cue index), sorted by start, longest first (ties in the
+    /// automaton's order).
+    fn raw(&self, text: &str, region: Span) -> Vec<(usize, usize, usize)> {
+        let s = region.of(text);
+        let mut all: Vec<(usize, usize, usize)> = self
+            .automaton
+            .find_overlapping_iter(s)
+            .map(|m| {
+                let at = region.start;
+                (at + m.start(), at + m.end(), m.pattern().as_usize())
+            })
+            .collect();
+        all.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+        all
+    }
+}
+
+/// A [`CueFinder`] for one source, remembering the cues of the stretch of
+/// text it last searched: the reader asks for the cues of the same sentence
+/// a dozen times (each clause, each family), and one pass over a stretch
+/// answers them all. The answers are exactly those of searching each span
+/// on its own (an occurrence inside a span is one inside the stretch).
+pub(super) struct Cues {
+    finder: std::sync::Arc<CueFinder>,
+    stretch: std::cell::RefCell<Stretch>,
+}
+
+/// The stretch searched last, and what was found in it.
+#[derive(Default)]
+struct Stretch {
+    /// Which text (its address and length): one reader reads one text.
+    text: (usize, usize),
+    span: Span,
+    raw: Vec<(usize, usize, usize)>,
+}
+
+/// How far a stretch reaches beyond the span asked for: ahead, so the
+/// following sentences are answered from it; behind, so a look back to the
+/// start of a sentence is too.
+const AHEAD: usize = 16 * 1024;
+const BEHIND: usize = 4 * 1024;
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+impl Cues {
+    pub(super) fn new(finder: std::sync::Arc<CueFinder>) -> Self {
+        Self {
+            finder,
+            stretch: Default::default(),
+        }
+    }
+
     /// Hits of one kind family inside `span`, non-overlapping within the
     /// family, leftmost-longest. Families: clause cues (proposal, action,
     /// support, oppose, negation, hedge, on-behalf) are matched together so
     /// "not in a position to subscribe" beats "not"; objects, text units,
-    /// anaphors and back-references are matched on their own.
+    /// anaphors and back-references are matched on their own. A cue at the
+    /// edge of `span` needs no boundary beyond it.
     pub(super) fn find(&self, text: &str, span: Span, family: &[CueKind]) -> Vec<Hit> {
-        let s = span.of(text);
-        let mut all: Vec<Hit> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(s) {
-            let (kind, _, value) = &self.cues[m.pattern().as_usize()];
-            if !family.contains(kind) {
+        let mut stretch = self.stretch.borrow_mut();
+        let id = (text.as_ptr() as usize, text.len());
+        if stretch.text != id || !stretch.span.contains(span) {
+            let region = Span::new(
+                floor_boundary(text, span.start.saturating_sub(BEHIND)),
+                ceil_boundary(text, span.end.max(span.start + AHEAD)),
+            );
+            *stretch = Stretch {
+                text: id,
+                span: region,
+                raw: self.finder.raw(text, region),
+            };
+        }
+        let raw = &stretch.raw;
+        let from = raw.partition_point(|r| r.0 < span.start);
+        let mut out: Vec<Hit> = Vec::new();
+        for &(start, end, cue) in raw[from..].iter().take_while(|r| r.0 < span.end) {
+            let (kind, _, value) = &self.finder.cues[cue];
+            if end > span.end || !family.contains(kind) {
                 continue;
             }
-            let before = s[..m.start()].chars().next_back();
-            let after = s[m.end()..].chars().next();
+            let before = (start > span.start)
+                .then(|| text[..start].chars().next_back())
+                .flatten();
+            let after = (end < span.end)
+                .then(|| text[end..].chars().next())
+                .flatten();
             if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
             {
                 continue;
             }
-            all.push(Hit {
-                span: Span::new(span.start + m.start(), span.start + m.end()),
+            if out.last().is_some_and(|l| start < l.span.end) {
+                continue;
+            }
+            out.push(Hit {
+                span: Span::new(start, end),
                 kind: *kind,
                 value: value.clone(),
             });
-        }
-        all.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
-        let mut out: Vec<Hit> = Vec::new();
-        for h in all {
-            if out.last().is_some_and(|l| h.span.start < l.span.end) {
-                continue;
-            }
-            out.push(h);
         }
         out
     }
