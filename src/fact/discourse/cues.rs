@@ -1,13 +1,12 @@
 //! Finding the cue words of `ontology/cues.csv` in a span of text.
 //!
 //! Every rule of the discourse reader keys on a cue class, never on a
-//! literal phrase, so this is the one place that matches words: one
-//! Aho-Corasick automaton over every clause cue, read at word boundaries and
-//! leftmost-longest within a family of kinds.
+//! literal phrase, so this is the one place that matches words: every
+//! clause cue, looked up where a word starts (`segment::Phrases`), read at
+//! word boundaries and leftmost-longest within a family of kinds.
 
 use crate::reference::{CueKind, Reference};
-use crate::segment::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use crate::segment::{Found, Phrases, Span};
 
 /// A cue found in the text.
 #[derive(Debug, Clone)]
@@ -27,7 +26,7 @@ impl Hit {
 
 /// Finds cues of every kind at word boundaries, leftmost-longest.
 pub(super) struct CueFinder {
-    automaton: AhoCorasick,
+    phrases: Phrases,
     cues: Vec<(CueKind, String, String)>,
 }
 
@@ -72,30 +71,8 @@ impl CueFinder {
                 cues.push((kind, c.cue.clone(), c.value.clone()));
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::Standard)
-            .build(cues.iter().map(|c| c.1.as_str()))
-            .expect("cue patterns compile");
-        Self { automaton, cues }
-    }
-
-    /// Every cue occurrence wholly inside `region` of `text`, as
-    /// (start, end, cue index), sorted by start, longest first (ties in the
-    /// automaton's order).
-    fn raw(&self, text: &str, region: Span) -> Vec<(usize, usize, usize)> {
-        let s = region.of(text);
-        let mut all: Vec<(usize, usize, usize)> = self
-            .automaton
-            .find_overlapping_iter(s)
-            .map(|m| {
-                let at = region.start;
-                (at + m.start(), at + m.end(), m.pattern().as_usize())
-            })
-            .collect();
-        all.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
-        all
+        let phrases = Phrases::new(cues.iter().map(|c| c.1.as_str()));
+        Self { phrases, cues }
     }
 }
 
@@ -103,7 +80,8 @@ impl CueFinder {
 /// text it last searched: the reader asks for the cues of the same sentence
 /// a dozen times (each clause, each family), and one pass over a stretch
 /// answers them all. The answers are exactly those of searching each span
-/// on its own (an occurrence inside a span is one inside the stretch).
+/// on its own (an occurrence inside a span is one inside the stretch; one
+/// at the span's start inside a word is looked up on its own).
 pub(super) struct Cues {
     finder: std::sync::Arc<CueFinder>,
     stretch: std::cell::RefCell<Stretch>,
@@ -115,7 +93,8 @@ struct Stretch {
     /// Which text (its address and length): one reader reads one text.
     text: (usize, usize),
     span: Span,
-    raw: Vec<(usize, usize, usize)>,
+    /// Cues that start a word, by start, longest first.
+    raw: Vec<Found>,
 }
 
 /// How far a stretch reaches beyond the span asked for: ahead, so the
@@ -164,25 +143,34 @@ impl Cues {
             *stretch = Stretch {
                 text: id,
                 span: region,
-                raw: self.finder.raw(text, region),
+                raw: self.finder.phrases.find(text, region),
             };
         }
+        // A span may start inside a word: a cue there counts as well.
+        let mut inside = Vec::new();
+        if text[..span.start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            self.finder
+                .phrases
+                .at(text, span.start, span.end, &mut inside);
+        }
         let raw = &stretch.raw;
-        let from = raw.partition_point(|r| r.0 < span.start);
+        let from = raw.partition_point(|r| r.start < span.start);
+        let ahead = raw[from..].iter().take_while(|r| r.start < span.end);
         let mut out: Vec<Hit> = Vec::new();
-        for &(start, end, cue) in raw[from..].iter().take_while(|r| r.0 < span.end) {
-            let (kind, _, value) = &self.finder.cues[cue];
+        for &Found { start, end, phrase } in inside.iter().chain(ahead) {
+            let (kind, _, value) = &self.finder.cues[phrase];
             if end > span.end || !family.contains(kind) {
                 continue;
             }
-            let before = (start > span.start)
-                .then(|| text[..start].chars().next_back())
-                .flatten();
+            // Every cue found starts a word (or the span).
             let after = (end < span.end)
                 .then(|| text[end..].chars().next())
                 .flatten();
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
-            {
+            if after.is_some_and(char::is_alphanumeric) {
                 continue;
             }
             if out.last().is_some_and(|l| start < l.span.end) {
