@@ -63,10 +63,23 @@ impl Phrases {
             }
             trie[node].1.push(id);
         }
+        // Laid out breadth first: the few nodes near the root, which every
+        // word visits, share cache lines.
+        let mut order = vec![0usize];
+        let mut k = 0;
+        while k < order.len() {
+            order.extend(trie[order[k]].0.values().map(|&n| n as usize));
+            k += 1;
+        }
+        let mut place = vec![0u32; trie.len()];
+        for (new, &old) in order.iter().enumerate() {
+            place[old] = new as u32;
+        }
         let (mut nodes, mut edges, mut ends) = (Vec::new(), Vec::new(), Vec::new());
-        for (children, here) in &trie {
+        for &old in &order {
+            let (children, here) = &trie[old];
             let (e, f) = (edges.len() as u32, ends.len() as u32);
-            edges.extend(children.iter().map(|(&b, &n)| (b, n)));
+            edges.extend(children.iter().map(|(&b, &n)| (b, place[n as usize])));
             ends.extend_from_slice(here);
             nodes.push(Node {
                 edges: (e, edges.len() as u32),
@@ -75,7 +88,7 @@ impl Phrases {
         }
         let mut root = vec![0u32; 256];
         for (&b, &n) in &trie[0].0 {
-            root[usize::from(b)] = n;
+            root[usize::from(b)] = place[n as usize];
         }
         Self {
             nodes,
