@@ -100,7 +100,7 @@ struct Stretch {
 /// How far a stretch reaches beyond the span asked for: ahead, so the
 /// following sentences are answered from it; behind, so a look back to the
 /// start of a sentence is too.
-const AHEAD: usize = 16 * 1024;
+const AHEAD: usize = 64 * 1024;
 const BEHIND: usize = 4 * 1024;
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
