@@ -9,6 +9,8 @@ mod phrases;
 mod sentences;
 
 pub use normalize::{normalize_pattern, Normalized};
+#[cfg(test)]
+pub use phrases::by_automaton;
 pub use phrases::{Found, Phrases};
 
 pub use sentences::split_sentences;

@@ -151,10 +151,34 @@ impl Phrases {
     }
 }
 
+/// What an Aho-Corasick automaton over `phrases` finds in `text` where a
+/// word starts, in its order (by end, longest first): what [`Phrases`]
+/// must find, for tests.
+#[cfg(test)]
+pub fn by_automaton<'a>(phrases: impl IntoIterator<Item = &'a str>, text: &str) -> Vec<Found> {
+    let ac = aho_corasick::AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::Standard)
+        .build(phrases)
+        .unwrap();
+    ac.find_overlapping_iter(text)
+        .filter(|m| {
+            !text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        })
+        .map(|m| Found {
+            start: m.start(),
+            end: m.end(),
+            phrase: m.pattern().as_usize(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aho_corasick::{AhoCorasickBuilder, MatchKind};
 
     fn found<'t>(p: &Phrases, text: &'t str, region: Span) -> Vec<(&'t str, usize, usize)> {
         p.find(text, region)
@@ -204,25 +228,7 @@ mod tests {
             "in a",
         ];
         let text = "Not in a position, NOT IN A POSITION: a b é ü-x x-ray \u{e9}a b";
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(phrases)
-            .unwrap();
-        let mut want: Vec<Found> = ac
-            .find_overlapping_iter(text)
-            .filter(|m| {
-                !text[..m.start()]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-            })
-            .map(|m| Found {
-                start: m.start(),
-                end: m.end(),
-                phrase: m.pattern().as_usize(),
-            })
-            .collect();
+        let mut want = by_automaton(phrases, text);
         want.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end), f.phrase));
         let got = Phrases::new(phrases).find(text, Span::new(0, text.len()));
         assert_eq!(got, want);
