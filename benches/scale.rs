@@ -7,7 +7,8 @@
 //! seeds copied N times.
 //!
 //! `cargo bench --bench scale -- [--sizes 10MB,100MB,1GB] [--copies 400]
-//! [--seed 7] [--work DIR] [--query-timeout SECS] [--no-queries]` (default 10MB,100MB,
+//! [--seed 7] [--work DIR] [--query-timeout SECS] [--no-queries]
+//! [--extraction-only]` (default 10MB,100MB,
 //! 400 copies, 300 s; the work folder, default `target/scale-bench`, keeps
 //! corpora and stores; `OEWG_KG_BIN` names another binary to measure).
 
@@ -41,6 +42,9 @@ struct Options {
     query_timeout: u64,
     /// Time the bundled queries (`--no-queries` skips them).
     queries: bool,
+    /// Only the extraction figure of each corpus, no builds or queries
+    /// (`--extraction-only`: for profiling the extractor).
+    extraction_only: bool,
 }
 
 fn options() -> Options {
@@ -51,6 +55,7 @@ fn options() -> Options {
         work: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/scale-bench"),
         query_timeout: 300,
         queries: true,
+        extraction_only: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -61,6 +66,7 @@ fn options() -> Options {
             "--work" => o.work = it.next().unwrap().into(),
             "--query-timeout" => o.query_timeout = it.next().unwrap().parse().unwrap(),
             "--no-queries" => o.queries = false,
+            "--extraction-only" => o.extraction_only = true,
             "--oxigraph-load" => {
                 // The child that measures oxigraph alone (its own peak RSS).
                 let (nq, db) = (it.next().unwrap(), it.next().unwrap());
@@ -90,7 +96,7 @@ fn main() {
         );
         corpus_figures(&o, &dir, size);
     }
-    if o.copies > 0 {
+    if o.copies > 0 && !o.extraction_only {
         let dir = o.work.join(format!("seeds-x{}", o.copies));
         if !dir.join("catalog.csv").is_file() {
             copy_seeds(&dir, o.copies);
@@ -116,6 +122,9 @@ fn corpus_figures(o: &Options, dir: &Path, size: &str) {
         "extraction (read, extract, map; no loading): {mb:.1} MB in {wall:.1} s wall, {cpu:.1} s CPU on {threads} threads: {:.2} MB/s per core",
         mb / cpu
     );
+    if o.extraction_only {
+        return;
+    }
     let store = o.work.join(format!("store-{size}"));
     let full = build(dir, &store, &["--full"]);
     let quads = quads_of(&store);

@@ -24,6 +24,7 @@
 //! `{m,n}`. Quantifiers are lazy (the shortest match wins), and `*`/`+`
 //! stop after [`MAX_REPEAT`] tokens so a rule stays local to its words.
 
+use rustc_hash::FxHashMap;
 use std::fmt;
 
 /// The most tokens an open quantifier (`*`, `+`) takes.
@@ -186,6 +187,75 @@ impl Pattern {
     }
 }
 
+/// Which of a set of patterns can match a sentence at all, from the words
+/// and classes it holds: every element a pattern cannot do without (one
+/// that takes a word or class at least once) needs a token it accepts.
+/// Most sentences lack some rule's words, and looking each token up once
+/// costs less than trying every rule at every token.
+pub struct Prefilter {
+    /// Per word: (pattern, its required element's number among its
+    /// required elements).
+    words: FxHashMap<String, Vec<(usize, usize)>>,
+    /// Per class likewise.
+    classes: FxHashMap<String, Vec<(usize, usize)>>,
+    /// Per pattern: how many required elements it has (at most 64 are
+    /// checked; more are left to the matcher).
+    required: Vec<usize>,
+}
+
+impl Prefilter {
+    pub fn new<'p>(patterns: impl IntoIterator<Item = &'p Pattern>) -> Self {
+        let mut f = Prefilter {
+            words: FxHashMap::default(),
+            classes: FxHashMap::default(),
+            required: Vec::new(),
+        };
+        for (p, pattern) in patterns.into_iter().enumerate() {
+            let mut n = 0;
+            for el in pattern.elements.iter().filter(|e| e.min > 0) {
+                let (map, keys) = match &el.atom {
+                    Atom::Words(ws) => (&mut f.words, ws),
+                    Atom::Classes(cs) => (&mut f.classes, cs),
+                    _ => continue,
+                };
+                if n == 64 {
+                    break;
+                }
+                for k in keys {
+                    let slot = map.entry(k.clone()).or_default();
+                    if slot.last() != Some(&(p, n)) {
+                        slot.push((p, n));
+                    }
+                }
+                n += 1;
+            }
+            f.required.push(n);
+        }
+        f
+    }
+
+    /// Per pattern, in order: false when it cannot match `tokens`.
+    pub fn may_match(&self, tokens: &[Token]) -> Vec<bool> {
+        let mut seen = vec![0u64; self.required.len()];
+        let mut mark = |hits: Option<&Vec<(usize, usize)>>| {
+            for &(p, n) in hits.into_iter().flatten() {
+                seen[p] |= 1 << n;
+            }
+        };
+        for t in tokens {
+            mark(self.words.get(t.word.as_str()));
+            for c in &t.classes {
+                mark(self.classes.get(c.as_str()));
+            }
+        }
+        self.required
+            .iter()
+            .zip(seen)
+            .map(|(&n, seen)| seen.count_ones() as usize == n)
+            .collect()
+    }
+}
+
 impl Atom {
     fn accepts(&self, t: &Token) -> bool {
         match self {
@@ -276,6 +346,39 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn the_prefilter_rules_out_only_patterns_that_find_nothing() {
+        let patterns: Vec<Pattern> = [
+            "@target _{0,4} is|was premature|useful",
+            "pleased|glad that the? @target",
+            "%good @target|actor",
+            "the? @actor ,? supported|backed _* @target",
+        ]
+        .iter()
+        .map(|p| Pattern::parse(p).unwrap())
+        .collect();
+        let filter = Prefilter::new(&patterns);
+        for sentence in [
+            "the PoA/@target is very useful",
+            "we are pleased that the PoA/@target works",
+            "a useful/%good PoA/@target",
+            "Ghana/@actor , backed the PoA/@target",
+            "Ghana/@actor spoke about the PoA/@target",
+            "nothing here",
+        ] {
+            let tokens = toks(sentence);
+            let may = filter.may_match(&tokens);
+            for (p, may) in patterns.iter().zip(may) {
+                let found = !p.find_all(&tokens).is_empty();
+                assert!(may || !found, "{sentence}: a match was ruled out");
+            }
+        }
+        let may = filter.may_match(&toks("Ghana/@actor spoke about the PoA/@target"));
+        assert_eq!(may, [false, false, false, false]);
+        let may = filter.may_match(&toks("the PoA/@target is very useful"));
+        assert_eq!(may, [true, false, false, false]);
     }
 
     fn spans(p: &str, s: &str) -> Vec<(usize, usize)> {

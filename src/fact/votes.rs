@@ -173,11 +173,16 @@ struct Piece {
 fn may_hold_a_vote(sentence: &str) -> bool {
     static TALLY: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b\d{1,3}[-–]\d{1,3}[-–]\d{1,3}\b").unwrap());
-    let s = sentence.to_lowercase();
-    ["vot", "abstain", "abstention", "in favo", "against:"]
-        .iter()
-        .any(|w| s.contains(w))
-        || TALLY.is_match(&s)
+    // In any case of their ASCII letters, as in the lower-cased sentence
+    // (no other character lower-cases to one of these words' letters), but
+    // without copying it.
+    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["vot", "abstain", "abstention", "in favo", "against:"])
+            .unwrap()
+    });
+    WORDS.is_match(sentence) || TALLY.is_match(sentence)
 }
 
 const MONTHS: &str =

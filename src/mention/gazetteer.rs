@@ -1,4 +1,5 @@
-//! Name matching against the reference data with one Aho-Corasick automaton.
+//! Name matching against the reference data: every alias looked up where a
+//! word starts (`segment::Phrases`).
 //!
 //! Case rules keep "US" from matching "us" and "Chad" from matching "chad":
 //! acronyms and names of up to four letters must match exactly; names that
@@ -10,8 +11,7 @@
 
 use super::{Entity, Mention, MentionKind};
 use crate::reference::{CueKind, Reference};
-use crate::segment::{normalize_pattern, Normalized, Span};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use crate::segment::{normalize_pattern, Found, Normalized, Phrases, Span};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +42,8 @@ struct Pattern {
 /// The compiled name matcher.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
-    automaton: AhoCorasick,
+    /// Every pattern's text, numbered as `patterns`.
+    phrases: Phrases,
     patterns: Vec<Pattern>,
     /// Demonyms alone, for the first half of "the French-Egyptian
     /// initiative", which has no head noun of its own.
@@ -175,14 +176,9 @@ impl Gazetteer {
                 }),
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::Standard)
-            .build(patterns.iter().map(|p| p.text.as_str()))
-            .expect("gazetteer patterns compile");
+        let phrases = Phrases::new(patterns.iter().map(|p| p.text.as_str()));
         Self {
-            automaton,
+            phrases,
             patterns,
             demonyms,
         }
@@ -202,15 +198,18 @@ impl Gazetteer {
         let spaced = normalized.text.replace('-', " ");
         let text = spaced.as_str();
         let mut out = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let p = &self.patterns[m.pattern().as_usize()];
-            let found = &text[m.start()..m.end()];
+        let mut names = self.phrases.find(text, Span::new(0, text.len()));
+        // By end, longest first: the order mentions were always found in.
+        names.sort_unstable_by_key(|f| (f.end, f.start, f.phrase));
+        for Found { start, end, phrase } in names {
+            let p = &self.patterns[phrase];
+            let found = &text[start..end];
             let case_ok = match p.case {
                 CaseRule::Exact => found == p.text,
                 CaseRule::InitialCapital => found.chars().next().is_some_and(char::is_uppercase),
                 CaseRule::Any => true,
             };
-            if !case_ok || !at_word_boundary(text, m.start(), m.end()) {
+            if !case_ok || !at_word_boundary(text, start, end) {
                 continue;
             }
             let year: Option<u32> = date.get(..4).and_then(|y| y.parse().ok());
@@ -228,9 +227,9 @@ impl Gazetteer {
             }
             let cand = pick(&in_force, date);
             if cand.kind == MentionKind::Demonym {
-                out.extend(self.compound_demonyms(normalized, m.start()));
+                out.extend(self.compound_demonyms(normalized, start));
             }
-            let (start, end) = normalized.original(m.start(), m.end());
+            let (start, end) = normalized.original(start, end);
             out.push(Mention {
                 span: Span::new(start, end),
                 entity: cand.entity.clone(),
@@ -317,6 +316,21 @@ mod tests {
 
     fn state(c: &str) -> Entity {
         Entity::State(c.into())
+    }
+
+    /// The names found are those an Aho-Corasick automaton over every alias
+    /// finds where a word starts, in its order (by end, longest first).
+    #[test]
+    fn finds_what_an_automaton_over_every_alias_finds() {
+        let g = Gazetteer::new(&Reference::load().unwrap());
+        let text = "The Russian Federation and the russian delegation, the EU, \
+            Non Aligned Movement, FRANCE and the French delegation; the Chinese \
+            side supported the OEWG's zero draft, as did Côte d'Ivoire. Thus us.";
+        let want = crate::segment::by_automaton(g.patterns.iter().map(|p| p.text.as_str()), text);
+        let mut got = g.phrases.find(text, Span::new(0, text.len()));
+        got.sort_unstable_by_key(|f| (f.end, f.start, f.phrase));
+        assert_eq!(got, want);
+        assert!(got.len() > 10);
     }
 
     #[test]

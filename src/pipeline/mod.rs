@@ -40,6 +40,8 @@ pub fn map_facts(facts: &SourceFacts, reference: &Reference, hash: String) -> Ma
     let stem = &facts.source.stem;
     let graph: GraphName = iri::source_graph(stem).into();
     let shared: GraphName = iri::shared_graph().into();
+    // Sorted and each once (`quad::source`), so tallied without a set.
+    debug_assert!(quads.windows(2).all(|w| w[0] != w[1]));
     let (own, common): (Vec<&Quad>, Vec<&Quad>) = quads.iter().partition(|q| q.graph_name == graph);
     debug_assert!(common.iter().all(|q| q.graph_name == shared));
     let record = SourceRecord {
@@ -54,8 +56,8 @@ pub fn map_facts(facts: &SourceFacts, reference: &Reference, hash: String) -> Ma
             .into_iter()
             .map(NamedNode::into_string)
             .collect(),
-        tally: GraphTally::of(&graph, own),
-        shared: GraphTally::of(&shared, common),
+        tally: GraphTally::of_distinct(&graph, own),
+        shared: GraphTally::of_distinct(&shared, common),
     };
     Mapped { quads, record }
 }

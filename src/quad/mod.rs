@@ -23,7 +23,6 @@ use crate::segment::Span;
 use offsets::CodePoints;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
-use rustc_hash::FxHashSet;
 use std::collections::BTreeMap;
 use vocab::*;
 
@@ -79,28 +78,46 @@ use terms::*;
 /// Collects quads of one graph (and, for a source, of the shared graph).
 struct Sink {
     graph: GraphName,
-    /// A set: a text that states the same thing a thousand times adds it
-    /// once, not a thousand times to sort and drop (FxHash: the quads are
-    /// the tool's own, and hashing them is much of the mapping's work).
-    quads: FxHashSet<Quad>,
+    quads: Bag,
     /// The other graph [`Sink::shared`] switches to, and its quads.
-    other: (GraphName, FxHashSet<Quad>),
+    other: (GraphName, Bag),
     /// Code-point marks of the source text, made at the first quote.
     offsets: Option<CodePoints>,
+}
+
+/// Quads as they are added, duplicates and all: sorting once and dropping
+/// the repeats costs less than hashing every quad into a set (that was a
+/// sixth of the mapping). A text that states the same thing a thousand
+/// times is compacted as it goes, so the repeats never pile up.
+#[derive(Default)]
+struct Bag(Vec<Quad>);
+
+/// Below this many quads a bag is never compacted.
+const COMPACT_FROM: usize = 1 << 16;
+
+impl Bag {
+    fn add(&mut self, q: Quad) {
+        if self.0.len() >= COMPACT_FROM && self.0.len() == self.0.capacity() {
+            offsets::sort_and_dedup(&mut self.0);
+            // Room for as many again as were distinct.
+            self.0.reserve(self.0.len());
+        }
+        self.0.push(q);
+    }
 }
 
 impl Sink {
     fn new(graph: NamedNode) -> Self {
         Self {
             graph: graph.into(),
-            quads: FxHashSet::default(),
-            other: (iri::shared_graph().into(), FxHashSet::default()),
+            quads: Bag::default(),
+            other: (iri::shared_graph().into(), Bag::default()),
             offsets: None,
         }
     }
     fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
         self.quads
-            .insert(Quad::new(s.clone(), p, o.into(), self.graph.clone()));
+            .add(Quad::new(s.clone(), p, o.into(), self.graph.clone()));
     }
     /// Runs `f` with the shared graph as the target: what every source
     /// that names a paragraph, a draft or a publisher would repeat goes
@@ -116,9 +133,10 @@ impl Sink {
         std::mem::swap(&mut self.quads, &mut self.other.1);
     }
     /// The quads in one order, whatever order they were added in.
-    fn into_sorted(self) -> Vec<Quad> {
-        let mut quads: Vec<Quad> = self.quads.into_iter().chain(self.other.1).collect();
-        quads.sort_unstable_by(offsets::quad_order);
+    fn into_sorted(mut self) -> Vec<Quad> {
+        let mut quads = self.quads.0;
+        quads.append(&mut self.other.1 .0);
+        offsets::sort_and_dedup(&mut quads);
         quads
     }
     /// The code-point offset of byte `byte` of `text`, the text of the

@@ -89,6 +89,12 @@ pub fn quad_order(a: &Quad, b: &Quad) -> Ordering {
         .then_with(|| graph_key(&a.graph_name).cmp(&graph_key(&b.graph_name)))
 }
 
+/// Quads in [`quad_order`], each once.
+pub fn sort_and_dedup(quads: &mut Vec<Quad>) {
+    quads.sort_unstable_by(quad_order);
+    quads.dedup();
+}
+
 fn graph_key(g: &GraphName) -> (u8, &str) {
     match g {
         GraphName::NamedNode(n) => (0, n.as_str()),

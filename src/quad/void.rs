@@ -173,6 +173,14 @@ impl GraphTally {
     /// Counts the quads of one graph (`quads` may hold each quad once or
     /// more; repeats count once).
     pub fn of<'a>(graph: &GraphName, quads: impl IntoIterator<Item = &'a Quad>) -> Self {
+        let mut seen: HashSet<&Quad> = HashSet::default();
+        Self::of_distinct(graph, quads.into_iter().filter(move |q| seen.insert(*q)))
+    }
+
+    /// [`GraphTally::of`] for quads known to be distinct (a source's
+    /// mapping is deduplicated): no set to drop repeats, which hashed every
+    /// quad of the corpus once more.
+    pub fn of_distinct<'a>(graph: &GraphName, quads: impl IntoIterator<Item = &'a Quad>) -> Self {
         let name = match graph {
             GraphName::NamedNode(g) => g.as_str().to_string(),
             GraphName::BlankNode(b) => format!("_:{}", b.as_str()),
@@ -180,7 +188,6 @@ impl GraphTally {
         };
         let per_source = iri::is_source_graph(&name);
         let rdf_type = n(RDF, "type");
-        let mut seen: HashSet<&Quad> = HashSet::default();
         let mut owned_subjects: HashSet<&str> = HashSet::default();
         let mut predicates: HashSet<&str> = HashSet::default();
         let mut t = GraphTally {
@@ -190,9 +197,6 @@ impl GraphTally {
         let (mut triples, mut subjects) = (Vec::new(), Vec::new());
         let mut members: BTreeMap<String, Vec<u64>> = BTreeMap::new();
         for q in quads {
-            if !seen.insert(q) {
-                continue;
-            }
             t.quads += 1;
             if predicates.insert(q.predicate.as_str()) {
                 t.properties.push(hash64(&[q.predicate.as_str()]));

@@ -5,9 +5,13 @@
 //! spans, so every fact can point back at the exact bytes it came from.
 
 mod normalize;
+mod phrases;
 mod sentences;
 
 pub use normalize::{normalize_pattern, Normalized};
+#[cfg(test)]
+pub use phrases::by_automaton;
+pub use phrases::{Found, Phrases};
 
 pub use sentences::split_sentences;
 

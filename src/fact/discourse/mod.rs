@@ -52,7 +52,7 @@ use crate::mention::{Entity, Mentions};
 use crate::reference::{CueKind, Reference};
 use crate::segment::{heading_title, BlockKind, Segments, Span};
 use context::{tracing, Context, Holder, Produced};
-use cues::{CueFinder, Hit, STANCE_FAMILY};
+use cues::{CueFinder, Cues, Hit, STANCE_FAMILY};
 use refs::{inside_any, paragraph_refs, quote_spans, unquote, PARAGRAPH_HEADING};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
@@ -67,8 +67,9 @@ static WOULD_READ: LazyLock<Regex> = LazyLock::new(|| {
 struct Extractor<'a> {
     text: &'a str,
     mentions: &'a Mentions,
-    /// Compiled once per build (`Reference::derived`), shared by sources.
-    finder: std::sync::Arc<CueFinder>,
+    /// The cue automaton, compiled once per build (`Reference::derived`)
+    /// and shared by sources, with this reader's memory of what it found.
+    finder: Cues,
     drafts: BTreeSet<String>,
     /// Bodies a position can be about (`position_target` in bodies.csv).
     position_bodies: BTreeSet<String>,
@@ -161,7 +162,7 @@ impl<'a> Extractor<'a> {
         let mut ex = Self {
             text,
             mentions,
-            finder: reference.derived(CueFinder::new),
+            finder: Cues::new(reference.derived(CueFinder::new)),
             drafts,
             position_bodies,
             proposals: Vec::new(),

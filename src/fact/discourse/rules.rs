@@ -20,7 +20,7 @@ use super::context::{Context, Holder, Produced};
 use super::cues::Hit;
 use super::tokens::Tokens;
 use super::Extractor;
-use crate::fact::pattern::{Match, Pattern};
+use crate::fact::pattern::{Match, Pattern, Prefilter};
 use crate::fact::proposals::{Polarity, StanceTarget};
 use crate::mention::Entity;
 use crate::reference::{CueKind, Reference};
@@ -57,28 +57,29 @@ pub(super) struct Rule {
 }
 
 /// The compiled rules of a reference, made once per build and shared by
-/// every source (`Reference::derived`).
-pub(super) struct Rules(Vec<Rule>);
+/// every source (`Reference::derived`), with the words and classes each
+/// cannot match without.
+pub(super) struct Rules(Vec<Rule>, Prefilter);
 
 /// Compiles the rules; the bundled file is checked by a test, so a rule
 /// that does not compile is a build defect, reported with its name.
 pub(super) fn compile(reference: &Reference) -> Rules {
-    Rules(
-        reference
-            .stance_rules
-            .iter()
-            .map(|r| Rule {
-                name: r.name.clone(),
-                pattern: Pattern::parse(&r.pattern)
-                    .unwrap_or_else(|e| panic!("stance-rules.csv, rule {}: {e}", r.name)),
-                polarity: match r.polarity.as_str() {
-                    "support" => Some(Polarity::Support),
-                    "oppose" => Some(Polarity::Opposition),
-                    _ => None,
-                },
-            })
-            .collect(),
-    )
+    let rules: Vec<Rule> = reference
+        .stance_rules
+        .iter()
+        .map(|r| Rule {
+            name: r.name.clone(),
+            pattern: Pattern::parse(&r.pattern)
+                .unwrap_or_else(|e| panic!("stance-rules.csv, rule {}: {e}", r.name)),
+            polarity: match r.polarity.as_str() {
+                "support" => Some(Polarity::Support),
+                "oppose" => Some(Polarity::Opposition),
+                _ => None,
+            },
+        })
+        .collect();
+    let prefilter = Prefilter::new(rules.iter().map(|r| &r.pattern));
+    Rules(rules, prefilter)
 }
 
 impl<'a> Extractor<'a> {
@@ -100,7 +101,11 @@ impl<'a> Extractor<'a> {
         }
         let toks = self.tokens(sentence, quotes);
         let mut found: Vec<(Vec<Holder>, Option<Polarity>, StanceTarget, usize)> = Vec::new();
+        let may_match = self.rules.1.may_match(&toks.tokens);
         for (k, rule) in self.rules.0.iter().enumerate() {
+            if !may_match[k] {
+                continue;
+            }
             for m in rule.pattern.find_all(&toks.tokens) {
                 let mut targets = targets_of(&toks, &m, &rule.pattern);
                 // A `same` rule is always about what was just named.
