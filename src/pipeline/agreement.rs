@@ -197,58 +197,42 @@ mod tests {
             .collect()
     }
 
+    /// France's and China's votes in recorded vote `rv` (on `on`).
+    fn both(rv: &str, on: Option<&str>, france: &str, china: &str) -> Vec<Quad> {
+        [vote(rv, on, "FRA", france), vote(rv, on, "CHN", china)].concat()
+    }
+
     #[test]
     fn two_states_share_the_texts_both_voted_on_and_agree_where_they_voted_alike() {
-        let one = [
-            vote("a", Some("r1"), "FRA", "Yes"),
-            vote("a", Some("r1"), "CHN", "Yes"),
+        let one_source = [
+            both("a", Some("r1"), "Yes", "Yes"),
+            both("b", Some("r2"), "No", "Yes"),
         ]
         .concat();
-        let two = [
-            vote("b", Some("r2"), "FRA", "No"),
-            vote("b", Some("r2"), "CHN", "Yes"),
-        ]
-        .concat();
-        assert_eq!(
-            pairs(&[[one, two].concat()]),
-            [("CHN".into(), "FRA".into(), 2, 1)]
-        );
+        assert_eq!(pairs(&[one_source]), [("CHN".into(), "FRA".into(), 2, 1)]);
     }
 
     #[test]
     fn a_vote_two_sources_report_counts_once() {
-        let a = [
-            vote("a", Some("r1"), "FRA", "Yes"),
-            vote("a", Some("r1"), "CHN", "Yes"),
-        ]
-        .concat();
-        let b = [
-            vote("b", Some("r1"), "FRA", "Yes"),
-            vote("b", Some("r1"), "CHN", "Yes"),
-        ]
-        .concat();
+        let (a, b) = (
+            both("a", Some("r1"), "Yes", "Yes"),
+            both("b", Some("r1"), "Yes", "Yes"),
+        );
         assert_eq!(pairs(&[a, b]), [("CHN".into(), "FRA".into(), 1, 1)]);
     }
 
     #[test]
     fn reports_that_disagree_on_a_states_vote_are_never_alike() {
-        let a = [
-            vote("a", Some("r1"), "FRA", "Yes"),
-            vote("a", Some("r1"), "CHN", "Yes"),
-        ]
-        .concat();
-        let b = [
-            vote("b", Some("r1"), "FRA", "Abstain"),
-            vote("b", Some("r1"), "CHN", "Yes"),
-        ]
-        .concat();
+        let (a, b) = (
+            both("a", Some("r1"), "Yes", "Yes"),
+            both("b", Some("r1"), "Abstain", "Yes"),
+        );
         assert_eq!(pairs(&[a, b]), [("CHN".into(), "FRA".into(), 1, 0)]);
     }
 
     #[test]
     fn a_recorded_vote_that_names_no_text_is_its_own_text() {
-        let a = [vote("a", None, "FRA", "No"), vote("a", None, "CHN", "No")].concat();
-        let b = [vote("b", None, "FRA", "No"), vote("b", None, "CHN", "No")].concat();
+        let (a, b) = (both("a", None, "No", "No"), both("b", None, "No", "No"));
         assert_eq!(pairs(&[a, b]), [("CHN".into(), "FRA".into(), 2, 2)]);
     }
 
