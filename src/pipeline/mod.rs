@@ -10,6 +10,7 @@
 //! batches finished in, so the graph is the same for any number of threads
 //! and any order of the inputs.
 
+mod agreement;
 pub mod build;
 mod record;
 
@@ -44,6 +45,7 @@ pub fn map_facts(facts: &SourceFacts, reference: &Reference, hash: String) -> Ma
     debug_assert!(quads.windows(2).all(|w| w[0] != w[1]));
     let (own, common): (Vec<&Quad>, Vec<&Quad>) = quads.iter().partition(|q| q.graph_name == graph);
     debug_assert!(common.iter().all(|q| q.graph_name == shared));
+    let votes = agreement::CastVote::of(&own);
     let record = SourceRecord {
         stem: stem.clone(),
         path: facts.source.path.display().to_string(),
@@ -57,6 +59,7 @@ pub fn map_facts(facts: &SourceFacts, reference: &Reference, hash: String) -> Ma
             .map(NamedNode::into_string)
             .collect(),
         tally: GraphTally::of_distinct(&graph, own),
+        votes,
         shared: GraphTally::of_distinct(&shared, common),
     };
     Mapped { quads, record }
@@ -70,7 +73,8 @@ pub fn fixed_quads(reference: &Reference) -> Result<Vec<Quad>> {
     Ok(quads)
 }
 
-/// The alignment graph (alignments, dropped paragraphs, outcomes) from the
+/// The alignment graph (alignments, dropped paragraphs, outcomes, voting
+/// agreement) from the
 /// records of every source, in stem order.
 pub fn corpus_quads(records: &[SourceRecord], reference: &Reference) -> Vec<Quad> {
     let mut quads = Vec::new();
@@ -113,6 +117,7 @@ pub fn corpus_chunks(
     });
     failed?;
     sink(quad::outcomes(&chunk, iri))?;
+    sink(quad::agreements(&agreement::agreements(records, reference)))?;
     sink(quad::alignments(&corpus))
 }
 

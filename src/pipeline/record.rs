@@ -4,6 +4,7 @@
 //! the store too (`state.bin` beside the database), so a rebuild re-reads
 //! only the sources that changed.
 
+use super::agreement::CastVote;
 use crate::fact::align::SourceDrafts;
 use crate::input::SourceText;
 use crate::quad::void::GraphTally;
@@ -28,6 +29,8 @@ pub struct SourceRecord {
     pub tally: GraphTally,
     /// What the source adds to the shared graph, counted the same way.
     pub shared: GraphTally,
+    /// The states' votes its graph records, for the voting agreement.
+    pub votes: Vec<CastVote>,
 }
 
 /// SHA-256 of what a source's graph is made from: its text and its

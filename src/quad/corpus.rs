@@ -5,6 +5,7 @@
 use super::terms::{label, o};
 use super::{iri, Sink};
 use crate::fact::align::{CorpusFacts, Judgement};
+use crate::mention::Entity;
 use oxigraph::model::{NamedNode, Quad};
 
 /// A decimal to three places in the canonical form the store keeps
@@ -90,4 +91,35 @@ mod tests {
         assert_eq!(decimal(0.9414), "0.941");
         assert_eq!(decimal(0.0), "0");
     }
+}
+
+/// Two states' voting record across the corpus (codes, the first before
+/// the second): texts both voted on, and on how many they voted alike.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VotingAgreement {
+    pub first: String,
+    pub second: String,
+    pub shared: u32,
+    pub same: u32,
+}
+
+/// The voting agreement of every pair of states, in the corpus graph: one
+/// `oewg:VotingAgreement` node per pair.
+pub fn agreements(pairs: &[VotingAgreement]) -> Vec<Quad> {
+    let mut g = Sink::new(iri::corpus_graph());
+    for p in pairs {
+        let id = iri::voting_agreement(&p.first, &p.second);
+        g.types(&id, &["VotingAgreement"]);
+        g.str(
+            &id,
+            label(),
+            &format!("Voting agreement of {} and {}", p.first, p.second),
+        );
+        let state = |code: &str| iri::entity(&Entity::State(code.to_owned()));
+        g.add(&id, o("firstState"), state(&p.first));
+        g.add(&id, o("secondState"), state(&p.second));
+        g.typed(&id, o("sharedVotes"), &p.shared.to_string(), "integer");
+        g.typed(&id, o("sameVotes"), &p.same.to_string(), "integer");
+    }
+    g.into_sorted()
 }

@@ -229,6 +229,15 @@ pub fn alignment(from: &NamedNode, to: &NamedNode) -> NamedNode {
     node(format!("{ID}alignment/{}/{}", tail(from), tail(to)))
 }
 
+/// `id:agreement/{first code}-{second code}`: two states' voting agreement.
+pub fn voting_agreement(first: &str, second: &str) -> NamedNode {
+    node(format!(
+        "{ID}agreement/{}-{}",
+        segment(first),
+        segment(second)
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

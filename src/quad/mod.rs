@@ -26,7 +26,7 @@ use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode
 use std::collections::BTreeMap;
 use vocab::*;
 
-pub use corpus::{alignments, corpus, outcomes};
+pub use corpus::{agreements, alignments, corpus, outcomes, VotingAgreement};
 use paragraphs::{ad_hoc, paragraphs, subparagraph};
 
 fn n(ns: &str, local: &str) -> NamedNode {
