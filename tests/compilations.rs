@@ -3,10 +3,10 @@
 //! and notes who backs or objects to each. Every sentence here is invented
 //! for the test.
 
+mod common;
+
+use common::{code, extract};
 use oewg_kg::fact::{Action, Polarity, SourceFacts, StanceTarget};
-use oewg_kg::input::SourceText;
-use oewg_kg::mention::{Entity, Gazetteer};
-use oewg_kg::reference::Reference;
 
 const COMPILATION: &str = "\
 Compilation of proposals on the zero draft of the annual report
@@ -27,20 +27,7 @@ Paragraph 23
 ";
 
 fn read(text: &str) -> SourceFacts {
-    let r = Reference::load().unwrap();
-    let g = Gazetteer::new(&r);
-    SourceFacts::extract(
-        SourceText::in_memory("compilation", text, "2024-03-01"),
-        &r,
-        &g,
-    )
-}
-
-fn code(e: &Entity) -> String {
-    match e {
-        Entity::State(c) | Entity::Group(c) => c.clone(),
-        other => format!("{other:?}"),
-    }
+    extract("compilation", text, "2024-03-01")
 }
 
 /// `(proposer, paragraphs, action)` of every proposal.

@@ -4,10 +4,10 @@
 //! paragraphs; the rest of its text is the Chair's and proposes nothing.
 //! Every sentence here is invented for the test.
 
+mod common;
+
+use common::{code, extract};
 use oewg_kg::fact::{Action, Polarity, SourceFacts, StanceTarget};
-use oewg_kg::input::SourceText;
-use oewg_kg::mention::{Entity, Gazetteer};
-use oewg_kg::reference::Reference;
 
 const DRAFT: &str = "\
 Draft report of the Working Group - Rev.2
@@ -30,20 +30,7 @@ Section C: Confidence-building measures
 ";
 
 fn read(text: &str) -> SourceFacts {
-    let r = Reference::load().unwrap();
-    let g = Gazetteer::new(&r);
-    SourceFacts::extract(
-        SourceText::in_memory("draft-rev2", text, "2024-05-01"),
-        &r,
-        &g,
-    )
-}
-
-fn code(e: &Entity) -> String {
-    match e {
-        Entity::State(c) | Entity::Group(c) => c.clone(),
-        other => format!("{other:?}"),
-    }
+    extract("draft-rev2", text, "2024-05-01")
 }
 
 /// `(proposer, paragraph, action, removed, added)` of a proposal.

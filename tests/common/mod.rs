@@ -147,3 +147,22 @@ pub fn assert_labels(svg: &str, expected: &[&str]) {
         assert!(texts.contains(e), "label {e:?} in the picture");
     }
 }
+
+/// Extracts the facts of an in-memory text, as a build would.
+pub fn extract(stem: &str, text: &str, date: &str) -> oewg_kg::fact::SourceFacts {
+    let r = oewg_kg::reference::Reference::load().unwrap();
+    let g = oewg_kg::mention::Gazetteer::new(&r);
+    oewg_kg::fact::SourceFacts::extract(
+        oewg_kg::input::SourceText::in_memory(stem, text, date),
+        &r,
+        &g,
+    )
+}
+
+/// A state's or group's code; other entities by their debug form.
+pub fn code(e: &oewg_kg::mention::Entity) -> String {
+    match e {
+        oewg_kg::mention::Entity::State(c) | oewg_kg::mention::Entity::Group(c) => c.clone(),
+        other => format!("{other:?}"),
+    }
+}

@@ -13,7 +13,7 @@
 
 use crate::fact::proposals::{Action, EditProposal, Polarity, Stance, StanceTarget};
 use crate::fact::ParagraphFact;
-use crate::mention::{Entity, Mentions};
+use crate::mention::{Entity, Mention, Mentions};
 use crate::reference::Reference;
 use crate::segment::{Segments, Span};
 use regex::Regex;
@@ -198,10 +198,7 @@ fn attribution_actors(
     span: Span,
     mentions: &Mentions,
 ) -> Vec<(Entity, Option<Entity>)> {
-    let actors: Vec<_> = mentions
-        .within(span)
-        .filter(|m| matches!(m.entity, Entity::State(_) | Entity::Group(_)))
-        .collect();
+    let actors = actors_within(mentions, span);
     if actors.is_empty() {
         return Vec::new();
     }
@@ -215,24 +212,7 @@ fn attribution_actors(
     if !ATTRIBUTION_GLUE.is_match(&residue) {
         return Vec::new();
     }
-    let behalf = ON_BEHALF
-        .find(span.of(text))
-        .map(|b| span.start + b.start());
-    match behalf {
-        Some(at) => {
-            let speaker = actors
-                .iter()
-                .rev()
-                .find(|m| m.span.end <= at)
-                .map(|m| m.entity.clone());
-            actors
-                .iter()
-                .filter(|m| m.span.start >= at)
-                .map(|m| (m.entity.clone(), speaker.clone()))
-                .collect()
-        }
-        None => actors.iter().map(|m| (m.entity.clone(), None)).collect(),
-    }
+    voiced(text, span, &actors)
 }
 
 fn trimmed(text: &str, span: Span) -> Span {
@@ -410,26 +390,35 @@ fn read_footnote(
 
 /// The actors a footnote clause names; "X on behalf of G" is G, voiced by X.
 fn clause_actors(text: &str, clause: Span, mentions: &Mentions) -> Vec<(Entity, Option<Entity>)> {
-    let actors: Vec<_> = mentions
-        .within(clause)
-        .filter(|m| matches!(m.entity, Entity::State(_) | Entity::Group(_)))
-        .collect();
+    voiced(text, clause, &actors_within(mentions, clause))
+}
+
+/// The states and groups named in a span.
+fn actors_within(mentions: &Mentions, span: Span) -> Vec<&Mention> {
+    mentions
+        .within(span)
+        .filter(|m| m.entity.is_state_or_group())
+        .collect()
+}
+
+/// Actors with who voices them: after "on behalf of" they are the
+/// holders and the actor before it speaks for them.
+fn voiced(text: &str, span: Span, actors: &[&Mention]) -> Vec<(Entity, Option<Entity>)> {
     let behalf = ON_BEHALF
-        .find(clause.of(text))
-        .map(|b| clause.start + b.start());
-    match behalf {
-        Some(at) if actors.iter().any(|m| m.span.start >= at) => {
-            let speaker = actors
-                .iter()
-                .rev()
-                .find(|m| m.span.end <= at)
-                .map(|m| m.entity.clone());
-            actors
-                .iter()
-                .filter(|m| m.span.start >= at)
-                .map(|m| (m.entity.clone(), speaker.clone()))
-                .collect()
-        }
-        _ => actors.iter().map(|m| (m.entity.clone(), None)).collect(),
-    }
+        .find(span.of(text))
+        .map(|b| span.start + b.start())
+        .filter(|&at| actors.iter().any(|m| m.span.start >= at));
+    let Some(at) = behalf else {
+        return actors.iter().map(|m| (m.entity.clone(), None)).collect();
+    };
+    let speaker = actors
+        .iter()
+        .rev()
+        .find(|m| m.span.end <= at)
+        .map(|m| m.entity.clone());
+    actors
+        .iter()
+        .filter(|m| m.span.start >= at)
+        .map(|m| (m.entity.clone(), speaker.clone()))
+        .collect()
 }
