@@ -275,7 +275,19 @@ impl<'a> Extractor<'a> {
         if targets.is_empty() && on_paragraphs {
             targets = self.edits_by_action(clause, cue, &paras, ctx);
         }
-        let mut positions: Vec<Position> = targets.into_iter().map(|t| (polarity, t)).collect();
+        let mut positions: Vec<Position> = targets
+            .into_iter()
+            .map(|t| {
+                // "lamented that accredited stakeholders had been blocked":
+                // a position on keeping something out is the opposite
+                // position on it.
+                if self.kept_out(clause, &t) {
+                    (flip(polarity), t)
+                } else {
+                    (polarity, t)
+                }
+            })
+            .collect();
         if positions.is_empty() {
             positions = self.referred_back(clause, at.1, cue, polarity, earlier, ctx);
         }
@@ -544,4 +556,29 @@ fn singular(backref: &str) -> bool {
         .unwrap_or_default()
         .to_lowercase();
     !(["them", "these", "those", "they"].contains(&last.as_str()) || last.ends_with('s'))
+}
+
+/// "the veto of some accredited NGOs", "the exclusion of stakeholders":
+/// what a keeping-out noun governs.
+static KEPT_OUT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:veto(?:es)?|exclusion|blocking|barring|sidelining)\s+(?:of|on|against)\s+(?:\w+\s+){0,3}$").unwrap()
+});
+
+/// "stakeholders had been blocked", "NGOs were vetoed".
+static KEPT_OUT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:had|have|has|were|was|are|is|being)?\s*(?:been\s+)?(?:blocked|vetoed|excluded|barred|sidelined|shut out)\b").unwrap()
+});
+
+impl Extractor<'_> {
+    /// Whether the clause names `target` as something kept out.
+    fn kept_out(&self, clause: Span, target: &StanceTarget) -> bool {
+        let text = self.text;
+        self.targets_in(clause)
+            .iter()
+            .filter(|(_, t)| t == target)
+            .any(|(sp, _)| {
+                KEPT_OUT_BEFORE.is_match(&text[clause.start..sp.start])
+                    || KEPT_OUT_AFTER.is_match(&text[sp.end..clause.end])
+            })
+    }
 }
