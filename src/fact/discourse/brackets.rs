@@ -119,8 +119,8 @@ pub(super) fn attributed(
 ) -> (Vec<EditProposal>, Vec<Stance>) {
     let mut proposals: Vec<EditProposal> = Vec::new();
     let mut stances: Vec<Stance> = Vec::new();
-    // For each footnote marker: the proposals of its bracket, its paragraph,
-    // and whether that bracket stands for a deletion.
+    // For each footnote marker after a bracket: the proposals the bracket
+    // made itself, the bracket and its paragraph.
     let mut marked: Vec<(char, Vec<usize>, Bracket, &ParagraphFact)> = Vec::new();
     for p in paragraphs.iter().filter(|p| !p.quoted) {
         let Some(body) = p.span else { continue };
