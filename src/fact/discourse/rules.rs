@@ -51,8 +51,8 @@ const POINTERS: [&str; 4] = ["@it", "@such", "@backers", "@critics"];
 pub(super) struct Rule {
     pub(super) name: String,
     pattern: Pattern,
-    /// `None` for `same`: the polarity of the position the sentence (or the
-    /// one before) just took on the target, read once the others are in.
+    /// `None` for `same`: the polarity of the latest position taken, when
+    /// it is on the same target, read once the other rules' are in.
     polarity: Option<Polarity>,
 }
 
