@@ -110,9 +110,11 @@ impl<'a> Extractor<'a> {
                 let mut targets = targets_of(&toks, &m, &rule.pattern);
                 // A `same` rule is always about what was just named.
                 let pronoun = rule.polarity.is_none()
-                    || POINTERS
-                        .iter()
-                        .any(|c| !m.captured(&rule.pattern, c).is_empty());
+                    || POINTERS.iter().any(|c| {
+                        m.captured(&rule.pattern, c)
+                            .iter()
+                            .any(|&i| toks.tokens[i].classes.iter().any(|k| k == c))
+                    });
                 if targets.is_empty() && pronoun {
                     targets = antecedent(&toks, m.start, ctx);
                 }
