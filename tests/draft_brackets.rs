@@ -1,7 +1,8 @@
 //! A Chair's revised draft shows what is still negotiated in square
 //! brackets and says who asked for it: in parentheses after the bracketed
 //! wording or in a footnote. Those are proposals on the draft's own
-//! paragraphs; the rest of its text is the Chair's and proposes nothing.
+//! paragraphs; the rest of its wording is the Chair's and proposes nothing.
+//! A numbered note or report is also read as prose.
 //! Every sentence here is invented for the test.
 
 mod common;
@@ -161,4 +162,56 @@ fn without_brackets_a_drafts_own_text_proposes_nothing() {
         .replace(['[', ']'], "");
     let f = read(&plain);
     assert!(f.proposals.is_empty(), "{:?}", edits(&f));
+}
+
+/// A Chair's note or a report numbers its paragraphs too, but its
+/// paragraphs tell who proposed what: they are read as any report is.
+const NOTE: &str = "\
+Informal note by the Chair on the consultations on the zero draft
+
+1. This note summarises the proposals made at the informal meeting and has no status.
+
+2. On paragraph 7, Bhutan proposed deleting the words \"where appropriate\". Nepal and Fiji supported the proposal. Chile opposed it.
+
+3. On paragraph 12, Mali proposed to add a reference to regional organizations. Togo welcomed the proposal.
+
+4. On paragraph 20, Peru proposed to replace \"should\" with \"may\".\u{b9} Samoa did not support this change.
+
+5. The Chair will circulate a revised draft next week.
+
+\u{b9} Uruguay proposed moving paragraph 3 to the end.
+";
+
+#[test]
+fn a_numbered_chairs_note_is_read_as_prose() {
+    let f = read(NOTE);
+    let e = edits(&f);
+    assert!(e.contains(&(
+        "BTN".into(),
+        7,
+        Action::DeleteText,
+        Some("where appropriate".into()),
+        None
+    )));
+    assert!(e.iter().any(|x| x.0 == "MLI" && x.1 == 12), "{e:?}");
+    assert!(e.iter().any(|x| x.0 == "PER" && x.1 == 20), "{e:?}");
+    let s = edit_stances(&f);
+    for want in [
+        ("NPL", Polarity::Support, "BTN", 7),
+        ("FJI", Polarity::Support, "BTN", 7),
+        ("CHL", Polarity::Opposition, "BTN", 7),
+        ("TGO", Polarity::Support, "MLI", 12),
+        ("WSM", Polarity::Opposition, "PER", 20),
+    ] {
+        let want = (want.0.into(), want.1, want.2.into(), want.3);
+        assert!(s.contains(&want), "{want:?}: {s:?}");
+    }
+}
+
+#[test]
+fn a_footnote_is_not_read_again_as_prose() {
+    // Its proposal, on no bracket, would otherwise land on the paragraphs
+    // the text around it names.
+    let f = read(NOTE);
+    assert!(!edits(&f).iter().any(|x| x.0 == "URY"), "{:?}", edits(&f));
 }

@@ -13,7 +13,11 @@ const ABBREVIATIONS: [&str; 22] = [
     "pp", "p", "cf", "vs", "St", "Res", "op", "Prof",
 ];
 
-const CLOSERS: [char; 6] = ['’', '”', '\'', '"', ')', ']'];
+/// What may follow a sentence's full stop and still belong to it:
+/// closing quotes and brackets, and footnote markers ("… with “may”.¹").
+const CLOSERS: [char; 16] = [
+    '’', '”', '\'', '"', ')', ']', '⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹',
+];
 
 /// Splits `span` of `text` into sentence spans (trimmed, never empty).
 pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
@@ -43,7 +47,7 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
             continue;
         }
         if matches!(c, '.' | '!' | '?') {
-            // Extend over closing quotes/brackets.
+            // Extend over closing quotes, brackets and footnote markers.
             let mut j = i + 1;
             while j < chars.len() && CLOSERS.contains(&chars[j].1) {
                 j += 1;
@@ -166,6 +170,17 @@ mod tests {
         assert_eq!(
             split("Iran agreed. China did not."),
             ["Iran agreed.", "China did not."]
+        );
+    }
+
+    #[test]
+    fn a_footnote_marker_after_a_full_stop_ends_with_its_sentence() {
+        assert_eq!(
+            split("Peru proposed \u{201c}may\u{201d}.\u{b9} Samoa objected."),
+            [
+                "Peru proposed \u{201c}may\u{201d}.\u{b9}",
+                "Samoa objected."
+            ]
         );
     }
 

@@ -304,6 +304,11 @@ fn targets(mentions: &Mentions, reference: &Reference, span: Span) -> Vec<Stance
     out
 }
 
+/// Whether a line is a footnote: it opens with a superscript marker.
+pub(super) fn is_footnote(line: &str) -> bool {
+    line.starts_with(|c: char| SUPERSCRIPTS.contains(c))
+}
+
 /// The footnote marker right after a bracket, if any.
 fn marker_after(text: &str, at: usize) -> Option<char> {
     text[at..]

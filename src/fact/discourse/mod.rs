@@ -98,11 +98,47 @@ pub fn extract(
     paragraphs: &[ParagraphFact],
     skip: &[Span],
 ) -> (Vec<EditProposal>, Vec<Stance>) {
-    // A document's own numbered text proposes nothing but what its
-    // brackets and footnotes attribute.
+    // A document's own numbered text proposes what its brackets and
+    // footnotes attribute; a numbered note or report ("3. On paragraph 18,
+    // Ghana proposed …") is also read as prose, which finds nothing in a
+    // draft's own wording (it names no speaker).
     if paragraphs.iter().filter(|p| !p.quoted).count() >= 5 {
-        return brackets::attributed(text, segments, mentions, reference, paragraphs);
+        let (mut proposals, mut stances) =
+            brackets::attributed(text, segments, mentions, reference, paragraphs);
+        // Not the footnotes: each belongs to the paragraph that marks it,
+        // which the bracket reader knows.
+        let mut outside = skip.to_vec();
+        outside.extend(
+            segments
+                .blocks
+                .iter()
+                .map(|b| b.span)
+                .filter(|b| brackets::is_footnote(b.of(text))),
+        );
+        let (more, their_stances) =
+            prose(text, segments, mentions, reference, paragraphs, &outside);
+        let offset = proposals.len();
+        proposals.extend(more);
+        stances.extend(their_stances.into_iter().map(|mut s| {
+            if let StanceTarget::Edit(i) = &mut s.target {
+                *i += offset;
+            }
+            s
+        }));
+        return (proposals, stances);
     }
+    prose(text, segments, mentions, reference, paragraphs, skip)
+}
+
+/// The clause and rule readers over every sentence outside quotes.
+fn prose(
+    text: &str,
+    segments: &Segments,
+    mentions: &Mentions,
+    reference: &Reference,
+    paragraphs: &[ParagraphFact],
+    skip: &[Span],
+) -> (Vec<EditProposal>, Vec<Stance>) {
     let mut ex = Extractor::new(text, segments, mentions, reference, paragraphs, skip);
     let mut ctx = Context::default();
     for block in &segments.blocks {
