@@ -10,7 +10,7 @@ use super::context::{Context, Holder};
 use super::cues::Hit;
 use super::refs::inside_any;
 use super::Extractor;
-use crate::mention::{Mention, MentionKind};
+use crate::mention::{Entity, Mention, MentionKind};
 use crate::reference::CueKind;
 use crate::segment::Span;
 use regex::Regex;
@@ -258,10 +258,15 @@ impl<'a> Extractor<'a> {
                     && (m.span.end <= hit.span.start || m.span.start > group.span.end)
             })
             .map(|m| m.entity.clone());
-        let mut out = vec![Holder {
-            actor: group.entity.clone(),
-            voiced_by: speaker.clone(),
-        }];
+        let (represented, coordinated) = self.represented(group, &actors);
+        let mut out: Vec<Holder> = represented
+            .iter()
+            .map(|e| Holder {
+                actor: e.clone(),
+                voiced_by: speaker.clone(),
+            })
+            .collect();
+        out.extend(coordinated.into_iter().map(Holder::own));
         // "Iceland, also speaking for Norway": the speaker's own position
         // as well as the other's.
         let also = self.text[..hit.span.start]
@@ -272,11 +277,40 @@ impl<'a> Extractor<'a> {
             out.push(Holder::own(s.clone()));
         }
         for h in holders {
-            if Some(&h.actor) != speaker.as_ref() && h.actor != group.entity {
+            if Some(&h.actor) != speaker.as_ref() && out.iter().all(|o| o.actor != h.actor) {
                 out.push(h);
             }
         }
         out
+    }
+
+    /// Everyone "on behalf of" names: "on behalf of Iceland, Norway and
+    /// Finland" is three; a list without "and" is no list ("Speaking for
+    /// the Arab Group, Egypt …" names the speaker next). After a lone name,
+    /// ", and X" goes back to the speakers ("Tonga, on behalf of the Forum,
+    /// and Kenya supported it"): X is returned apart, holding the position
+    /// in its own name.
+    fn represented(&self, first: &Mention, actors: &[&Mention]) -> (Vec<Entity>, Vec<Entity>) {
+        let text = self.text;
+        let mut items = vec![&first.entity];
+        let mut end = first.span.end;
+        for m in actors.iter().filter(|m| m.span.start >= first.span.end) {
+            let gap = text[end..m.span.start].trim_start_matches(' ');
+            let gap = gap.strip_suffix("the ").unwrap_or(gap).trim_end();
+            match gap {
+                "," => items.push(&m.entity),
+                "and" | ", and" if items.len() == 1 && gap == ", and" => {
+                    return (vec![first.entity.clone()], vec![m.entity.clone()]);
+                }
+                "and" | ", and" => {
+                    items.push(&m.entity);
+                    return (items.into_iter().cloned().collect(), Vec::new());
+                }
+                _ => break,
+            }
+            end = m.span.end;
+        }
+        (vec![first.entity.clone()], Vec::new())
     }
 
     /// "the proposal of X", "by X" (active), "X’s suggestion": X proposed.

@@ -1,0 +1,86 @@
+//! Who holds a position voiced "on behalf of" others: every state the
+//! phrase lists, voiced by the speaker; a state coordinated with the
+//! speaker after the phrase holds it in its own name. Every sentence here
+//! is invented for the test.
+
+mod common;
+
+use common::{code, extract};
+use oewg_kg::fact::{Polarity, SourceFacts, StanceTarget};
+
+const NOTE: &str = "\
+Summary of the informal meeting on the zero draft
+
+On paragraph 25, Bhutan proposed to delete the words \"where possible\". Peru, speaking also on behalf of Chile, Uruguay and Paraguay, expressed strong opposition.
+
+On paragraph 30, Ghana proposed to add a reference to regional organizations. Fiji, on behalf of the Pacific Islands Forum, and Nepal supported the proposal.
+
+On paragraph 31, speaking for the Arab Group, Jordan proposed to delete the second sentence.
+";
+
+/// `(holder, voiced by, polarity, proposer, paragraph)` of each stance on
+/// an edit.
+fn on_edits(f: &SourceFacts) -> Vec<(String, Option<String>, Polarity, String, u32)> {
+    f.stances
+        .iter()
+        .filter_map(|s| match s.target {
+            StanceTarget::Edit(i) => Some((
+                code(&s.actor),
+                s.voiced_by.as_ref().map(code),
+                s.polarity,
+                code(&f.proposals[i].proposer),
+                f.proposals[i].targets[0],
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_state_listed_after_on_behalf_of_holds_the_position_the_speaker_voices() {
+    let f = extract("note", NOTE, "2024-03-01");
+    let s = on_edits(&f);
+    assert!(s.contains(&("PER".into(), None, Polarity::Opposition, "BTN".into(), 25)));
+    for c in ["CHL", "URY", "PRY"] {
+        let want = (
+            c.into(),
+            Some("PER".into()),
+            Polarity::Opposition,
+            "BTN".into(),
+            25,
+        );
+        assert!(s.contains(&want), "{c}: {s:?}");
+    }
+    // None of them proposed anything: they oppose Bhutan's proposal.
+    let proposers: Vec<String> = f.proposals.iter().map(|p| code(&p.proposer)).collect();
+    assert_eq!(proposers, ["BTN", "GHA", "ARAB-GROUP"]);
+}
+
+#[test]
+fn a_state_after_the_phrase_speaks_for_itself() {
+    let f = extract("note", NOTE, "2024-03-01");
+    let s = on_edits(&f);
+    assert!(s.contains(&(
+        "PIF".into(),
+        Some("FJI".into()),
+        Polarity::Support,
+        "GHA".into(),
+        30
+    )));
+    assert!(
+        s.contains(&("NPL".into(), None, Polarity::Support, "GHA".into(), 30)),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_fronted_phrase_names_the_group_and_then_its_speaker() {
+    let f = extract("note", NOTE, "2024-03-01");
+    let p = f
+        .proposals
+        .iter()
+        .find(|p| p.targets == [31])
+        .expect("paragraph 31");
+    assert_eq!(code(&p.proposer), "ARAB-GROUP");
+    assert_eq!(p.voiced_by.as_ref().map(code), Some("JOR".into()));
+}
