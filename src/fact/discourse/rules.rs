@@ -134,7 +134,7 @@ impl<'a> Extractor<'a> {
         // Fixed polarities first, so that a `same` rule sees them.
         found.sort_by_key(|f| f.1.is_none());
         for (holders, polarity, target, k) in found {
-            let Some(polarity) = polarity.or_else(|| self.just_taken(&target)) else {
+            let Some(polarity) = polarity.or_else(|| self.just_taken(&target, sentence)) else {
                 continue;
             };
             for h in &holders {
@@ -154,12 +154,13 @@ impl<'a> Extractor<'a> {
     }
 
     /// The polarity of the latest position on `target`, if it is the latest
-    /// position taken at all ("X called the PoA divisive, a view shared by
-    /// Y": Y shares X's opposition).
-    fn just_taken(&self, target: &StanceTarget) -> Option<Polarity> {
+    /// position taken at all, in this sentence ("X called the PoA divisive,
+    /// a view shared by Y": Y shares X's opposition; a position of the
+    /// sentence before is no view the sentence names).
+    fn just_taken(&self, target: &StanceTarget, sentence: Span) -> Option<Polarity> {
         self.stances
             .last()
-            .filter(|s| &s.target == target)
+            .filter(|s| &s.target == target && s.evidence.start >= sentence.start)
             .map(|s| s.polarity)
     }
 
@@ -203,7 +204,13 @@ impl<'a> Extractor<'a> {
             kind: CueKind::Support,
             value: String::new(),
         };
-        self.holders(sentence, &at, quotes, ctx, false)
+        // "China backed X, while Peru saw no case for Y": the subjects of
+        // the contrasted clause the match is in, not the sentence's first.
+        let from = CONTRAST
+            .find_iter(&self.text[sentence.start..at.span.start])
+            .last()
+            .map_or(sentence.start, |c| sentence.start + c.end());
+        self.holders(Span::new(from, sentence.end), &at, quotes, ctx, false)
     }
 
     /// A negation inside the match or just before it ("is not inclusive",
