@@ -11,6 +11,10 @@ use std::sync::LazyLock;
 static ORDINAL_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(first|second|third|fourth|fifth|last|final)\s+sentence\b").unwrap()
 });
+/// "… but withdrew it", "this proposal was later withdrawn by Peru".
+static WITHDRAWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:withdrew|retracted|dropped|abandoned)\s+(?:it|its|the|this|that|their|her|his)\b|(?:was|were|had been|has been)\s+(?:later\s+|subsequently\s+|then\s+|eventually\s+)?(?:withdrawn|retracted|dropped))").unwrap()
+});
 static KEEP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:kept|retained|keep|retain)\b").unwrap());
 
@@ -64,13 +68,15 @@ impl<'a> Extractor<'a> {
     /// Drops vague "minor changes"/"amendments to paras 4, 12" (Amend, no
     /// quoted text) on the paragraphs for which the same proposer's specific
     /// edits follow; the proposal keeps the paragraphs nobody specified.
-    pub(super) fn finish(mut self) -> (Vec<EditProposal>, Vec<Stance>) {
+    /// Proposals withdrawn later in their sentence or in the next are
+    /// dropped too, with the stances on them.
+    pub(super) fn finish(mut self, sentences: &[Span]) -> (Vec<EditProposal>, Vec<Stance>) {
         self.complete_removed_text();
         let n = self.proposals.len();
-        let mut keep = vec![true; n];
+        let mut keep: Vec<bool> = (0..n).map(|i| !self.withdrawn(i, sentences)).collect();
         for (i, kept) in keep.iter_mut().enumerate() {
             let p = &self.proposals[i];
-            if p.action != Action::Amend || p.added.is_some() || p.targets.is_empty() {
+            if !*kept || p.action != Action::Amend || p.added.is_some() || p.targets.is_empty() {
                 continue;
             }
             let specified: Vec<u32> = p
@@ -125,5 +131,31 @@ impl<'a> Extractor<'a> {
             })
             .collect();
         (proposals, stances)
+    }
+
+    /// Whether the proposal's proposer withdraws it, in its sentence or
+    /// the next: "Peru proposed to move
+    /// paragraph 9 but withdrew it", "This proposal was later withdrawn".
+    /// Another actor named before the withdrawal withdraws something else.
+    fn withdrawn(&self, i: usize, sentences: &[Span]) -> bool {
+        let p = &self.proposals[i];
+        let at = sentences.partition_point(|s| s.end <= p.evidence.end);
+        let Some(end) = sentences.get(at + 1).or(sentences.get(at)).map(|s| s.end) else {
+            return false;
+        };
+        if end <= p.evidence.start {
+            return false;
+        }
+        // From the proposal's start: its evidence is often the whole
+        // sentence, withdrawal included.
+        let window = Span::new(p.evidence.start, end);
+        let Some(m) = WITHDRAWN.find(window.of(self.text)) else {
+            return false;
+        };
+        let upto = Span::new(window.start, window.start + m.start());
+        self.mentions
+            .within(upto)
+            .filter(|x| x.entity.is_actor())
+            .all(|x| x.entity == p.proposer)
     }
 }

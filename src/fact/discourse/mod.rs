@@ -164,7 +164,8 @@ fn prose(
             ex.sentence(sentence, &mut ctx);
         }
     }
-    ex.finish()
+    let sentences: Vec<Span> = segments.sentences().map(|(_, s)| s).collect();
+    ex.finish(&sentences)
 }
 
 impl<'a> Extractor<'a> {
