@@ -76,9 +76,8 @@ impl<S: AsRef<str>> FromIterator<S> for Packed {
                 .map_or(prefix.len().min(s.as_ref().len()), |((i, _), _)| i);
             prefix = &prefix[..common];
         }
-        let mut rests = String::with_capacity(
-            all.iter().map(|s| s.as_ref().len() - prefix.len()).sum(),
-        );
+        let mut rests =
+            String::with_capacity(all.iter().map(|s| s.as_ref().len() - prefix.len()).sum());
         let ends = all
             .iter()
             .map(|s| {

@@ -289,7 +289,9 @@ fn versions(sources: &[&SourceDrafts]) -> (OwnTexts, QuotedDrafts) {
             section: p.section.as_deref().map(str::to_owned),
         };
         if p.quoted {
-            drafts.entry((p.document.to_string(), p.number)).or_insert(v);
+            drafts
+                .entry((p.document.to_string(), p.number))
+                .or_insert(v);
         } else if own_seen.insert((p.document.to_string(), p.number)) {
             // Two copies of the same document: the first source (by stem)
             // gives the text.
