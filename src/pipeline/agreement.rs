@@ -182,7 +182,7 @@ mod tests {
                 paragraphs: Vec::new(),
                 proposals: Vec::new(),
             },
-            proposal_iris: Vec::new(),
+            proposal_iris: Default::default(),
             tally: Default::default(),
             shared: Default::default(),
             votes: CastVote::of(&refs),

@@ -418,15 +418,25 @@ impl Fill<'_> {
     }
 }
 
-/// `record` with its paragraph texts shared with the records before it
-/// (many reports quote the same paragraph).
+/// `record` with its paragraph texts, document names and sections shared
+/// with the records before it (many reports quote the same paragraph).
 fn interned(mut record: SourceRecord, texts: &mut HashSet<Arc<str>>) -> SourceRecord {
+    let mut share = |s: &mut Arc<str>| match texts.get(&**s) {
+        Some(t) => *s = Arc::clone(t),
+        None => {
+            texts.insert(Arc::clone(s));
+        }
+    };
     for p in &mut record.drafts.paragraphs {
-        match texts.get(&*p.text) {
-            Some(t) => p.text = Arc::clone(t),
-            None => {
-                texts.insert(Arc::clone(&p.text));
-            }
+        share(&mut p.text);
+        share(&mut p.document);
+        if let Some(s) = &mut p.section {
+            share(s);
+        }
+    }
+    for p in record.drafts.proposals.iter_mut() {
+        if let Some(d) = &mut p.document {
+            share(d);
         }
     }
     record

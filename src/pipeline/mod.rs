@@ -14,7 +14,7 @@ mod agreement;
 pub mod build;
 mod record;
 
-pub use record::{content_hash, fingerprint, SourceRecord, State};
+pub use record::{content_hash, fingerprint, Packed, SourceRecord, State};
 
 use crate::fact::align::{self, SourceDrafts};
 use crate::fact::SourceFacts;
@@ -55,8 +55,8 @@ pub fn map_facts(facts: &SourceFacts, reference: &Reference, hash: String) -> Ma
         stances: facts.stances.len() as u64,
         drafts: SourceDrafts::of(facts),
         proposal_iris: quad::edit_proposal_iris(facts, &labels)
-            .into_iter()
-            .map(NamedNode::into_string)
+            .iter()
+            .map(NamedNode::as_str)
             .collect(),
         tally: GraphTally::of_distinct(&graph, own),
         votes,
@@ -98,14 +98,11 @@ pub fn corpus_chunks(
     sink: &mut dyn FnMut(Vec<Quad>) -> Result<()>,
 ) -> Result<()> {
     let drafts: Vec<&SourceDrafts> = records.iter().map(|r| &r.drafts).collect();
-    let iris: BTreeMap<&str, &[String]> = records
+    let iris: BTreeMap<&str, &Packed> = records
         .iter()
-        .map(|r| (r.stem.as_str(), r.proposal_iris.as_slice()))
+        .map(|r| (r.stem.as_str(), &r.proposal_iris))
         .collect();
-    let iri = |stem: &str, i: usize| {
-        let iri = iris.get(stem)?.get(i)?;
-        Some(NamedNode::new_unchecked(iri.as_str()))
-    };
+    let iri = |stem: &str, i: usize| Some(NamedNode::new_unchecked(iris.get(stem)?.get(i)?));
     let mut chunk = Vec::with_capacity(OUTCOME_CHUNK);
     let mut failed = Ok(());
     let corpus = align::corpus_each(&drafts, reference, |j| {

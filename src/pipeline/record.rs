@@ -24,13 +24,73 @@ pub struct SourceRecord {
     pub stances: u64,
     pub drafts: SourceDrafts,
     /// The IRI of each edit proposal, in the source's order.
-    pub proposal_iris: Vec<String>,
+    pub proposal_iris: Packed,
     /// The source graph's share of the dataset description.
     pub tally: GraphTally,
     /// What the source adds to the shared graph, counted the same way.
     pub shared: GraphTally,
     /// The states' votes its graph records, for the voting agreement.
     pub votes: Vec<CastVote>,
+}
+
+/// Strings kept in one buffer, their common beginning once: a record's
+/// proposal IRIs (a million at 1 GB, all starting with the same 42
+/// bytes) as `String`s weighed 145 bytes each with their headers and
+/// allocations, packed about 35.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Packed {
+    /// What every string starts with.
+    prefix: String,
+    /// The rest of each, end to end.
+    rests: String,
+    /// Where each rest ends in `rests`.
+    ends: Vec<u32>,
+}
+
+impl Packed {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The `i`th string, if there are that many.
+    pub fn get(&self, i: usize) -> Option<String> {
+        let end = *self.ends.get(i)? as usize;
+        let start = i.checked_sub(1).map_or(0, |j| self.ends[j] as usize);
+        Some(format!("{}{}", self.prefix, &self.rests[start..end]))
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for Packed {
+    fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> Self {
+        let all: Vec<S> = iter.into_iter().collect();
+        let mut prefix = all.first().map_or("", |s| s.as_ref());
+        for s in &all[1.min(all.len())..] {
+            let common = prefix
+                .char_indices()
+                .zip(s.as_ref().chars())
+                .find(|((_, a), b)| a != b)
+                .map_or(prefix.len().min(s.as_ref().len()), |((i, _), _)| i);
+            prefix = &prefix[..common];
+        }
+        let mut rests =
+            String::with_capacity(all.iter().map(|s| s.as_ref().len() - prefix.len()).sum());
+        let ends = all
+            .iter()
+            .map(|s| {
+                rests.push_str(&s.as_ref()[prefix.len()..]);
+                u32::try_from(rests.len()).expect("a source's IRIs stay under 4 GB")
+            })
+            .collect();
+        Self {
+            prefix: prefix.to_owned(),
+            rests,
+            ends,
+        }
+    }
 }
 
 /// SHA-256 of what a source's graph is made from: its text and its
@@ -128,6 +188,20 @@ mod tests {
         assert_eq!(content_hash(&a), content_hash(&a.clone()));
         assert_ne!(content_hash(&a), content_hash(&b));
         assert_ne!(content_hash(&a), content_hash(&c));
+    }
+
+    #[test]
+    fn packed_strings_read_back_as_given() {
+        let given = ["https://x/p/a-1", "https://x/p/a-22", "https://x/q/é", ""];
+        for n in 0..=given.len() {
+            let packed: Packed = given[..n].iter().collect();
+            assert_eq!(packed.len(), n);
+            let back: Vec<String> = (0..n).filter_map(|i| packed.get(i)).collect();
+            assert_eq!(back, given[..n]);
+            assert_eq!(packed.get(n), None);
+        }
+        let two: Packed = ["https://x/é1", "https://x/é2"].iter().collect();
+        assert_eq!(two.prefix, "https://x/é");
     }
 
     #[test]

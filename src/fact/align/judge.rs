@@ -59,7 +59,7 @@ pub(super) fn judge(
     fates: &Fates,
     reference: &Reference,
 ) -> Option<Judged> {
-    let doc = p.document.as_ref()?;
+    let doc = &p.document.as_deref()?.to_owned();
     let (later_doc, later) = super::later_version(reference, doc, own)?;
     if p.action == Action::AddParagraph {
         return judge_new_paragraph(p.added.as_ref()?, later_doc, later);

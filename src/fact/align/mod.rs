@@ -20,6 +20,7 @@ pub use words::{content_coverage, coverage, word_diff, words};
 use super::{Action, SourceFacts};
 use crate::reference::Reference;
 use judge::judge;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -121,12 +122,12 @@ type QuotedDrafts = BTreeMap<(String, u32), Version>;
 /// A numbered paragraph with its text, as one source gives it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ParagraphText {
-    pub document: String,
+    /// Shared, like the text and the section: a build keeps one copy of
+    /// each however many sources name it.
+    pub document: Arc<str>,
     pub number: u32,
-    /// Shared: a build keeps one copy of a text however many sources
-    /// quote it.
     pub text: Arc<str>,
-    pub section: Option<String>,
+    pub section: Option<Arc<str>>,
     /// Quoted from a draft by a report, rather than the document's own text.
     pub quoted: bool,
 }
@@ -134,7 +135,8 @@ pub struct ParagraphText {
 /// An edit proposal as the judge reads it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Proposed {
-    pub document: Option<String>,
+    /// Shared between sources, like a paragraph's.
+    pub document: Option<Arc<str>>,
     pub targets: Vec<u32>,
     pub action: Action,
     pub removed: Option<String>,
@@ -161,10 +163,10 @@ impl SourceDrafts {
                 .iter()
                 .filter_map(|p| {
                     Some(ParagraphText {
-                        document: p.document.clone(),
+                        document: Arc::from(p.document.as_str()),
                         number: p.number,
                         text: Arc::from(p.text.as_deref()?),
-                        section: p.section.clone(),
+                        section: p.section.as_deref().map(Arc::from),
                         quoted: p.quoted,
                     })
                 })
@@ -173,7 +175,7 @@ impl SourceDrafts {
                 .proposals
                 .iter()
                 .map(|p| Proposed {
-                    document: p.document.clone(),
+                    document: p.document.as_deref().map(Arc::from),
                     targets: p.targets.clone(),
                     action: p.action,
                     removed: p.removed.clone(),
@@ -208,11 +210,21 @@ pub fn corpus_each(
 ) -> CorpusFacts {
     let (own, drafts) = versions(sources);
     let mut out = CorpusFacts::default();
-    for ((doc, n), draft) in &drafts {
-        let Some((later_doc, later)) = later_version(reference, doc, &own) else {
+    // Each draft paragraph is aligned on its own, so on every core (the
+    // step that kept one core busy at the end of a build), and the results
+    // are taken in key order.
+    let keyed: Vec<(&(String, u32), &Version)> = drafts.iter().collect();
+    let aligned: Vec<Option<Vec<Alignment>>> = keyed
+        .par_iter()
+        .map(|((doc, _), draft)| {
+            let (later_doc, later) = later_version(reference, doc, &own)?;
+            Some(align(draft, later_doc, later))
+        })
+        .collect();
+    for (((doc, n), _), alignments) in keyed.into_iter().zip(aligned) {
+        let Some(alignments) = alignments else {
             continue;
         };
-        let alignments = align(draft, later_doc, later);
         if alignments.is_empty() {
             out.dropped.push((doc.clone(), *n));
         }
@@ -271,17 +283,19 @@ fn versions(sources: &[&SourceDrafts]) -> (OwnTexts, QuotedDrafts) {
     let mut drafts: BTreeMap<(String, u32), Version> = BTreeMap::new();
     for p in sources.iter().flat_map(|s| &s.paragraphs) {
         let v = Version {
-            document: p.document.clone(),
+            document: p.document.to_string(),
             number: p.number,
             text: p.text.to_string(),
-            section: p.section.clone(),
+            section: p.section.as_deref().map(str::to_owned),
         };
         if p.quoted {
-            drafts.entry((p.document.clone(), p.number)).or_insert(v);
-        } else if own_seen.insert((p.document.clone(), p.number)) {
+            drafts
+                .entry((p.document.to_string(), p.number))
+                .or_insert(v);
+        } else if own_seen.insert((p.document.to_string(), p.number)) {
             // Two copies of the same document: the first source (by stem)
             // gives the text.
-            own.entry(p.document.clone()).or_default().push(v);
+            own.entry(p.document.to_string()).or_default().push(v);
         }
     }
     (own, drafts)
