@@ -141,7 +141,9 @@ pub struct StanceRule {
     pub name: String,
     pub pattern: String,
     /// `support`, `oppose`, or `same`: the polarity of the position just
-    /// taken on the target ("…, a view shared by X" shares whichever it was).
+    /// taken on the target in the same sentence ("…, a view shared by X"
+    /// shares whichever it was); `same-before` as `same`, where that
+    /// position may be the previous sentence's ("X took the same line").
     pub polarity: String,
     pub example: String,
     /// `CODE supports|opposes slug`, several separated by `;`.
@@ -158,10 +160,13 @@ pub fn stance_rules(text: &str) -> Result<Vec<StanceRule>, ReferenceError> {
             file: "stance-rules.csv",
             message: format!("row {}: {e}", i + 2),
         })?;
-        if !["support", "oppose", "same"].contains(&rule.polarity.as_str()) {
+        if !["support", "oppose", "same", "same-before"].contains(&rule.polarity.as_str()) {
             return Err(ReferenceError {
                 file: "stance-rules.csv",
-                message: format!("row {}: polarity must be support, oppose or same", i + 2),
+                message: format!(
+                    "row {}: polarity must be support, oppose, same or same-before",
+                    i + 2
+                ),
             });
         }
         out.push(rule);

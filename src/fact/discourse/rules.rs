@@ -47,6 +47,9 @@ static CONTRAST: LazyLock<Regex> =
 /// Token classes that point back at what was just named (see `tokens`).
 const POINTERS: [&str; 4] = ["@it", "@such", "@backers", "@critics"];
 
+/// A rule's finding: holders, polarity (`None` for `same`), target, rule.
+type Found = (Vec<Holder>, Option<Polarity>, StanceTarget, usize);
+
 /// A compiled rule.
 pub(super) struct Rule {
     pub(super) name: String,
@@ -54,6 +57,10 @@ pub(super) struct Rule {
     /// `None` for `same`: the polarity of the latest position taken, when
     /// it is on the same target, read once the other rules' are in.
     polarity: Option<Polarity>,
+    /// For `same-before` ("Chile took the same line"): the position may
+    /// be the previous sentence's; `same` ("…, a view echoed by Y") reads
+    /// only its own sentence's.
+    before: bool,
 }
 
 /// The compiled rules of a reference, made once per build and shared by
@@ -76,6 +83,7 @@ pub(super) fn compile(reference: &Reference) -> Rules {
                 "oppose" => Some(Polarity::Opposition),
                 _ => None,
             },
+            before: r.polarity == "same-before",
         })
         .collect();
     let prefilter = Prefilter::new(rules.iter().map(|r| &r.pattern));
@@ -100,7 +108,7 @@ impl<'a> Extractor<'a> {
             return;
         }
         let toks = self.tokens(sentence, quotes);
-        let mut found: Vec<(Vec<Holder>, Option<Polarity>, StanceTarget, usize)> = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
         let may_match = self.rules.1.may_match(&toks.tokens);
         for (k, rule) in self.rules.0.iter().enumerate() {
             if !may_match[k] {
@@ -134,7 +142,12 @@ impl<'a> Extractor<'a> {
         // Fixed polarities first, so that a `same` rule sees them.
         found.sort_by_key(|f| f.1.is_none());
         for (holders, polarity, target, k) in found {
-            let Some(polarity) = polarity.or_else(|| self.just_taken(&target, sentence)) else {
+            let since = if self.rules.0[k].before {
+                0
+            } else {
+                sentence.start
+            };
+            let Some(polarity) = polarity.or_else(|| self.just_taken(&target, since)) else {
                 continue;
             };
             for h in &holders {
@@ -154,13 +167,13 @@ impl<'a> Extractor<'a> {
     }
 
     /// The polarity of the latest position on `target`, if it is the latest
-    /// position taken at all, in this sentence ("X called the PoA divisive,
-    /// a view shared by Y": Y shares X's opposition; a position of the
-    /// sentence before is no view the sentence names).
-    fn just_taken(&self, target: &StanceTarget, sentence: Span) -> Option<Polarity> {
+    /// position taken at all, at or after `since` ("X called the PoA
+    /// divisive, a view shared by Y": Y shares X's opposition; for `same`, a
+    /// position of the sentence before is no view the sentence names).
+    fn just_taken(&self, target: &StanceTarget, since: usize) -> Option<Polarity> {
         self.stances
             .last()
-            .filter(|s| &s.target == target && s.evidence.start >= sentence.start)
+            .filter(|s| &s.target == target && s.evidence.start >= since)
             .map(|s| s.polarity)
     }
 
