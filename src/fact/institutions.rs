@@ -35,54 +35,86 @@ struct CueIndex {
     hits: Vec<Span>,
 }
 
-/// The automaton of one cue kind's phrases, made once per build
-/// (`Reference::derived`); the two kinds are two types.
-struct CueAutomaton(Option<AhoCorasick>);
+/// The automaton of both cue kinds' phrases (established, then chair),
+/// made once per build (`Reference::derived`): one pass over a text finds
+/// the cues of both readers.
+struct CueAutomaton {
+    automaton: Option<AhoCorasick>,
+    /// Patterns `[0, established)` are `established` cues, the rest chair
+    /// cues.
+    established: usize,
+}
 
 impl CueAutomaton {
-    fn new(reference: &Reference, kind: CueKind) -> Self {
-        let cues: Vec<&str> = reference
-            .cues
-            .words(kind)
-            .into_iter()
-            .filter(|c| !c.is_empty())
-            .collect();
-        Self(AhoCorasick::new(cues).ok())
+    fn new(reference: &Reference) -> Self {
+        let words = |kind| -> Vec<&str> {
+            reference
+                .cues
+                .words(kind)
+                .into_iter()
+                .filter(|c| !c.is_empty())
+                .collect()
+        };
+        let mut cues = words(CueKind::Established);
+        let established = cues.len();
+        cues.extend(words(CueKind::Chair));
+        Self {
+            automaton: AhoCorasick::new(cues).ok(),
+            established,
+        }
     }
 }
 
-struct EstablishedCues(CueAutomaton);
-struct ChairCues(CueAutomaton);
+/// The cues of both institutional readers in one text.
+pub struct InstitutionCues {
+    established: CueIndex,
+    chairs: CueIndex,
+}
 
-impl CueIndex {
-    fn new(text: &str, cues: &CueAutomaton) -> Self {
-        let mut hits = Vec::new();
-        let Some(ac) = &cues.0 else {
-            return Self { hits };
-        };
-        // Each phrase's occurrences as `str::match_indices` gives them: an
-        // occurrence overlapping the previous one of the same phrase is
-        // skipped.
-        let mut last_end = vec![0usize; ac.patterns_len()];
-        for m in ac.find_overlapping_iter(text) {
-            let (start, end) = (m.start(), m.end());
-            let last = &mut last_end[m.pattern().as_usize()];
-            if start < *last {
-                continue;
-            }
-            *last = end;
-            let before_ok = !text[..start]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-            let after_ok = !text[end..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric);
-            if before_ok && after_ok {
-                hits.push(Span::new(start, end));
+impl InstitutionCues {
+    /// Every cue of `text`, in one pass of the automaton over it.
+    pub fn new(text: &str, reference: &Reference) -> Self {
+        let cues = reference.derived(CueAutomaton::new);
+        let (mut established, mut chairs) = (Vec::new(), Vec::new());
+        if let Some(ac) = &cues.automaton {
+            // Each phrase's occurrences as `str::match_indices` gives them: an
+            // occurrence overlapping the previous one of the same phrase is
+            // skipped.
+            let mut last_end = vec![0usize; ac.patterns_len()];
+            for m in ac.find_overlapping_iter(text) {
+                let (start, end) = (m.start(), m.end());
+                let last = &mut last_end[m.pattern().as_usize()];
+                if start < *last {
+                    continue;
+                }
+                *last = end;
+                let before_ok = !text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+                let after_ok = !text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                if before_ok && after_ok {
+                    let hits = if m.pattern().as_usize() < cues.established {
+                        &mut established
+                    } else {
+                        &mut chairs
+                    };
+                    hits.push(Span::new(start, end));
+                }
             }
         }
+        Self {
+            established: CueIndex::new(established),
+            chairs: CueIndex::new(chairs),
+        }
+    }
+}
+
+impl CueIndex {
+    fn new(mut hits: Vec<Span>) -> Self {
         hits.sort_by_key(|sp| (sp.start, std::cmp::Reverse(sp.end)));
         hits.dedup_by_key(|sp| sp.start);
         Self { hits }
@@ -158,10 +190,9 @@ pub fn established(
     segments: &Segments,
     mentions: &mut Mentions,
     reference: &Reference,
+    cues: &InstitutionCues,
 ) -> Vec<EstablishedFact> {
-    let automaton =
-        reference.derived(|r| EstablishedCues(CueAutomaton::new(r, CueKind::Established)));
-    let cues = CueIndex::new(text, &automaton.0);
+    let cues = &cues.established;
     let mut out = Vec::new();
     for (_, sentence) in segments.sentences() {
         let range = mentions.range_within(sentence);
@@ -219,15 +250,9 @@ pub fn established(
 }
 
 /// Chair facts: a chair cue with a body and a person right beside it.
-pub fn chairs(
-    text: &str,
-    segments: &Segments,
-    mentions: &Mentions,
-    reference: &Reference,
-) -> Vec<ChairFact> {
+pub fn chairs(segments: &Segments, mentions: &Mentions, cues: &InstitutionCues) -> Vec<ChairFact> {
     const NEAR: usize = 40;
-    let automaton = reference.derived(|r| ChairCues(CueAutomaton::new(r, CueKind::Chair)));
-    let cues = CueIndex::new(text, &automaton.0);
+    let cues = &cues.chairs;
     let mut out = Vec::new();
     for (_, sentence) in segments.sentences() {
         let in_sentence = &mentions.items[mentions.range_within(sentence)];
@@ -294,8 +319,9 @@ mod tests {
         let src = SourceText::in_memory("t", text, date);
         let segs = Segments::new(text, &r);
         let mut m = Mentions::find(&src, &r, &g);
-        let e = established(text, &segs, &mut m, &r);
-        let c = chairs(text, &segs, &m, &r);
+        let cues = InstitutionCues::new(text, &r);
+        let e = established(text, &segs, &mut m, &r, &cues);
+        let c = chairs(&segs, &m, &cues);
         (e, c)
     }
 

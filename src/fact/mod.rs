@@ -135,8 +135,10 @@ impl SourceFacts {
         let text = source.text.as_str();
         let segments = Segments::new(text, reference);
         let mut mentions = Mentions::find(&source, reference, gazetteer);
-        let established = institutions::established(text, &segments, &mut mentions, reference);
-        let chairs = institutions::chairs(text, &segments, &mentions, reference);
+        let cues = institutions::InstitutionCues::new(text, reference);
+        let established =
+            institutions::established(text, &segments, &mut mentions, reference, &cues);
+        let chairs = institutions::chairs(&segments, &mentions, &cues);
         let (document, mut ad_hoc) =
             paragraphs::document_of(&source, &segments, &mentions, reference);
         let mut paragraphs = Vec::new();

@@ -44,6 +44,11 @@ struct Pattern {
 pub struct Gazetteer {
     /// Every pattern's text, numbered as `patterns`.
     phrases: Phrases,
+    /// The patterns a name can match where a word starts with a lower-case
+    /// ASCII letter (any case, or exactly so spelt), numbered as
+    /// `patterns`: the others would fail their case rule there, and most
+    /// words start so, so most words never walk the big trie.
+    lower: Phrases,
     patterns: Vec<Pattern>,
     /// Demonyms alone, for the first half of "the French-Egyptian
     /// initiative", which has no head noun of its own.
@@ -177,8 +182,21 @@ impl Gazetteer {
             }
         }
         let phrases = Phrases::new(patterns.iter().map(|p| p.text.as_str()));
+        let lower = Phrases::new(patterns.iter().map(|p| {
+            let lower_ok = match p.case {
+                CaseRule::Exact => p.text.starts_with(|c: char| c.is_ascii_lowercase()),
+                CaseRule::InitialCapital => false,
+                CaseRule::Any => true,
+            };
+            if lower_ok {
+                p.text.as_str()
+            } else {
+                ""
+            }
+        }));
         Self {
             phrases,
+            lower,
             patterns,
             demonyms,
         }
@@ -198,7 +216,13 @@ impl Gazetteer {
         let spaced = normalized.text.replace('-', " ");
         let text = spaced.as_str();
         let mut out = Vec::new();
-        let mut names = self.phrases.find(text, Span::new(0, text.len()));
+        let mut names = Phrases::find_where(text, Span::new(0, text.len()), |first| {
+            if first.is_ascii_lowercase() {
+                &self.lower
+            } else {
+                &self.phrases
+            }
+        });
         // By end, longest first: the order mentions were always found in.
         names.sort_unstable_by_key(|f| (f.end, f.start, f.phrase));
         for Found { start, end, phrase } in names {

@@ -20,16 +20,23 @@ fn segment(s: &str) -> String {
         } else {
             let mut buf = [0u8; 4];
             for b in ch.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
+                out.push('%');
+                push_hex(&mut out, b, b"0123456789ABCDEF");
             }
         }
     }
     out
 }
 
+/// Two hexadecimal digits of `b`, from `digits` (upper or lower case).
+fn push_hex(out: &mut String, b: u8, digits: &[u8; 16]) {
+    out.push(char::from(digits[usize::from(b >> 4)]));
+    out.push(char::from(digits[usize::from(b & 15)]));
+}
+
 /// `oewg:{local}`.
 pub fn term(local: &str) -> NamedNode {
-    node(format!("{OEWG}{local}"))
+    node([OEWG, local].concat())
 }
 
 pub fn entity(e: &Entity) -> NamedNode {
@@ -138,10 +145,11 @@ pub fn digest(parts: &[&str]) -> String {
         h.update(p.as_bytes());
         h.update([0u8]);
     }
-    h.finalize()[..5]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    let mut out = String::with_capacity(10);
+    for &b in &h.finalize()[..5] {
+        push_hex(&mut out, b, b"0123456789abcdef");
+    }
+    out
 }
 
 /// `id:proposal/edit/{readable key}-{hash}`.

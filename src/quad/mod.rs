@@ -30,7 +30,7 @@ pub use corpus::{agreements, alignments, corpus, outcomes, VotingAgreement};
 use paragraphs::{ad_hoc, paragraphs, subparagraph};
 
 fn n(ns: &str, local: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{ns}{local}"))
+    NamedNode::new_unchecked([ns, local].concat())
 }
 
 /// Well-known predicates and classes.
@@ -367,12 +367,16 @@ pub fn reference(r: &Reference) -> Vec<Quad> {
 /// characters, not bytes).
 /// Up to `n` characters before/after a span, for `oa:prefix`/`oa:suffix`.
 fn context(text: &str, span: Span, n: usize) -> (String, String) {
-    let before: String = {
-        let v: Vec<char> = text[..span.start].chars().rev().take(n).collect();
-        v.into_iter().rev().collect()
-    };
-    let after: String = text[span.end..].chars().take(n).collect();
-    (before, after)
+    let before = &text[..span.start];
+    let from = before
+        .char_indices()
+        .rev()
+        .take(n)
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let after = &text[span.end..];
+    let to = after.char_indices().nth(n).map_or(after.len(), |(i, _)| i);
+    (before[from..].to_string(), after[..to].to_string())
 }
 
 fn evidence(g: &mut Sink, subject: &NamedNode, facts: &SourceFacts, span: Span) {

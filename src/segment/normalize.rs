@@ -40,14 +40,29 @@ impl Normalized {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
         let mut ends = Vec::with_capacity(original.len());
-        for (at, c) in original.char_indices() {
+        let bytes = original.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let b = bytes[at];
+            // Printable ASCII is its own spelling: one byte each way, no
+            // decoding (most of any report).
+            if b.is_ascii_graphic() || (b == b' ' && !text.ends_with(' ')) {
+                text.push(char::from(b));
+                origin.push(at);
+                ends.push(at + 1);
+                at += 1;
+                continue;
+            }
+            let c = original[at..].chars().next().expect("a character boundary");
+            let start = at;
+            at += c.len_utf8();
             let Some(n) = canonical(c) else { continue };
             if n == ' ' && text.ends_with(' ') {
                 continue;
             }
             text.push(n);
-            origin.extend(std::iter::repeat_n(at, n.len_utf8()));
-            ends.extend(std::iter::repeat_n(at + c.len_utf8(), n.len_utf8()));
+            origin.extend(std::iter::repeat_n(start, n.len_utf8()));
+            ends.extend(std::iter::repeat_n(at, n.len_utf8()));
         }
         origin.push(original.len());
         Self { text, origin, ends }

@@ -136,16 +136,38 @@ impl Phrases {
     /// of `text` (the character before it, inside or outside the region, is
     /// not alphanumeric), sorted by start, longest first.
     pub fn find(&self, text: &str, region: Span) -> Vec<Found> {
+        Self::find_where(text, region, |_| self)
+    }
+
+    /// [`Phrases::find`] with the phrases looked up at each word start
+    /// chosen by the word's first byte (a caller that knows which phrases
+    /// cannot match after some bytes walks a smaller trie there).
+    pub fn find_where<'p>(
+        text: &str,
+        region: Span,
+        phrases_at: impl Fn(u8) -> &'p Phrases,
+    ) -> Vec<Found> {
         let mut out = Vec::new();
         let mut after_word = text[..region.start]
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric);
-        for (i, c) in region.of(text).char_indices() {
+        let bytes = text.as_bytes();
+        let mut i = region.start;
+        while i < region.end {
+            let b = bytes[i];
+            // ASCII without decoding: most of any text.
+            let (alphanumeric, len) = if b.is_ascii() {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().expect("a character boundary");
+                (c.is_alphanumeric(), c.len_utf8())
+            };
             if !after_word {
-                self.at(text, region.start + i, region.end, &mut out);
+                phrases_at(b).at(text, i, region.end, &mut out);
             }
-            after_word = c.is_alphanumeric();
+            after_word = alphanumeric;
+            i += len;
         }
         out
     }
@@ -211,6 +233,28 @@ mod tests {
         let mut at = Vec::new();
         p.at(text, 1, text.len(), &mut at);
         assert_eq!(at.len(), 2, "asked for, a start inside a word is read");
+    }
+
+    #[test]
+    fn each_word_start_walks_the_phrases_its_first_byte_chooses() {
+        let all = Phrases::new(["Chad", "chair", "x"]);
+        // The same numbering, with what cannot start a lower-case word left
+        // out.
+        let lower = Phrases::new(["", "chair", ""]);
+        let text = "Chad chair chad x";
+        let got: Vec<(&str, usize, usize)> =
+            Phrases::find_where(text, Span::new(0, text.len()), |b| {
+                if b.is_ascii_lowercase() {
+                    &lower
+                } else {
+                    &all
+                }
+            })
+            .into_iter()
+            .map(|f| (&text[f.start..f.end], f.start, f.phrase))
+            .collect();
+        assert_eq!(got, [("Chad", 0, 0), ("chair", 5, 1)]);
+        assert_eq!(found(&all, text, Span::new(0, text.len())).len(), 4);
     }
 
     #[test]

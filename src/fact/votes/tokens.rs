@@ -11,7 +11,6 @@ use crate::reference::{CueKind, Reference};
 use crate::segment::Span;
 use regex::Regex;
 use rustc_hash::FxHashMap;
-use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// One token of a sentence.
@@ -177,6 +176,11 @@ fn classify(w: &str) -> Tok {
     if w.contains(['-', '–']) && DASHED.is_match(w) {
         return Tok::Tally(w.split(['-', '–']).filter_map(|p| p.parse().ok()).collect());
     }
+    if w.is_ascii() {
+        // Most words: no Unicode case mapping to look up, no curly
+        // apostrophe.
+        return Tok::Word(w.to_ascii_lowercase());
+    }
     let lower = w.to_lowercase();
     Tok::Word(if lower.contains('’') {
         lower.replace('’', "'")
@@ -228,20 +232,24 @@ fn merge_spelled_numbers(tokens: &mut Vec<Token>) {
 
 /// The vote cue phrases of `cues.csv`, as word sequences, longest first.
 pub struct VoteCues {
-    by_kind: BTreeMap<CueKind, Vec<(Vec<String>, String)>>,
-    /// Per kind, the rows of `by_kind` by first word (in their order), so
-    /// `at` looks only at the phrases that can start at a token; rows with
-    /// no word at all match anywhere and come last.
-    by_first: BTreeMap<CueKind, FirstWords>,
+    /// Indexed by `CueKind as usize` (a look-up per token and kind: no map
+    /// to search); `None` for the kinds that are no vote cues.
+    by_kind: Vec<Option<KindCues>>,
 }
 
-/// Rows (indices into one kind's list) by their first word, and the rows
-/// with no word.
-type FirstWords = (FxHashMap<String, Vec<usize>>, Vec<usize>);
+/// One kind's phrases, and their rows by first word (in their order), so
+/// `at` looks only at the phrases that can start at a token; rows with no
+/// word at all match anywhere and come last.
+#[derive(Default)]
+struct KindCues {
+    rows: Vec<(Vec<String>, String)>,
+    first: FxHashMap<String, Vec<usize>>,
+    empty: Vec<usize>,
+}
 
 impl VoteCues {
     pub fn new(reference: &Reference) -> Self {
-        let mut by_kind: BTreeMap<CueKind, Vec<(Vec<String>, String)>> = BTreeMap::new();
+        let mut by_kind: Vec<Option<KindCues>> = Vec::new();
         for kind in [
             CueKind::VoteCast,
             CueKind::VotePredicate,
@@ -272,30 +280,31 @@ impl VoteCues {
                 })
                 .collect();
             rows.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-            by_kind.insert(kind, rows);
-        }
-        let by_first = by_kind
-            .iter()
-            .map(|(kind, rows)| {
-                let mut first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-                let mut empty = Vec::new();
-                for (i, (words, _)) in rows.iter().enumerate() {
-                    match words.first() {
-                        Some(w) => first.entry(w.clone()).or_default().push(i),
-                        None => empty.push(i),
-                    }
+            let mut cues = KindCues::default();
+            for (i, (words, _)) in rows.iter().enumerate() {
+                match words.first() {
+                    Some(w) => cues.first.entry(w.clone()).or_default().push(i),
+                    None => cues.empty.push(i),
                 }
-                (*kind, (first, empty))
-            })
-            .collect();
-        Self { by_kind, by_first }
+            }
+            cues.rows = rows;
+            let k = kind as usize;
+            if by_kind.len() <= k {
+                by_kind.resize_with(k + 1, || None);
+            }
+            by_kind[k] = Some(cues);
+        }
+        Self { by_kind }
+    }
+
+    fn of(&self, kind: CueKind) -> Option<&KindCues> {
+        self.by_kind.get(kind as usize)?.as_ref()
     }
 
     /// The longest cue of `kind` starting at token `i`: its end (exclusive)
     /// and value.
     pub fn at(&self, tokens: &[Token], i: usize, kind: CueKind) -> Option<(usize, &str)> {
-        let rows = self.by_kind.get(&kind)?;
-        let (first, empty) = self.by_first.get(&kind)?;
+        let KindCues { rows, first, empty } = self.of(kind)?;
         let starting = tokens
             .get(i)
             .and_then(Token::word)
@@ -314,7 +323,13 @@ impl VoteCues {
 
     /// A cue of `kind` ending exactly at token `end`: its start.
     pub fn ending_at(&self, tokens: &[Token], end: usize, kind: CueKind) -> Option<(usize, &str)> {
-        self.by_kind.get(&kind)?.iter().find_map(|(words, value)| {
+        // The rows are sorted by length: rows of one length start at one
+        // token, where `at` gives one answer, so each length is tried once.
+        let mut tried = None;
+        self.of(kind)?.rows.iter().find_map(|(words, value)| {
+            if tried.replace(words.len()) == Some(words.len()) {
+                return None;
+            }
             let start = end.checked_sub(words.len())?;
             self.at(tokens, start, kind)
                 .filter(|(e, _)| *e == end)
