@@ -28,6 +28,12 @@ static THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bthat\b").unwrap()
 static PARTICIPLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",\s+(?:\w+ly\s+)?\w+ing\b").unwrap());
 
+/// "welcomed the focus on implementation rather than on new norms": what
+/// comes after the contrast is what the cue turns away from (a rule reads
+/// it as opposed).
+static RATHER_THAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:rather than|instead of)\b").unwrap());
+
 /// Words that make what follows the thing harmed, not the thing opposed.
 static HARMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:duplicat\w*|undermin\w*|weaken\w*|fragment\w*|prejudg\w*|pre-?empt\w*|eroding|erosion|hamper\w*|politici[sz]\w*|overlap\w*)\b")
@@ -92,6 +98,7 @@ impl<'a> Extractor<'a> {
                             || !THAT.is_match(&text[cue.span.end..sp.start]))
                 })
                 .filter(|(sp, _)| !PARTICIPLE.is_match(&text[cue.span.end..sp.start]))
+                .filter(|(sp, _)| !RATHER_THAN.is_match(&text[cue.span.end..sp.start]))
                 .cloned()
         };
         let Some((span, first)) = chosen else {
