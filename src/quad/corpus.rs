@@ -124,8 +124,9 @@ pub fn agreements(pairs: &[VotingAgreement]) -> Vec<Quad> {
     g.into_sorted()
 }
 
-/// Two actors' agreement in stances across the corpus (codes, the first
-/// before the second): the targets on which both took the same side.
+/// Two actors' agreement in stances across the corpus (states or groups,
+/// the first's code before the second's): the targets on which both took
+/// the same side.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StanceAgreement {
     pub first: Entity,
@@ -141,11 +142,20 @@ pub fn stance_agreements(pairs: &[StanceAgreement]) -> Vec<Quad> {
         let (first, second) = (iri::entity(&p.first), iri::entity(&p.second));
         let id = iri::stance_agreement(&first, &second);
         g.types(&id, &["StanceAgreement"]);
-        let tail = |n: &NamedNode| n.as_str().rsplit('/').next().unwrap_or("").to_owned();
+        // "group NAM", "state NAM": one code can name both.
+        let name = |e: &Entity| match e {
+            Entity::State(c) => format!("state {c}"),
+            Entity::Group(c) => format!("group {c}"),
+            other => format!("{other:?}"),
+        };
         g.str(
             &id,
             label(),
-            &format!("Stance agreement of {} and {}", tail(&first), tail(&second)),
+            &format!(
+                "Stance agreement of {} and {}",
+                name(&p.first),
+                name(&p.second)
+            ),
         );
         g.add(&id, o("firstActor"), first);
         g.add(&id, o("secondActor"), second);
