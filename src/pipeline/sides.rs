@@ -94,6 +94,9 @@ fn key(iri: &str) -> u64 {
     u64::from_be_bytes(digest[..8].try_into().expect("a SHA-256 has 32 bytes"))
 }
 
+/// An actor by code, then IRI: pairs are ordered by code.
+type Actor<'a> = (&'a str, &'a str);
+
 /// Every pair of actors whose codes differ (the first code before the
 /// second) that took the same side on at least one target, from the sides
 /// of all `records`, with the number of such targets: a target both
@@ -102,19 +105,19 @@ fn key(iri: &str) -> u64 {
 pub fn agreements(records: &[SourceRecord], reference: &Reference) -> Vec<StanceAgreement> {
     let actors = actors(reference);
     // Each target's actors for and against, by code (then IRI).
-    let mut targets: BTreeMap<u64, [BTreeSet<(&str, &str)>; 2]> = BTreeMap::new();
+    let mut targets: BTreeMap<u64, [BTreeSet<Actor>; 2]> = BTreeMap::new();
     for s in records.iter().flat_map(|r| &r.sides) {
         if let Some(e) = actors.get(&s.actor) {
             targets.entry(s.target).or_default()[usize::from(s.opposes)]
                 .insert((code(e), &s.actor));
         }
     }
-    let mut pairs: BTreeMap<((&str, &str), (&str, &str)), u32> = BTreeMap::new();
+    let mut pairs: BTreeMap<(Actor, Actor), u32> = BTreeMap::new();
     let mut here = BTreeSet::new();
     for sides in targets.values() {
         here.clear();
         for side in sides {
-            let side: Vec<(&str, &str)> = side.iter().copied().collect();
+            let side: Vec<Actor> = side.iter().copied().collect();
             for (i, a) in side.iter().enumerate() {
                 here.extend(side[i + 1..].iter().filter(|b| a.0 < b.0).map(|b| (*a, *b)));
             }
@@ -229,7 +232,7 @@ mod tests {
 
     #[test]
     fn a_state_and_a_group_of_one_code_are_two_actors_never_paired() {
-        let a = vec![
+        let a = [
             side(Entity::Group("NAM".into()), true, "treaty"),
             side(state("NAM"), true, "treaty"),
             side(state("RUS"), true, "treaty"),
