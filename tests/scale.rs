@@ -1,5 +1,5 @@
 //! Builds of any size: the same graph whatever the number of threads, the
-//! order of the inputs or the batching; rebuilds that read only what
+//! order of the inputs, the batching or a compaction; rebuilds that read only what
 //! changed and end with the graph a full build gives; an interrupted
 //! rebuild that leaves the store in force as it was; and the generated
 //! benchmark corpus, deterministic and read by the extractor in every
@@ -44,7 +44,7 @@ fn files_reversed(folders: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 #[test]
-fn the_graph_is_the_same_whatever_the_threads_the_batches_or_the_order_of_the_files() {
+fn the_graph_is_the_same_whatever_the_threads_the_batches_the_order_of_the_files_or_compaction() {
     let d = tempfile::tempdir().unwrap();
     let folders = corpora();
     let refs: Vec<&Path> = folders.iter().map(PathBuf::as_path).collect();
@@ -61,7 +61,7 @@ fn the_graph_is_the_same_whatever_the_threads_the_batches_or_the_order_of_the_fi
     );
     let env = d.path().join("env");
     let o = Command::new(bin())
-        .args(["build", "--quiet", "--store"])
+        .args(["build", "--quiet", "--compact", "--store"])
         .arg(&env)
         .args(&refs)
         .env("RAYON_NUM_THREADS", "3")
@@ -69,7 +69,7 @@ fn the_graph_is_the_same_whatever_the_threads_the_batches_or_the_order_of_the_fi
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(expected == export(&env), "RAYON_NUM_THREADS=3");
+    assert!(expected == export(&env), "RAYON_NUM_THREADS=3, compacted");
 }
 
 /// Copies the seeds into `dir` (with their catalog).

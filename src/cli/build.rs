@@ -54,6 +54,11 @@ pub struct Args {
     /// the store in force.
     #[arg(long)]
     pub full: bool,
+    /// Compact the store before publishing it: queries that read many
+    /// names and quotations run about twice as fast, and the build takes
+    /// about a fifth longer (the same graph either way).
+    #[arg(long)]
+    pub compact: bool,
     /// Sources per batch at most (tests: many small batches).
     #[arg(long, hide = true, value_name = "N")]
     pub batch_sources: Option<usize>,
@@ -77,6 +82,7 @@ pub fn run(args: Args) -> Result<()> {
     let mut settings = Settings {
         strict: args.strict,
         full: args.full,
+        compact: args.compact,
         ..Default::default()
     };
     if let Some(n) = args.batch_sources.filter(|&n| n > 0) {

@@ -131,7 +131,7 @@ pub fn agreements(records: &[SourceRecord], reference: &Reference) -> Vec<Voting
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use oxigraph::model::{GraphName, NamedNode};
 
@@ -168,7 +168,9 @@ mod tests {
         quads
     }
 
-    fn record(quads: &[Quad]) -> SourceRecord {
+    /// A source's record whose votes are those of `quads` (and nothing
+    /// else).
+    pub(in crate::pipeline) fn record(quads: &[Quad]) -> SourceRecord {
         let refs: Vec<&Quad> = quads.iter().collect();
         SourceRecord {
             stem: "s".into(),
@@ -186,6 +188,7 @@ mod tests {
             tally: Default::default(),
             shared: Default::default(),
             votes: CastVote::of(&refs),
+            sides: Vec::new(),
         }
     }
 

@@ -31,6 +31,11 @@ pub struct Settings {
     pub strict: bool,
     /// Ignore the store in force and read every source again.
     pub full: bool,
+    /// Compact the new version before it is published (`Store::optimize`):
+    /// the bulk loader leaves many overlapping files, and every string a
+    /// query reads back looks in each; compacted, queries that read many
+    /// strings run about twice as fast, for about a fifth more build time.
+    pub compact: bool,
     pub batching: Batching,
 }
 
@@ -125,6 +130,12 @@ pub fn run(
         sources: state.sources.iter().map(|r| r.path.clone()).collect(),
         quads: quads as usize,
     };
+    if settings.compact {
+        stage
+            .store()
+            .optimize()
+            .context("compacting the new store failed")?;
+    }
     let published = stage.publish(manifest, Some(&|w| state.write(w)))?;
     Ok(Report {
         published,

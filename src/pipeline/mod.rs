@@ -13,6 +13,7 @@
 mod agreement;
 pub mod build;
 mod record;
+mod sides;
 
 pub use record::{content_hash, fingerprint, Packed, SourceRecord, State};
 
@@ -46,6 +47,7 @@ pub fn map_facts(facts: &SourceFacts, reference: &Reference, hash: String) -> Ma
     let (own, common): (Vec<&Quad>, Vec<&Quad>) = quads.iter().partition(|q| q.graph_name == graph);
     debug_assert!(common.iter().all(|q| q.graph_name == shared));
     let votes = agreement::CastVote::of(&own);
+    let sides = sides::Side::of(&own, &sides::actors(reference));
     let record = SourceRecord {
         stem: stem.clone(),
         path: facts.source.path.display().to_string(),
@@ -60,6 +62,7 @@ pub fn map_facts(facts: &SourceFacts, reference: &Reference, hash: String) -> Ma
             .collect(),
         tally: GraphTally::of_distinct(&graph, own),
         votes,
+        sides,
         shared: GraphTally::of_distinct(&shared, common),
     };
     Mapped { quads, record }
@@ -74,8 +77,7 @@ pub fn fixed_quads(reference: &Reference) -> Result<Vec<Quad>> {
 }
 
 /// The alignment graph (alignments, dropped paragraphs, outcomes, voting
-/// agreement) from the
-/// records of every source, in stem order.
+/// and stance agreement) from the records of every source, in stem order.
 pub fn corpus_quads(records: &[SourceRecord], reference: &Reference) -> Vec<Quad> {
     let mut quads = Vec::new();
     corpus_chunks(records, reference, &mut |q| {
@@ -115,6 +117,9 @@ pub fn corpus_chunks(
     failed?;
     sink(quad::outcomes(&chunk, iri))?;
     sink(quad::agreements(&agreement::agreements(records, reference)))?;
+    sink(quad::stance_agreements(&sides::agreements(
+        records, reference,
+    )))?;
     sink(quad::alignments(&corpus))
 }
 

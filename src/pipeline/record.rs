@@ -5,6 +5,7 @@
 //! only the sources that changed.
 
 use super::agreement::CastVote;
+use super::sides::Side;
 use crate::fact::align::SourceDrafts;
 use crate::input::SourceText;
 use crate::quad::void::GraphTally;
@@ -31,6 +32,9 @@ pub struct SourceRecord {
     pub shared: GraphTally,
     /// The states' votes its graph records, for the voting agreement.
     pub votes: Vec<CastVote>,
+    /// The sides states and groups take in its graph, for the stance
+    /// agreement.
+    pub sides: Vec<Side>,
 }
 
 /// Strings kept in one buffer, their common beginning once: a record's

@@ -123,3 +123,43 @@ pub fn agreements(pairs: &[VotingAgreement]) -> Vec<Quad> {
     }
     g.into_sorted()
 }
+
+/// Two actors' agreement in stances across the corpus (states or groups,
+/// the first's code before the second's): the targets on which both took
+/// the same side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StanceAgreement {
+    pub first: Entity,
+    pub second: Entity,
+    pub shared: u32,
+}
+
+/// The stance agreement of every pair of actors that took a same side, in
+/// the corpus graph: one `oewg:StanceAgreement` node per pair.
+pub fn stance_agreements(pairs: &[StanceAgreement]) -> Vec<Quad> {
+    let mut g = Sink::new(iri::corpus_graph());
+    for p in pairs {
+        let (first, second) = (iri::entity(&p.first), iri::entity(&p.second));
+        let id = iri::stance_agreement(&first, &second);
+        g.types(&id, &["StanceAgreement"]);
+        // "group NAM", "state NAM": one code can name both.
+        let name = |e: &Entity| match e {
+            Entity::State(c) => format!("state {c}"),
+            Entity::Group(c) => format!("group {c}"),
+            other => format!("{other:?}"),
+        };
+        g.str(
+            &id,
+            label(),
+            &format!(
+                "Stance agreement of {} and {}",
+                name(&p.first),
+                name(&p.second)
+            ),
+        );
+        g.add(&id, o("firstActor"), first);
+        g.add(&id, o("secondActor"), second);
+        g.typed(&id, o("sharedSides"), &p.shared.to_string(), "integer");
+    }
+    g.into_sorted()
+}

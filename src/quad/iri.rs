@@ -237,6 +237,17 @@ pub fn alignment(from: &NamedNode, to: &NamedNode) -> NamedNode {
     node(format!("{ID}alignment/{}/{}", tail(from), tail(to)))
 }
 
+/// `id:stance-agreement/{first}/{second}` (each `state-{code}` or
+/// `group-{code}`: NAM is both): two actors' agreement in stances.
+pub fn stance_agreement(first: &NamedNode, second: &NamedNode) -> NamedNode {
+    let tail = |n: &NamedNode| n.as_str().trim_start_matches(ID).replacen('/', "-", 1);
+    node(format!(
+        "{ID}stance-agreement/{}/{}",
+        tail(first),
+        tail(second)
+    ))
+}
+
 /// `id:agreement/{first code}-{second code}`: two states' voting agreement.
 pub fn voting_agreement(first: &str, second: &str) -> NamedNode {
     node(format!(

@@ -26,7 +26,9 @@ use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode
 use std::collections::BTreeMap;
 use vocab::*;
 
-pub use corpus::{agreements, alignments, corpus, outcomes, VotingAgreement};
+pub use corpus::{
+    agreements, alignments, corpus, outcomes, stance_agreements, StanceAgreement, VotingAgreement,
+};
 use paragraphs::{ad_hoc, paragraphs, subparagraph};
 
 fn n(ns: &str, local: &str) -> NamedNode {
