@@ -379,8 +379,12 @@ fn linked_list(
         return None;
     }
     let partial_link = cues.at(tokens, link, CueKind::VotePartial).is_some();
-    let partial_cue = cues.at(tokens, after, CueKind::VotePartial);
-    let from = partial_cue.map_or(after, |(e, _)| e);
+    // "Abstaining were, among others, Egypt …": the partial cue may stand
+    // between commas.
+    let comma = |k: usize| tokens.get(k).is_some_and(|t| t.is_punct(','));
+    let cue_at = if comma(after) { after + 1 } else { after };
+    let partial_cue = cues.at(tokens, cue_at, CueKind::VotePartial);
+    let from = partial_cue.map_or(after, |(e, _)| if comma(e) { e + 1 } else { e });
     let (states, _) = list_forward(tokens, from);
     if states.is_empty()
         || cues.any_in(

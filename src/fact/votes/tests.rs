@@ -344,6 +344,7 @@ fn other_phrasings_of_named_voters() {
     for (sentence, expected) in [
         ("Only Israel and the United States voted against the draft A/C.1/79/L.4.", vec!["ISR:No", "USA:No"]),
         ("Those abstaining on draft A/C.1/79/L.4 included Chile, India and Kenya.", vec!["CHL:Abstain", "IND:Abstain", "KEN:Abstain"]),
+        ("Draft A/C.1/79/L.4 was approved by 150 votes to 9, with 11 abstentions. Abstaining were, among others, Chile, India and Kenya.", vec!["CHL:Abstain", "IND:Abstain", "KEN:Abstain"]),
         ("On draft A/C.1/79/L.4, Iran cast the sole vote against.", vec!["IRN:No"]),
         ("On draft A/C.1/79/L.4, voting yes were Chile and Peru.", vec!["CHL:Yes", "PER:Yes"]),
         ("The draft A/C.1/79/L.4 was adopted by 165 votes in favour, 2 against (Israel, United States) and 3 abstentions (Nauru, Paraguay, Ukraine).", vec!["ISR:No", "NRU:Abstain", "PRY:Abstain", "UKR:Abstain", "USA:No"]),
