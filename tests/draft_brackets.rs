@@ -54,17 +54,9 @@ fn edits(f: &SourceFacts) -> Vec<Edit> {
 
 /// `(actor, polarity, proposer, paragraph)` of every stance on an edit.
 fn edit_stances(f: &SourceFacts) -> Vec<(String, Polarity, String, u32)> {
-    f.stances
-        .iter()
-        .filter_map(|s| match s.target {
-            StanceTarget::Edit(i) => Some((
-                code(&s.actor),
-                s.polarity,
-                code(&f.proposals[i].proposer),
-                f.proposals[i].targets[0],
-            )),
-            _ => None,
-        })
+    common::edit_stances(f)
+        .into_iter()
+        .map(|(a, _, p, by, n)| (a, p, by, n))
         .collect()
 }
 

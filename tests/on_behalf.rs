@@ -5,8 +5,8 @@
 
 mod common;
 
-use common::{code, extract};
-use oewg_kg::fact::{Polarity, SourceFacts, StanceTarget};
+use common::{code, edit_stances as on_edits, extract};
+use oewg_kg::fact::Polarity;
 
 const NOTE: &str = "\
 Summary of the informal meeting on the zero draft
@@ -17,24 +17,6 @@ On paragraph 30, Ghana proposed to add a reference to regional organizations. Fi
 
 On paragraph 31, speaking for the Arab Group, Jordan proposed to delete the second sentence.
 ";
-
-/// `(holder, voiced by, polarity, proposer, paragraph)` of each stance on
-/// an edit.
-fn on_edits(f: &SourceFacts) -> Vec<(String, Option<String>, Polarity, String, u32)> {
-    f.stances
-        .iter()
-        .filter_map(|s| match s.target {
-            StanceTarget::Edit(i) => Some((
-                code(&s.actor),
-                s.voiced_by.as_ref().map(code),
-                s.polarity,
-                code(&f.proposals[i].proposer),
-                f.proposals[i].targets[0],
-            )),
-            _ => None,
-        })
-        .collect()
-}
 
 #[test]
 fn every_state_listed_after_on_behalf_of_holds_the_position_the_speaker_voices() {

@@ -166,3 +166,24 @@ pub fn code(e: &oewg_kg::mention::Entity) -> String {
         other => format!("{other:?}"),
     }
 }
+
+/// `(holder, voiced by, polarity, proposer, first paragraph)` of every
+/// stance on an edit proposal.
+pub type EditStance = (String, Option<String>, oewg_kg::fact::Polarity, String, u32);
+
+/// Every stance on an edit proposal, as [`EditStance`]s.
+pub fn edit_stances(f: &oewg_kg::fact::SourceFacts) -> Vec<EditStance> {
+    f.stances
+        .iter()
+        .filter_map(|s| match s.target {
+            oewg_kg::fact::StanceTarget::Edit(i) => Some((
+                code(&s.actor),
+                s.voiced_by.as_ref().map(code),
+                s.polarity,
+                code(&f.proposals[i].proposer),
+                f.proposals[i].targets[0],
+            )),
+            _ => None,
+        })
+        .collect()
+}
