@@ -1,7 +1,8 @@
-//! Who holds a position voiced "on behalf of" others: every state the
-//! phrase lists, voiced by the speaker; a state coordinated with the
-//! speaker after the phrase holds it in its own name. Every sentence here
-//! is invented for the test.
+//! Who holds a position voiced for others or counted by a vague subject:
+//! every state "on behalf of" lists, voiced by the speaker; a state
+//! coordinated with the speaker after the phrase holds it in its own name;
+//! "several delegations objected, among them A and B" is A's and B's
+//! position. Every sentence here is invented for the test.
 
 mod common;
 
@@ -65,4 +66,15 @@ fn a_fronted_phrase_names_the_group_and_then_its_speaker() {
         .expect("paragraph 31");
     assert_eq!(code(&p.proposer), "ARAB-GROUP");
     assert_eq!(p.voiced_by.as_ref().map(code), Some("JOR".into()));
+}
+
+#[test]
+fn a_vague_subject_holds_nothing_the_states_it_counts_hold_the_position() {
+    let text = "Summary\n\nOn paragraph 34, Bhutan proposed to delete the second sentence. Several delegations objected to the deletion, among them Chile and Peru.\n";
+    let f = extract("note", text, "2024-03-01");
+    let s = on_edits(&f);
+    for c in ["CHL", "PER"] {
+        let want = (c.into(), None, Polarity::Opposition, "BTN".into(), 34);
+        assert!(s.contains(&want), "{c}: {s:?}");
+    }
 }

@@ -29,6 +29,12 @@ static LATE_PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:was|were|has been|have been|had been)\s+(?:\w+\s+){0,3}?\w+(?:ed|en|wn)\s+(?:\w+\s+){0,3}?by\s+").unwrap()
 });
 
+/// ", among them", ", including": the list that follows names whom a
+/// vague subject ("several delegations") counts.
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s*(?:among them|among whom|among these|including|notably|in particular)\s+(?:the\s+)?$").unwrap()
+});
+
 impl<'a> Extractor<'a> {
     /// States and groups named in `span`, outside quotes.
     pub(super) fn actors_in(&self, span: Span, quotes: &[Span]) -> Vec<&'a Mention> {
@@ -196,6 +202,10 @@ impl<'a> Extractor<'a> {
         let before_first = &text[cue.span.end..first.span.start];
         let tail = &text[last.span.end..clause.end];
         let in_parens = before_first.trim_end().ends_with('(');
+        // "Several delegations objected to the deletion, among them Chile
+        // and Peru.": a vague subject, then the ones it counts.
+        let counted =
+            COUNTED.is_match(before_first) && tail.trim().trim_end_matches(['.', '!']).is_empty();
         let reporting = before_first.trim_end().ends_with(',')
             && tail
                 .trim()
@@ -203,7 +213,7 @@ impl<'a> Extractor<'a> {
                 .split_whitespace()
                 .count()
                 <= 2;
-        if in_parens || reporting {
+        if in_parens || reporting || counted {
             after
         } else {
             Vec::new()
