@@ -309,7 +309,7 @@ impl<'a> Extractor<'a> {
             let gap = gap.strip_suffix("the ").unwrap_or(gap).trim_end();
             match gap {
                 "," => items.push(&m.entity),
-                "and" | ", and" if items.len() == 1 && gap == ", and" => {
+                ", and" if items.len() == 1 => {
                     return (vec![first.entity.clone()], vec![m.entity.clone()]);
                 }
                 "and" | ", and" => {

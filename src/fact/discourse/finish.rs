@@ -68,7 +68,7 @@ impl<'a> Extractor<'a> {
     /// Drops vague "minor changes"/"amendments to paras 4, 12" (Amend, no
     /// quoted text) on the paragraphs for which the same proposer's specific
     /// edits follow; the proposal keeps the paragraphs nobody specified.
-    /// Proposals withdrawn later in their sentence or in the next are
+    /// Proposals their proposer withdraws in their sentence or the next are
     /// dropped too, with the stances on them.
     pub(super) fn finish(mut self, sentences: &[Span]) -> (Vec<EditProposal>, Vec<Stance>) {
         self.complete_removed_text();
