@@ -8,9 +8,11 @@
 //!   dashed tallies ("150-12-9");
 //! * **named voters**: a list of states in parentheses after a count ("6
 //!   against (China, Iran …)"), a list before a voting verb and side
-//!   ("Canada and Japan both voted no", "X, Y and Z abstained"), and a list
-//!   after a side and a link ("abstaining were …", "Against: …", "the six
-//!   States voting against were …").
+//!   ("Canada and Japan both voted no", "X, Y and Z abstained"), the states
+//!   opening a sentence whose later clause votes ("Peru criticised it and
+//!   voted against it"), a list after a side and a link ("abstaining were
+//!   …", "Against: …", "the six States voting against were …"), and a
+//!   partial list after a count's side ("12 abstentions, among them …").
 //!
 //! A list is *complete* unless a partial cue ("including", "among others")
 //! introduces it; prose lists ("Canada and Japan voted no") never claim to
@@ -174,8 +176,26 @@ fn forward(tokens: &[Token], i: usize, cues: &VoteCues) -> Option<(Cast, Vec<Nam
         .collect();
     // "6 against (China, …)": the parenthesis after the side.
     out.extend(parenthesised(tokens, end, cast, cues));
+    // "9 abstentions, among them Chile and Peru": a partial list after it.
+    out.extend(trailing_partial(tokens, end, cast, cues));
     out.retain(|n| !n.states.is_empty());
     Some((cast, out))
+}
+
+/// ", including A and B" / ", among them A and B" right after a side:
+/// some of the voters on that side (never a complete list).
+fn trailing_partial(tokens: &[Token], at: usize, cast: Cast, cues: &VoteCues) -> Option<Named> {
+    if !tokens.get(at)?.is_punct(',') {
+        return None;
+    }
+    let (after, _) = cues.at(tokens, at + 1, CueKind::VotePartial)?;
+    let (states, _) = list_forward(tokens, after);
+    (!states.is_empty()).then_some(Named {
+        at,
+        cast,
+        states,
+        complete: false,
+    })
 }
 
 /// The states in a parenthesis opening at token `at`, if one does.
@@ -304,7 +324,10 @@ pub fn named(tokens: &[Token], cues: &VoteCues) -> Vec<Named> {
         let verbal = cues.at(tokens, i, CueKind::VotePredicate).is_some()
             || cues.at(tokens, i, CueKind::VoteVerb).is_some();
         let subject = verbal
-            .then(|| subject_list(tokens, i, end, cast, cues))
+            .then(|| {
+                subject_list(tokens, i, end, cast, cues)
+                    .or_else(|| coordinated_subject(tokens, i, end, cast, cues))
+            })
             .flatten();
         if let Some(n) = subject.or_else(|| linked_list(tokens, i, end, cast, cues)) {
             out.push(n);
@@ -349,6 +372,37 @@ fn subject_list(
     );
     (!states.is_empty() && !hedged).then_some(Named {
         at: start,
+        cast,
+        states,
+        complete: false,
+    })
+}
+
+/// "Chile criticised paragraph 6 and voted against it": a voting verb
+/// coordinated with the clause of the states that open the sentence. Only
+/// when no other state is named between them, so the subject is plain.
+fn coordinated_subject(
+    tokens: &[Token],
+    v: usize,
+    end: usize,
+    cast: Cast,
+    cues: &VoteCues,
+) -> Option<Named> {
+    if v == 0 || tokens[v - 1].word() != Some("and") {
+        return None;
+    }
+    let (states, after) = list_forward(tokens, 0);
+    let plain = !states.is_empty()
+        && after < v
+        && tokens[after..v].iter().all(|t| t.state().is_none())
+        && !cues.any_in(
+            tokens,
+            v.saturating_sub(HEDGE_LOOKBACK),
+            end + HEDGE_LOOKAHEAD,
+            CueKind::VoteHedge,
+        );
+    plain.then_some(Named {
+        at: 0,
         cast,
         states,
         complete: false,

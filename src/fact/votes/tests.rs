@@ -346,6 +346,11 @@ fn other_phrasings_of_named_voters() {
         ("Those abstaining on draft A/C.1/79/L.4 included Chile, India and Kenya.", vec!["CHL:Abstain", "IND:Abstain", "KEN:Abstain"]),
         ("Draft A/C.1/79/L.4 was approved by 150 votes to 9, with 11 abstentions. Abstaining were, among others, Chile, India and Kenya.", vec!["CHL:Abstain", "IND:Abstain", "KEN:Abstain"]),
         ("On draft A/C.1/79/L.4, Iran cast the sole vote against.", vec!["IRN:No"]),
+        ("Draft A/C.1/79/L.4 passed by 140 votes to 6, with 12 abstentions, among them Ghana and Oman.", vec!["GHA:Abstain", "OMN:Abstain"]),
+        ("Draft A/C.1/79/L.4 passed by 140 votes to 6. Peru criticised its fourth paragraph and voted against it.", vec!["PER:No"]),
+        // Another state between them: whose vote it is is not plain.
+        ("Draft A/C.1/79/L.4 passed by 140 votes to 6. Peru said that Chile had rewritten the fourth paragraph too freely and voted against it.", vec![]),
+        ("Draft A/C.1/79/L.4 passed by 140 votes to 6, with 12 abstentions, including Ghana, Oman and Peru, after a debate.", vec!["GHA:Abstain", "OMN:Abstain", "PER:Abstain"]),
         ("On draft A/C.1/79/L.4, voting yes were Chile and Peru.", vec!["CHL:Yes", "PER:Yes"]),
         ("The draft A/C.1/79/L.4 was adopted by 165 votes in favour, 2 against (Israel, United States) and 3 abstentions (Nauru, Paraguay, Ukraine).", vec!["ISR:No", "NRU:Abstain", "PRY:Abstain", "UKR:Abstain", "USA:No"]),
     ] {
