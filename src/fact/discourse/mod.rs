@@ -346,11 +346,12 @@ impl<'a> Extractor<'a> {
         } else {
             self.lead_cue(clause, &hits)
         };
+        let at = (clause, sentence, quotes);
         let Some(main) = lead else {
+            self.hedged_proposals(at, ctx, &hits);
             self.note_speakers(clause, quotes, ctx, &actors);
             return out;
         };
-        let at = (clause, sentence, quotes);
         match hits[main].kind {
             CueKind::Support | CueKind::Oppose => {
                 self.stance_clause(at, ctx, &hits, main, earlier, &mut out);

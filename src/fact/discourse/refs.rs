@@ -38,12 +38,25 @@ pub(super) static CONTEXT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// A verb that moves a paragraph elsewhere: "move", "moved", "relocate".
+static MOVE_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:mov(?:e|ed|es|ing)|relocat(?:e|ed|es|ing))\b").unwrap());
+/// What ends just before a move's destination: "… after ", "… before ".
+static DESTINATION_LEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:after|before|below|above|following)\s+$").unwrap());
+
 /// Numbers named by paragraph references in `s` ("paragraphs 16-18" → 16,
 /// 17, 18; "paragraphs 3 and 4" → 3, 4), with the span of each reference.
+/// In a move ("move paragraph 9 after paragraph 11") the paragraph after
+/// "after"/"before" is where it goes, not what changes: it is left out.
 pub fn paragraph_refs(s: &str) -> Vec<(u32, usize, usize)> {
     let mut out = Vec::new();
+    let moves = MOVE_VERB.is_match(s);
     for c in PARAGRAPH_REFS.captures_iter(s) {
         let m = c.get(0).unwrap();
+        if moves && !out.is_empty() && DESTINATION_LEAD.is_match(&s[..m.start()]) {
+            continue;
+        }
         let Some(first) = first_number(&c[1]) else {
             continue;
         };
@@ -177,6 +190,20 @@ mod tests {
         assert_eq!(nums("(notably para 17 c)) needs work"), [17]);
         assert_eq!(nums("paras 4, 12, 18 b), c), 22 a)"), [4, 12, 18, 22]);
         assert_eq!(nums("operative paragraph 3 and OP 5"), [3, 5]);
+    }
+
+    #[test]
+    fn a_move_targets_what_moves_not_where_it_goes() {
+        let nums = |s: &str| {
+            paragraph_refs(s)
+                .into_iter()
+                .map(|x| x.0)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(nums("proposed to move paragraph 9 after paragraph 11"), [9]);
+        assert_eq!(nums("wanted OP 4 moved before OP 2"), [4]);
+        // Not a move: an insertion after a paragraph is anchored there.
+        assert_eq!(nums("insert paragraph 9 bis after paragraph 11"), [9, 11]);
     }
 
     #[test]
