@@ -41,3 +41,20 @@ fn a_move_targets_the_paragraph_moved() {
     let text = "Meeting summary\n\nOman took note of the proposal by Chile to move paragraph 9 after paragraph 11.\n";
     assert_eq!(proposals(text), (vec![("CHL".to_string(), 9)], 0));
 }
+
+#[test]
+fn not_opposing_or_having_no_objection_is_no_position() {
+    let text = "Meeting summary\n\nGhana proposed to delete paragraph 12. Qatar did not oppose the proposal. Oman had no objection to it.\n";
+    assert_eq!(proposals(text), (vec![("GHA".to_string(), 12)], 0));
+}
+
+#[test]
+fn doubt_about_a_delegations_suggestion_opposes_its_edit() {
+    let text = "Statement by Chile\n\nWe are less convinced by the suggestion of the delegation of Nepal to delete the last sentence of paragraph 7.\n";
+    let f = extract("summary", text, "2024-03-01");
+    assert_eq!(proposals(text).0, [("NPL".to_string(), 7)]);
+    let stances = edit_stances(&f);
+    assert_eq!(stances.len(), 1, "{stances:?}");
+    assert_eq!(stances[0].2, oewg_kg::fact::Polarity::Opposition);
+    assert_eq!(stances[0].3, "NPL");
+}

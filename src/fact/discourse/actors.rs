@@ -377,7 +377,7 @@ impl<'a> Extractor<'a> {
             .unwrap_or(before);
         // "the delegations of Greece", "the representative of Kenya": subjects.
         let lower = before.to_lowercase();
-        if [
+        if let Some(p) = [
             "delegation of",
             "delegations of",
             "delegate of",
@@ -393,9 +393,16 @@ impl<'a> Extractor<'a> {
             "according to",
         ]
         .iter()
-        .any(|p| lower.ends_with(p))
+        .find(|p| lower.ends_with(*p))
         {
-            return false;
+            // "the suggestion of the delegation of India": the delegation
+            // itself follows a preposition, so India is no subject.
+            let cut = before.len().saturating_sub(p.len());
+            let head = before.get(..cut).unwrap_or("").trim_end();
+            let head = head.strip_suffix("the").map_or(head, str::trim_end);
+            return ["of", "by", "from"]
+                .iter()
+                .any(|w| head.ends_with(&format!(" {w}")));
         }
         // A list continues the status of its first member: "changes by China and Cuba".
         let list_start = self.list_head(m, clause);

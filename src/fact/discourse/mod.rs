@@ -348,7 +348,9 @@ impl<'a> Extractor<'a> {
         };
         let at = (clause, sentence, quotes);
         let Some(main) = lead else {
-            self.hedged_proposals(at, ctx, &hits);
+            if let Some(hedge) = hits.iter().find(|h| h.kind == CueKind::Hedge) {
+                self.hedged_proposals(at, ctx, hedge);
+            }
             self.note_speakers(clause, quotes, ctx, &actors);
             return out;
         };

@@ -52,6 +52,11 @@ impl<'a> Extractor<'a> {
             (true, false) => Polarity::Support,
             _ => Polarity::Opposition,
         };
+        // "Qatar did not oppose Peru's proposal": not standing in the way is
+        // no position either way, though the proposal it names is recorded
+        // (and "did not object to paragraph 12 as such" still asks for a
+        // change to it, see `rejected_paragraphs`).
+        let no_position = cue.kind == CueKind::Oppose && negated;
         let holders = self.holders(clause, cue, quotes, ctx, cue.value == "after");
         if tracing() {
             eprintln!(
@@ -72,7 +77,9 @@ impl<'a> Extractor<'a> {
             self.stance_objects(at, ctx, cue, polarity, &holder_entities, earlier)
         };
         if !targets.is_empty() {
-            self.record_stances(&holders, &targets, sentence, ctx, out);
+            if !no_position {
+                self.record_stances(&holders, &targets, sentence, ctx, out);
+            }
             // "… was endorsed by A but rejected by B": B's cue comes later
             // in the same clause, on the same edits.
             let edits: Vec<StanceTarget> = targets
@@ -98,11 +105,8 @@ impl<'a> Extractor<'a> {
     /// "Mexico took note of a suggestion by Pakistan to add … in paragraph
     /// 16": a hedge takes no position, but the proposal it names by its
     /// proposer and paragraph is one all the same (recorded, no stance).
-    pub(super) fn hedged_proposals(&mut self, at: At, ctx: &Context, hits: &[Hit]) {
+    pub(super) fn hedged_proposals(&mut self, at: At, ctx: &Context, hedge: &Hit) {
         let (clause, _, quotes) = at;
-        let Some(hedge) = hits.iter().find(|h| h.kind == CueKind::Hedge) else {
-            return;
-        };
         let paras: Vec<u32> = paragraph_refs(clause.of(self.text))
             .iter()
             .map(|r| r.0)
