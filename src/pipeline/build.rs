@@ -258,7 +258,7 @@ impl Fill<'_> {
         };
         let (before, old) = match previous {
             Some(s) => (
-                Some(s.corpus),
+                Some((s.corpus, s.void)),
                 s.sources.into_iter().map(|r| (r.stem.clone(), r)).collect(),
             ),
             None => (None, BTreeMap::new()),
@@ -273,12 +273,9 @@ impl Fill<'_> {
             self.remove_graph(iri::source_graph(stem).as_ref())?;
             counts.removed += 1;
         }
-        let corpus = self.corpus(&records, before.as_ref())?;
+        let corpus = self.corpus(&records, before.as_ref().map(|(c, _)| c))?;
         let gone = stale_shared(&old, &records, &reused);
         self.remove_hashed(iri::shared_graph(), &gone)?;
-        if before.is_some() {
-            self.remove_graph(iri::void_graph().as_ref())?;
-        }
         let all: Vec<&void::GraphTally> = fixed
             .iter()
             .chain(records.iter().flat_map(|r| [&r.tally, &r.shared]))
@@ -286,12 +283,19 @@ impl Fill<'_> {
             .collect();
         let description = void::describe(&all);
         let quads = (void::quads_in(&all) + description.len()) as u64;
-        self.send(description)?;
+        let void = void::GraphTally::of(&iri::void_graph().into(), &description);
+        self.replace(
+            iri::void_graph(),
+            description,
+            before.as_ref().map(|(_, v)| v),
+            &void,
+        )?;
         Ok(Filled {
             state: State {
                 fingerprint: String::new(),
                 fixed,
                 corpus,
+                void,
                 sources: records,
             },
             quads,
@@ -378,30 +382,47 @@ impl Fill<'_> {
         let mut tally = void::GraphTally::of(&graph, &[]);
         corpus_chunks(records, self.reference, &mut |quads| {
             tally.merge(void::GraphTally::of(&graph, &quads));
-            match before {
-                None => self.send(quads),
-                Some(before) => self.send(
-                    quads
-                        .into_iter()
-                        .filter(|q| {
-                            let h = void::triple_hash(q);
-                            before.shared_triples().binary_search(&h).is_err()
-                        })
-                        .collect(),
-                ),
-            }
+            self.send(fresh(quads, before))
         })?;
-        if let Some(before) = before {
-            let has = |h: &u64| tally.shared_triples().binary_search(h).is_ok();
-            let gone: BTreeSet<u64> = before
-                .shared_triples()
-                .iter()
-                .filter(|h| !has(h))
-                .copied()
-                .collect();
-            self.remove_hashed(iri::corpus_graph(), &gone)?;
-        }
+        self.remove_gone(iri::corpus_graph(), before, &tally)?;
         Ok(tally)
+    }
+
+    /// Writes `quads`, the whole of `graph` now, whose tally is `now`: all
+    /// of them into a fresh store; into a copy whose `graph` had the tally
+    /// `before`, only the triples it lacks, and the ones no longer there
+    /// removed. Clearing and loading the graph again would rewrite every
+    /// triple for the few that changed.
+    fn replace(
+        &self,
+        graph: NamedNode,
+        quads: Vec<Quad>,
+        before: Option<&void::GraphTally>,
+        now: &void::GraphTally,
+    ) -> Result<()> {
+        self.send(fresh(quads, before))?;
+        self.remove_gone(graph, before, now)
+    }
+
+    /// Removes from `graph` the triples its tally `before` counted and its
+    /// tally `now` does not.
+    fn remove_gone(
+        &self,
+        graph: NamedNode,
+        before: Option<&void::GraphTally>,
+        now: &void::GraphTally,
+    ) -> Result<()> {
+        let Some(before) = before else {
+            return Ok(());
+        };
+        let has = |h: &u64| now.shared_triples().binary_search(h).is_ok();
+        let gone: BTreeSet<u64> = before
+            .shared_triples()
+            .iter()
+            .filter(|h| !has(h))
+            .copied()
+            .collect();
+        self.remove_hashed(graph, &gone)
     }
 
     /// Removes from `graph` of the copied store the triples whose hashes
@@ -426,6 +447,21 @@ impl Fill<'_> {
                 .with_context(|| format!("cannot remove a triple of {graph} from the new store"))?;
         }
         Ok(())
+    }
+}
+
+/// Of `quads`, those a graph with the tally `before` lacks (all of them
+/// when there is no such graph).
+fn fresh(quads: Vec<Quad>, before: Option<&void::GraphTally>) -> Vec<Quad> {
+    match before {
+        None => quads,
+        Some(before) => quads
+            .into_iter()
+            .filter(|q| {
+                let h = void::triple_hash(q);
+                before.shared_triples().binary_search(&h).is_err()
+            })
+            .collect(),
     }
 }
 
