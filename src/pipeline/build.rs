@@ -16,7 +16,9 @@ use crate::quad::{iri, void};
 use crate::reference::Reference;
 use crate::store::{self, BuildLock, Manifest, Published, Stage};
 use anyhow::{anyhow, bail, Context, Result};
-use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad};
+use oxigraph::model::{
+    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad,
+};
 use oxigraph::store::Store;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
@@ -258,7 +260,7 @@ impl Fill<'_> {
         };
         let (before, old) = match previous {
             Some(s) => (
-                Some(s.corpus),
+                Some((s.corpus, s.void)),
                 s.sources.into_iter().map(|r| (r.stem.clone(), r)).collect(),
             ),
             None => (None, BTreeMap::new()),
@@ -273,12 +275,9 @@ impl Fill<'_> {
             self.remove_graph(iri::source_graph(stem).as_ref())?;
             counts.removed += 1;
         }
-        let corpus = self.corpus(&records, before.as_ref())?;
+        let corpus = self.corpus(&records, before.as_ref().map(|(c, _)| c))?;
         let gone = stale_shared(&old, &records, &reused);
         self.remove_hashed(iri::shared_graph(), &gone)?;
-        if before.is_some() {
-            self.remove_graph(iri::void_graph().as_ref())?;
-        }
         let all: Vec<&void::GraphTally> = fixed
             .iter()
             .chain(records.iter().flat_map(|r| [&r.tally, &r.shared]))
@@ -286,12 +285,19 @@ impl Fill<'_> {
             .collect();
         let description = void::describe(&all);
         let quads = (void::quads_in(&all) + description.len()) as u64;
-        self.send(description)?;
+        let void = void::GraphTally::of(&iri::void_graph().into(), &description);
+        self.replace(
+            iri::void_graph(),
+            description,
+            before.as_ref().map(|(_, v)| v),
+            &void,
+        )?;
         Ok(Filled {
             state: State {
                 fingerprint: String::new(),
                 fixed,
                 corpus,
+                void,
                 sources: records,
             },
             quads,
@@ -376,44 +382,79 @@ impl Fill<'_> {
     ) -> Result<void::GraphTally> {
         let graph = GraphName::from(iri::corpus_graph());
         let mut tally = void::GraphTally::of(&graph, &[]);
+        let mut written = Written::default();
         corpus_chunks(records, self.reference, &mut |quads| {
             tally.merge(void::GraphTally::of(&graph, &quads));
-            match before {
-                None => self.send(quads),
-                Some(before) => self.send(
-                    quads
-                        .into_iter()
-                        .filter(|q| {
-                            let h = void::triple_hash(q);
-                            before.shared_triples().binary_search(&h).is_err()
-                        })
-                        .collect(),
-                ),
-            }
+            self.send(written.note(fresh(quads, before)))
         })?;
-        if let Some(before) = before {
-            let has = |h: &u64| tally.shared_triples().binary_search(h).is_ok();
-            let gone: BTreeSet<u64> = before
-                .shared_triples()
-                .iter()
-                .filter(|h| !has(h))
-                .copied()
-                .collect();
-            self.remove_hashed(iri::corpus_graph(), &gone)?;
-        }
+        self.remove_gone(iri::corpus_graph(), before, &tally, &written)?;
         Ok(tally)
     }
 
+    /// Writes `quads`, the whole of `graph` now, whose tally is `now`: all
+    /// of them into a fresh store; into a copy whose `graph` had the tally
+    /// `before`, only the triples it lacks, and the ones no longer there
+    /// removed. Clearing and loading the graph again would rewrite every
+    /// triple for the few that changed.
+    fn replace(
+        &self,
+        graph: NamedNode,
+        quads: Vec<Quad>,
+        before: Option<&void::GraphTally>,
+        now: &void::GraphTally,
+    ) -> Result<()> {
+        let mut written = Written::default();
+        self.send(written.note(fresh(quads, before)))?;
+        self.remove_gone(graph, before, now, &written)
+    }
+
+    /// Removes from `graph` the triples its tally `before` counted and its
+    /// tally `now` does not, looking first beside the triples `written`.
+    fn remove_gone(
+        &self,
+        graph: NamedNode,
+        before: Option<&void::GraphTally>,
+        now: &void::GraphTally,
+        written: &Written,
+    ) -> Result<()> {
+        let Some(before) = before else {
+            return Ok(());
+        };
+        let has = |h: &u64| now.shared_triples().binary_search(h).is_ok();
+        let mut gone: BTreeSet<u64> = before
+            .shared_triples()
+            .iter()
+            .filter(|h| !has(h))
+            .copied()
+            .collect();
+        if let Some(keys) = &written.keys {
+            let graph = GraphName::from(graph.clone());
+            for (s, p) in keys {
+                let pattern = (Some(s.as_ref()), Some(p.as_ref()), Some(graph.as_ref()));
+                self.remove_stale(pattern, &mut gone)?;
+            }
+        }
+        self.remove_hashed(graph, &gone)
+    }
+
     /// Removes from `graph` of the copied store the triples whose hashes
-    /// are in `gone`.
+    /// are in `gone` (reading the whole graph).
     fn remove_hashed(&self, graph: NamedNode, gone: &BTreeSet<u64>) -> Result<()> {
         if gone.is_empty() {
             return Ok(());
         }
         let graph = GraphName::from(graph);
+        self.remove_stale((None, None, Some(graph.as_ref())), &mut gone.clone())
+    }
+
+    /// Removes the triples of `pattern` (subject, predicate, graph) whose
+    /// hashes are in `gone`, and takes their hashes out of `gone`.
+    fn remove_stale(&self, pattern: Pattern<'_>, gone: &mut BTreeSet<u64>) -> Result<()> {
+        let (subject, predicate, graph) = pattern;
+        let graph = graph.expect("a graph");
         let stale: Vec<Quad> = self
             .store
-            .quads_for_pattern(None, None, None, Some(graph.as_ref()))
+            .quads_for_pattern(subject, predicate, None, Some(graph))
             .filter(|q| {
                 q.as_ref()
                     .map_or(true, |q| gone.contains(&void::triple_hash(q)))
@@ -421,11 +462,72 @@ impl Fill<'_> {
             .collect::<Result<_, _>>()
             .with_context(|| format!("reading the graph {graph} of the copied store failed"))?;
         for q in &stale {
+            gone.remove(&void::triple_hash(q));
             self.store
                 .remove(q)
                 .with_context(|| format!("cannot remove a triple of {graph} from the new store"))?;
         }
         Ok(())
+    }
+}
+
+/// A subject, predicate and graph to read triples of (any when `None`).
+type Pattern<'a> = (
+    Option<NamedOrBlankNodeRef<'a>>,
+    Option<NamedNodeRef<'a>>,
+    Option<GraphNameRef<'a>>,
+);
+
+/// Most subject and predicate pairs [`Written`] remembers.
+const WRITTEN_KEYS: usize = 10_000;
+
+/// The subject and predicate of each triple written into a graph of a
+/// copied store. A count or outcome that changed is a new triple beside
+/// the old one it replaces: looking there finds the old one without
+/// reading the whole graph (the dataset description, 55 k triples at
+/// 100 MB, was read back for a dozen changed counts). `None` once there
+/// were too many to be worth it.
+struct Written {
+    keys: Option<HashSet<(NamedOrBlankNode, NamedNode)>>,
+}
+
+impl Default for Written {
+    fn default() -> Self {
+        Self {
+            keys: Some(HashSet::new()),
+        }
+    }
+}
+
+impl Written {
+    /// Notes the triples of `quads` and hands them back.
+    fn note(&mut self, quads: Vec<Quad>) -> Vec<Quad> {
+        if let Some(keys) = &mut self.keys {
+            keys.extend(
+                quads
+                    .iter()
+                    .map(|q| (q.subject.clone(), q.predicate.clone())),
+            );
+            if keys.len() > WRITTEN_KEYS {
+                self.keys = None;
+            }
+        }
+        quads
+    }
+}
+
+/// Of `quads`, those a graph with the tally `before` lacks (all of them
+/// when there is no such graph).
+fn fresh(quads: Vec<Quad>, before: Option<&void::GraphTally>) -> Vec<Quad> {
+    match before {
+        None => quads,
+        Some(before) => quads
+            .into_iter()
+            .filter(|q| {
+                let h = void::triple_hash(q);
+                before.shared_triples().binary_search(&h).is_err()
+            })
+            .collect(),
     }
 }
 

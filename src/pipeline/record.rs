@@ -131,6 +131,9 @@ pub struct State {
     pub fixed: Vec<GraphTally>,
     /// Tally of the alignment graph (the hashes of all its triples).
     pub corpus: GraphTally,
+    /// Tally of the dataset description (`graph/void`): a rebuild writes
+    /// only the triples whose counts changed.
+    pub void: GraphTally,
     /// One record per source, in stem order.
     pub sources: Vec<SourceRecord>,
 }

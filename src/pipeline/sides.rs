@@ -6,6 +6,7 @@
 //! rows on a corpus of ten thousand reports (1.7 M at 100 MB); here they
 //! are handled once in memory, and one node per pair is stored.
 
+use super::agreement::Grid;
 use super::SourceRecord;
 use crate::mention::Entity;
 use crate::quad::{iri, terms, StanceAgreement};
@@ -112,25 +113,32 @@ pub fn agreements(records: &[SourceRecord], reference: &Reference) -> Vec<Stance
                 .insert((code(e), &s.actor));
         }
     }
-    let mut pairs: BTreeMap<(Actor, Actor), u32> = BTreeMap::new();
-    let mut here = BTreeSet::new();
-    for sides in targets.values() {
-        here.clear();
+    // Every actor by its place in (code, IRI) order: a pair is a cell of a
+    // grid, counted once per target (beside the count, one more than the
+    // last target that counted it: two actors who both support and both
+    // oppose a target agree on it once).
+    let all: BTreeSet<Actor> = targets.values().flatten().flatten().copied().collect();
+    let all: Vec<Actor> = all.into_iter().collect();
+    let place = |a: &Actor| all.binary_search(a).expect("an actor of a target");
+    let mut pairs: Grid<(u32, usize)> = Grid::new(all.len());
+    for (t, sides) in targets.values().enumerate() {
         for side in sides {
-            let side: Vec<Actor> = side.iter().copied().collect();
-            for (i, a) in side.iter().enumerate() {
-                here.extend(side[i + 1..].iter().filter(|b| a.0 < b.0).map(|b| (*a, *b)));
+            let side: Vec<(usize, &str)> = side.iter().map(|a| (place(a), a.0)).collect();
+            for (i, (a, code_a)) in side.iter().enumerate() {
+                for (b, code_b) in &side[i + 1..] {
+                    let cell = pairs.cell(*a, *b);
+                    if code_a < code_b && cell.1 != t + 1 {
+                        *cell = (cell.0 + 1, t + 1);
+                    }
+                }
             }
-        }
-        for pair in &here {
-            *pairs.entry(*pair).or_default() += 1;
         }
     }
     pairs
-        .into_iter()
-        .map(|(((_, a), (_, b)), shared)| StanceAgreement {
-            first: actors[a].clone(),
-            second: actors[b].clone(),
+        .counted(|&(shared, _)| shared > 0)
+        .map(|(a, b, &(shared, _))| StanceAgreement {
+            first: actors[all[a].1].clone(),
+            second: actors[all[b].1].clone(),
             shared,
         })
         .collect()
