@@ -22,6 +22,9 @@ static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s*,\s*|\s+)(?:(?:and|or|as well as)\s+)?(?:the\s+)?(?:delegations?\s+of\s+)?(?:the\s+)?$").unwrap()
 });
+/// The end of a relative aside: "…, which said …," right before a clause.
+static AFTER_ASIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",\s+(?:which|who)\s[^,;.]*,$").unwrap());
 static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bby\b").unwrap());
 
 /// A passive verb and its "by": "was put forward anew by".
@@ -100,7 +103,14 @@ impl<'a> Extractor<'a> {
         // "Kenya backed the PoA, and proposed …": a coordinated clause
         // without any actor shares the subject of the one before it.
         let before = self.text[..clause.start].trim_end();
-        let coordinated = before.ends_with(", and") || before.ends_with(" and");
+        // "Iran, which said …, proposed …": the aside and the verb after it
+        // are the subject's too.
+        let aside = self.text[clause.start..].trim_start();
+        let coordinated = before.ends_with(", and")
+            || before.ends_with(" and")
+            || aside.starts_with("which ")
+            || aside.starts_with("who ")
+            || AFTER_ASIDE.is_match(tail(before, 400));
         if holders.is_empty() && actors.is_empty() && coordinated && ctx.holders_age == 0 {
             holders = ctx.last_holders.clone();
         }
@@ -461,4 +471,13 @@ impl<'a> Extractor<'a> {
             ctx.set_speakers(holders);
         }
     }
+}
+
+/// The last `n` bytes of `s` or a little fewer, cut at a character.
+fn tail(s: &str, n: usize) -> &str {
+    let mut k = s.len().saturating_sub(n);
+    while !s.is_char_boundary(k) {
+        k += 1;
+    }
+    &s[k..]
 }

@@ -29,6 +29,10 @@ static NOUN_CONTENT: LazyLock<Regex> =
 static THAT_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^that\s+(?:the\s+)?(?:(?:sub-?)?paragraphs?|paras?\.?|OP|PP)\s*\d").unwrap()
 });
+/// ", which stated …," / ", who said …,": a relative aside after the
+/// subject, closed by the next comma.
+static RELATIVE_ASIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^,\s+(?:which|who)\s[^,;]*,").unwrap());
 /// "proposal to delete …": `to` right before an action word.
 static TO_VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+to\s+").unwrap());
 
@@ -55,8 +59,50 @@ impl<'a> Extractor<'a> {
         clauses.push(Span::new(sentence.start + start, sentence.end));
         clauses
             .into_iter()
+            .flat_map(|c| self.split_relative_aside(c, quotes))
             .flat_map(|c| self.split_new_subjects(c, quotes))
             .collect()
+    }
+
+    /// "Iran, which said it did not support the PoA, proposed to insert
+    /// …": the aside is a clause of its own (its position is the
+    /// subject's), and so is the main verb after it; both keep the subject
+    /// (see `actors::holders`). Only when the clause opens with its subject
+    /// alone and the main clause starts with a verb cue.
+    fn split_relative_aside(&self, c: Span, quotes: &[Span]) -> Vec<Span> {
+        let text = self.text;
+        let actors = self.actors_in(c, quotes);
+        let Some(last) = actors
+            .iter()
+            .take_while(|a| a.span.start < c.start + 80)
+            .last()
+        else {
+            return vec![c];
+        };
+        let Some(m) = RELATIVE_ASIDE.find(&text[last.span.end..c.end]) else {
+            return vec![c];
+        };
+        let subject = Span::new(c.start, last.span.end);
+        let aside_end = last.span.end + m.end();
+        let main = Span::new(aside_end, c.end);
+        let subject_alone = self.finder.find(text, subject, &STANCE_FAMILY).is_empty();
+        let starts_verb = self
+            .finder
+            .find(text, main, &STANCE_FAMILY)
+            .first()
+            .is_some_and(|h| {
+                text[aside_end..h.span.start].trim().is_empty()
+                    && matches!(
+                        h.kind,
+                        CueKind::ProposalVerb | CueKind::Support | CueKind::Oppose
+                    )
+                    && h.value != "noun"
+            });
+        if !subject_alone || !starts_verb || inside_any(quotes, Span::new(last.span.end, aside_end))
+        {
+            return vec![c];
+        }
+        vec![subject, Span::new(last.span.end + 1, aside_end - 1), main]
     }
 
     /// ", and Kazakhstan backed it": a new subject starts a new clause, but
