@@ -16,6 +16,10 @@ use std::collections::BTreeMap;
 pub(super) struct Context {
     pub(super) document: Option<String>,
     pub(super) paragraphs: Vec<u32>,
+    /// Sentences since `paragraphs` was set: an insertion without a
+    /// paragraph ("proposed to insert a sentence …") edits the paragraph
+    /// just named, not one from long before.
+    pub(super) paragraphs_age: usize,
     pub(super) section: Option<String>,
     pub(super) last_holders: Vec<Holder>,
     /// Sentences since `last_holders` was set.
@@ -37,6 +41,12 @@ pub(super) struct Context {
 }
 
 impl Context {
+    /// These paragraphs are under discussion from now on.
+    pub(super) fn set_paragraphs(&mut self, paragraphs: Vec<u32>) {
+        self.paragraphs = paragraphs;
+        self.paragraphs_age = 0;
+    }
+
     /// These holders spoke just now: "They also …" and "The delegation …"
     /// in the next sentences refer to them.
     pub(super) fn set_speakers(&mut self, holders: Vec<Holder>) {

@@ -146,7 +146,7 @@ fn prose(
             BlockKind::Heading => {
                 let h = block.span.of(text);
                 if PARAGRAPH_HEADING.is_match(h) {
-                    ctx.paragraphs = paragraph_refs(h).into_iter().map(|x| x.0).collect();
+                    ctx.set_paragraphs(paragraph_refs(h).into_iter().map(|x| x.0).collect());
                 } else {
                     ctx.paragraphs.clear();
                     ctx.section = Some(heading_title(h).to_string());
@@ -230,6 +230,7 @@ impl<'a> Extractor<'a> {
     /// leaves for the next sentence.
     fn sentence(&mut self, sentence: Span, ctx: &mut Context) {
         ctx.holders_age += 1;
+        ctx.paragraphs_age += 1;
         if self
             .skip
             .iter()
@@ -276,7 +277,7 @@ impl<'a> Extractor<'a> {
                 .map(|x| x.0)
                 .collect();
             if !named.is_empty() {
-                ctx.paragraphs = named;
+                ctx.set_paragraphs(named);
             }
         }
         if !produced_here.proposals.is_empty() || !produced_here.stances.is_empty() {

@@ -232,7 +232,7 @@ impl<'a> Extractor<'a> {
         }
         let paras = self.edited_paragraphs(clause, quotes, &numbers, &actions, entry, ctx);
         if explicit.len() == 1 || (!explicit.is_empty() && paras.len() == explicit.len()) {
-            ctx.paragraphs = paras.clone();
+            ctx.set_paragraphs(paras.clone());
             if document.is_some() {
                 ctx.document = document.clone();
             }
@@ -375,11 +375,16 @@ impl<'a> Extractor<'a> {
         {
             paras.clear();
         }
+        // "Paragraph 11 drew comment. Iran proposed to insert a sentence
+        // …": wording added without a paragraph goes into the one just
+        // named (this sentence or the one before).
+        let inserts_here = actions.contains(&Action::InsertText) && ctx.paragraphs_age <= 1;
         if paras.is_empty()
             && actions != [Action::AddParagraph]
             && (CONTEXT_OBJECT.is_match(clause.of(text))
                 || self.pronoun_object(clause, quotes)
-                || quotes.iter().any(|q| clause.contains(*q)))
+                || quotes.iter().any(|q| clause.contains(*q))
+                || inserts_here)
         {
             paras = ctx.paragraphs.clone();
         }

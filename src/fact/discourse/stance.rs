@@ -169,7 +169,7 @@ impl<'a> Extractor<'a> {
             let made = self.make_proposals(h, &paras, &actions, at, ctx);
             out.proposals.extend(made);
         }
-        ctx.paragraphs = paras;
+        ctx.set_paragraphs(paras);
     }
 
     /// An actor right after the cue is the one agreed or disagreed with:
