@@ -174,14 +174,12 @@ pub(super) fn unquote(text: &str, q: Span) -> String {
 mod tests {
     use super::*;
 
+    fn nums(s: &str) -> Vec<u32> {
+        paragraph_refs(s).into_iter().map(|x| x.0).collect()
+    }
+
     #[test]
     fn paragraph_ranges_and_lists() {
-        let nums = |s: &str| {
-            paragraph_refs(s)
-                .into_iter()
-                .map(|x| x.0)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(nums("amendments to paragraphs 16-18 of"), [16, 17, 18]);
         assert_eq!(nums("paragraphs 3 and 4 be swapped"), [3, 4]);
         assert_eq!(nums("paragraphs 23 to 25"), [23, 24, 25]);
@@ -194,12 +192,6 @@ mod tests {
 
     #[test]
     fn a_move_targets_what_moves_not_where_it_goes() {
-        let nums = |s: &str| {
-            paragraph_refs(s)
-                .into_iter()
-                .map(|x| x.0)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(nums("proposed to move paragraph 9 after paragraph 11"), [9]);
         assert_eq!(nums("wanted OP 4 moved before OP 2"), [4]);
         // Not a move: an insertion after a paragraph is anchored there.

@@ -364,13 +364,7 @@ fn subject_list(
         return None;
     }
     let (states, start) = list_backward(tokens, k);
-    let hedged = cues.any_in(
-        tokens,
-        start.saturating_sub(HEDGE_LOOKBACK),
-        end + HEDGE_LOOKAHEAD,
-        CueKind::VoteHedge,
-    );
-    (!states.is_empty() && !hedged).then_some(Named {
+    (!states.is_empty() && !hedged(tokens, start, end, cues)).then_some(Named {
         at: start,
         cast,
         states,
@@ -395,18 +389,24 @@ fn coordinated_subject(
     let plain = !states.is_empty()
         && after < v
         && tokens[after..v].iter().all(|t| t.state().is_none())
-        && !cues.any_in(
-            tokens,
-            v.saturating_sub(HEDGE_LOOKBACK),
-            end + HEDGE_LOOKAHEAD,
-            CueKind::VoteHedge,
-        );
+        && !hedged(tokens, v, end, cues);
     plain.then_some(Named {
         at: 0,
         cast,
         states,
         complete: false,
     })
+}
+
+/// A hedge ("urged Canada to vote against", "will vote no") around the
+/// voting phrase that starts at or after `from` and ends at `end`.
+fn hedged(tokens: &[Token], from: usize, end: usize, cues: &VoteCues) -> bool {
+    cues.any_in(
+        tokens,
+        from.saturating_sub(HEDGE_LOOKBACK),
+        end + HEDGE_LOOKAHEAD,
+        CueKind::VoteHedge,
+    )
 }
 
 /// "abstaining were X and Y", "Against: X, Y": the list after a link.
