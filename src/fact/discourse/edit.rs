@@ -4,7 +4,7 @@
 
 use super::context::{At, Context, Holder};
 use super::cues::Hit;
-use super::refs::{inside_any, subparagraph_refs, unquote};
+use super::refs::{inside_any, paragraph_refs, subparagraph_refs, unquote};
 use super::Extractor;
 use crate::fact::proposals::{Action, EditProposal};
 use crate::mention::Entity;
@@ -92,6 +92,28 @@ impl<'a> Extractor<'a> {
         } else {
             vec![Action::Amend]
         }
+    }
+
+    /// "Mexico took note of a suggestion by Pakistan to add … in paragraph
+    /// 16": a hedge takes no position, but the proposal it names by its
+    /// proposer and paragraph is one all the same (recorded, no stance).
+    pub(super) fn hedged_proposals(&mut self, at: At, ctx: &Context, hedge: &Hit) {
+        let (clause, _, quotes) = at;
+        let paras: Vec<u32> = paragraph_refs(clause.of(self.text))
+            .iter()
+            .map(|r| r.0)
+            .collect();
+        if paras.is_empty() {
+            return;
+        }
+        let subjects: Vec<Entity> = self
+            .actors_in(clause, quotes)
+            .into_iter()
+            .filter(|m| m.span.end <= hedge.span.start)
+            .map(|m| m.entity.clone())
+            .collect();
+        let subjects: Vec<&Entity> = subjects.iter().collect();
+        self.proposers_edits(at, ctx, hedge, &subjects, &paras, true);
     }
 
     /// Things a deletion may apply to: (span, is text rather than

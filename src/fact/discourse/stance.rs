@@ -102,28 +102,6 @@ impl<'a> Extractor<'a> {
         ctx.set_speakers(holders);
     }
 
-    /// "Mexico took note of a suggestion by Pakistan to add … in paragraph
-    /// 16": a hedge takes no position, but the proposal it names by its
-    /// proposer and paragraph is one all the same (recorded, no stance).
-    pub(super) fn hedged_proposals(&mut self, at: At, ctx: &Context, hedge: &Hit) {
-        let (clause, _, quotes) = at;
-        let paras: Vec<u32> = paragraph_refs(clause.of(self.text))
-            .iter()
-            .map(|r| r.0)
-            .collect();
-        if paras.is_empty() {
-            return;
-        }
-        let subjects: Vec<Entity> = self
-            .actors_in(clause, quotes)
-            .into_iter()
-            .filter(|m| m.span.end <= hedge.span.start)
-            .map(|m| m.entity.clone())
-            .collect();
-        let subjects: Vec<&Entity> = subjects.iter().collect();
-        self.proposers_edits(at, ctx, hedge, &subjects, &paras, true);
-    }
-
     /// "We cannot accept paragraph 12", "Kenya objected to paragraph 4 as
     /// drafted": rejecting a paragraph that nobody proposed to change is a
     /// request to change it (`Amend`).
@@ -327,7 +305,7 @@ impl<'a> Extractor<'a> {
     /// X", "China’s edits … were supported by Iran", "the Kenyan insertion":
     /// X's proposals on the paragraphs, recorded if the text names them only
     /// here.
-    fn proposers_edits(
+    pub(super) fn proposers_edits(
         &mut self,
         at: At,
         ctx: &Context,
