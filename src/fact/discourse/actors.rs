@@ -7,7 +7,7 @@
 //! what the position is about is decided elsewhere.
 
 use super::context::{Context, Holder};
-use super::cues::Hit;
+use super::cues::{ceil_boundary, Hit};
 use super::refs::inside_any;
 use super::Extractor;
 use crate::mention::{Entity, Mention, MentionKind};
@@ -110,7 +110,8 @@ impl<'a> Extractor<'a> {
             || before.ends_with(" and")
             || aside.starts_with("which ")
             || aside.starts_with("who ")
-            || AFTER_ASIDE.is_match(tail(before, 400));
+            || AFTER_ASIDE
+                .is_match(&before[ceil_boundary(before, before.len().saturating_sub(400))..]);
         if holders.is_empty() && actors.is_empty() && coordinated && ctx.holders_age == 0 {
             holders = ctx.last_holders.clone();
         }
@@ -471,13 +472,4 @@ impl<'a> Extractor<'a> {
             ctx.set_speakers(holders);
         }
     }
-}
-
-/// The last `n` bytes of `s` or a little fewer, cut at a character.
-fn tail(s: &str, n: usize) -> &str {
-    let mut k = s.len().saturating_sub(n);
-    while !s.is_char_boundary(k) {
-        k += 1;
-    }
-    &s[k..]
 }

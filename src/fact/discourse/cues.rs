@@ -110,7 +110,8 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
+/// The smallest character boundary at or after `i`.
+pub(super) fn ceil_boundary(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
     while !text.is_char_boundary(i) {
         i += 1;
