@@ -19,12 +19,14 @@ use std::sync::LazyLock;
 static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?(?:also\s+)?$").unwrap()
 });
-static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s*,\s*|\s+)(?:(?:and|or|as well as)\s+)?(?:the\s+)?(?:delegations?\s+of\s+)?(?:the\s+)?$").unwrap()
 });
 /// The end of a relative aside: "…, which said …," right before a clause.
 static AFTER_ASIDE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",\s+(?:which|who)\s[^,;.]*,$").unwrap());
+/// A relative pronoun that can open a clause with its own subject.
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:which|whom)\b").unwrap());
 static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bby\b").unwrap());
 
 /// A passive verb and its "by": "was put forward anew by".
@@ -194,8 +196,31 @@ impl<'a> Extractor<'a> {
                     && (!self.after_preposition(m, clause) || self.after_by(m, clause))
                     && !(self.is_object_proposer(m, clause)
                         && self.text[m.span.end..cue.span.start].contains(" to "))
+                    && !self.relative_has_own_subject(m, cue, actors)
             })
             .collect()
+    }
+
+    /// "we thank Kenya for its proposal, which we can support": the
+    /// relative clause holding the cue has a subject of its own (a name or
+    /// a first-person pronoun), so the actor before it is no subject.
+    fn relative_has_own_subject(&self, m: &Mention, cue: &Hit, actors: &[&Mention]) -> bool {
+        let between = &self.text[m.span.end..cue.span.start];
+        let Some(rel) = RELATIVE.find(between) else {
+            return false;
+        };
+        let from = m.span.end + rel.end();
+        actors
+            .iter()
+            .any(|a| a.span.start >= from && a.span.end <= cue.span.start)
+            || !self
+                .finder
+                .find(
+                    self.text,
+                    Span::new(from, cue.span.start),
+                    &[CueKind::FirstPerson],
+                )
+                .is_empty()
     }
 
     /// "(EU, US, Netherlands …)" after the cue, or ", Egypt highlighted.":

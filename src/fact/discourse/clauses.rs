@@ -118,7 +118,8 @@ impl<'a> Extractor<'a> {
             let starts_actor = self
                 .actors_in(Span::new(at, c.end), quotes)
                 .first()
-                .is_some_and(|a| a.span.start <= at + 4);
+                .is_some_and(|a| a.span.start <= at + 4)
+                || self.starts_pronoun_subject(Span::new(at, c.end));
             let head = Span::new(from, c.start + m.start());
             let complete = self
                 .finder
@@ -162,6 +163,16 @@ impl<'a> Extractor<'a> {
         }
         split.push(Span::new(from, c.end));
         split
+    }
+
+    /// ", and we would ask …", ", and the delegation proposed …": a
+    /// first-person or anaphoric subject opens the rest, as an actor's
+    /// name does.
+    fn starts_pronoun_subject(&self, rest: Span) -> bool {
+        self.finder
+            .find(self.text, rest, &[CueKind::FirstPerson, CueKind::Anaphor])
+            .first()
+            .is_some_and(|h| h.span.start == rest.start)
     }
 
     /// Whether both sides of an "and" without a comma take positions and

@@ -39,6 +39,7 @@ mod context;
 mod cues;
 mod edit;
 mod finish;
+mod joined;
 mod objects;
 mod proposal;
 mod refs;

@@ -68,6 +68,10 @@ const BULLET_MARKS: &[char] = &['-', '–', '•', '*'];
 /// Inside a label: who backs the entry rather than makes it.
 pub(super) static LABEL_SUPPORT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:supported|backed|seconded|endorsed)\s+by\b").unwrap());
+/// ", which" or ", whom" opening a relative clause whose subject and
+/// position cue follow within a few words ("…, which we can support").
+static RELATIVE_SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i),\s*(?:which|whom)\s+((?:\S+\s+){1,5})$").unwrap());
 static SUBORDINATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",?\s+(?:as|because|since|so that|given that|which)\s").unwrap());
 
@@ -95,12 +99,30 @@ impl<'a> Extractor<'a> {
         out: &mut Produced,
     ) {
         let (clause, _, quotes) = at;
-        let text = self.text;
-        let cue = &hits[main];
-        let holders = self.holders(clause, cue, quotes, ctx, false);
+        let holders = self.holders(clause, &hits[main], quotes, ctx, false);
         if holders.is_empty() {
             return;
         }
+        if self.proposals_by(at, ctx, hits, main, &holders, out) {
+            ctx.set_speakers(holders);
+        }
+    }
+
+    /// The proposals (or policy support) of a clause led by the proposal
+    /// or action cue `hits[main]`, made by `holders`; false when the clause
+    /// is no proposal after all (an action word outside a request).
+    pub(super) fn proposals_by(
+        &mut self,
+        at: At,
+        ctx: &mut Context,
+        hits: &[Hit],
+        main: usize,
+        holders: &[Holder],
+        out: &mut Produced,
+    ) -> bool {
+        let (clause, _, quotes) = at;
+        let text = self.text;
+        let cue = &hits[main];
         let before = &text[clause.start..cue.span.start];
         let label = entry_label(text, clause, cue);
         let labelled = label.is_some()
@@ -111,7 +133,7 @@ impl<'a> Extractor<'a> {
         if cue.kind == CueKind::Action && !REQUEST_BEFORE.is_match(before) && !labelled {
             let actors = self.actors_in(clause, quotes);
             self.note_speakers(clause, quotes, ctx, &actors);
-            return;
+            return false;
         }
         let explicit = self.target_refs(clause);
         let policy_after = self.policy_objects(clause, cue, false);
@@ -119,11 +141,11 @@ impl<'a> Extractor<'a> {
         // even with no object of its own ("- Delete [Peru].").
         let entry = labelled && !ctx.paragraphs.is_empty();
         if entry || self.has_edit_object(clause, quotes, hits, &explicit, &policy_after) {
-            self.edit_proposals(at, ctx, hits, main, &holders, &explicit, &policy_after, out);
+            self.edit_proposals(at, ctx, hits, main, holders, &explicit, &policy_after, out);
         } else {
-            self.policy_proposal(at, ctx, hits, main, &holders, &policy_after, out);
+            self.policy_proposal(at, ctx, hits, main, holders, &policy_after, out);
         }
-        ctx.set_speakers(holders);
+        true
     }
 
     /// Paragraphs the clause names; those named in a reason ("…, as it
@@ -500,34 +522,79 @@ impl<'a> Extractor<'a> {
         out: &mut Produced,
     ) {
         let text = self.text;
-        for h in hits.iter().skip(main + 1) {
-            let by_after = text[h.span.end..clause.end].trim_start().starts_with("by ");
-            if !matches!(h.kind, CueKind::Support | CueKind::Oppose)
-                || !(by_after || h.value == "after")
-            {
+        for (k, h) in hits.iter().enumerate().skip(main + 1) {
+            if !matches!(h.kind, CueKind::Support | CueKind::Oppose) {
                 continue;
             }
-            let polarity = if h.kind == CueKind::Support {
+            let by_after = text[h.span.end..clause.end].trim_start().starts_with("by ");
+            let relative = self.relative_holders(clause, quotes, h);
+            if !(by_after || h.value == "after" || !relative.is_empty()) {
+                continue;
+            }
+            let negated =
+                hits[k - 1].kind == CueKind::Negation && h.span.start - hits[k - 1].span.end <= 12;
+            let polarity = if h.kind == CueKind::Support && !negated {
                 Polarity::Support
             } else {
                 Polarity::Opposition
             };
-            let later = self.holders(
-                Span::new(h.span.start, clause.end),
-                h,
-                quotes,
-                ctx,
-                h.value == "after",
-            );
+            let relative_subject = !relative.is_empty();
+            let later = if relative.is_empty() {
+                self.holders(
+                    Span::new(h.span.start, clause.end),
+                    h,
+                    quotes,
+                    ctx,
+                    h.value == "after",
+                )
+            } else {
+                relative
+            };
             for lh in &later {
-                if proposers.contains(&lh.actor) {
+                // A relative clause's subject is named for this position
+                // ("We thank Kenya for its proposal, which we can support"
+                // is the author's even when the author was taken for the
+                // clause's subject): only its own proposals are skipped.
+                if !relative_subject && proposers.contains(&lh.actor) {
                     continue;
                 }
                 for t in targets {
+                    if let StanceTarget::Edit(i) = t {
+                        if self.proposals[*i].proposer == lh.actor {
+                            continue;
+                        }
+                    }
                     self.push_stance(lh, polarity, t.clone(), sentence, ctx);
                     out.stances.push((polarity, t.clone()));
                 }
             }
+        }
+    }
+
+    /// "…, which we can support", "…, which Peru opposed": a relative
+    /// clause after a proposal whose own subject (a name, or the author's
+    /// "we") takes a position on it.
+    fn relative_holders(&self, clause: Span, quotes: &[Span], cue: &Hit) -> Vec<Holder> {
+        let before = &self.text[clause.start..cue.span.start];
+        let Some(rel) = RELATIVE_SUBJECT.captures(before).and_then(|c| c.get(1)) else {
+            return Vec::new();
+        };
+        let subject = Span::new(clause.start + rel.start(), cue.span.start);
+        let named: Vec<Holder> = self
+            .actors_in(subject, quotes)
+            .into_iter()
+            .map(|m| Holder::own(m.entity.clone()))
+            .collect();
+        if !named.is_empty() {
+            return named;
+        }
+        let first_person = !self
+            .finder
+            .find(self.text, subject, &[CueKind::FirstPerson])
+            .is_empty();
+        match (&self.author, first_person) {
+            (Some(a), true) => vec![a.clone()],
+            _ => Vec::new(),
         }
     }
 }

@@ -69,7 +69,26 @@ impl<'a> Extractor<'a> {
         }
         let holder_entities: Vec<&Entity> = holders.iter().map(|h| &h.actor).collect();
         let referent = self.referent(clause, quotes, cue, &holder_entities);
-        let targets = if cue.value == "retain" {
+        let joined = if referent.is_some() {
+            self.joined_positions(at, ctx, cue, &holder_entities, out)
+        } else {
+            None
+        };
+        let targets = if let Some(joined) = joined {
+            joined
+                .into_iter()
+                .map(|(p, t)| {
+                    (
+                        if p == Polarity::Support {
+                            polarity
+                        } else {
+                            flip(polarity)
+                        },
+                        t,
+                    )
+                })
+                .collect()
+        } else if cue.value == "retain" {
             self.retained_or_kept(clause, cue, ctx)
         } else if cue.value == "agree" || referent.is_some() {
             self.copied_positions(referent, cue, polarity, negated, earlier, ctx)
@@ -152,7 +171,7 @@ impl<'a> Extractor<'a> {
 
     /// An actor right after the cue is the one agreed or disagreed with:
     /// "Kenya concurred with Ghana", "Venezuela backed Iran".
-    fn referent(
+    pub(super) fn referent(
         &self,
         clause: Span,
         quotes: &[Span],
