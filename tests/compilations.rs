@@ -154,3 +154,45 @@ fn a_label_before_the_action_names_the_proposer_and_its_supporters() {
         );
     }
 }
+
+#[test]
+fn a_bracket_before_the_colon_of_the_wording_names_the_proposer() {
+    let text = "Compilation of proposals\n\nNew paragraph 14 bis\n- Add new para 14 bis (Laos): \"States stressed the value of regional dialogue.\"\n  Opposed: Denmark, Chile.\n";
+    let f = read(text);
+    assert_eq!(
+        edits(&f),
+        [("LAO".to_string(), vec![14], Action::AddParagraph)]
+    );
+    assert_eq!(
+        edit_stances(&f),
+        [
+            ("DNK".to_string(), Polarity::Opposition, "LAO".to_string()),
+            ("CHL".to_string(), Polarity::Opposition, "LAO".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_sub_paragraph_bracket_is_no_proposer() {
+    // "(c)" before the colon is the sub-paragraph, not a label: the entry
+    // has no proposer and makes no proposal.
+    let text = "Compilation of proposals\n\nParagraph 9\n- Insert in paragraph 9 (c): \"and regional organizations\".\n";
+    assert!(read(text).proposals.is_empty());
+}
+
+#[test]
+fn support_for_retaining_a_paragraph_opposes_its_deletion() {
+    let text = "Compilation of proposals\n\nParagraph 30\n- Delete the paragraph (Belize).\n  Support for retaining the paragraph: Norway, Ghana.\n";
+    let f = read(text);
+    assert_eq!(
+        edits(&f),
+        [("BLZ".to_string(), vec![30], Action::DeleteParagraph)]
+    );
+    assert_eq!(
+        edit_stances(&f),
+        [
+            ("NOR".to_string(), Polarity::Opposition, "BLZ".to_string()),
+            ("GHA".to_string(), Polarity::Opposition, "BLZ".to_string())
+        ]
+    );
+}

@@ -25,6 +25,9 @@ pub(super) static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
 /// The end of a relative aside: "…, which said …," right before a clause.
 static AFTER_ASIDE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",\s+(?:which|who)\s[^,;.]*,$").unwrap());
+/// The most words between a cue opening a line and the colon before the
+/// actors it labels ("Support for retaining the paragraph: …").
+const MAX_LABEL_HEADING: usize = 6;
 /// A relative pronoun that can open a clause with its own subject.
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:which|whom)\b").unwrap());
 static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bby\b").unwrap());
@@ -57,8 +60,14 @@ impl<'a> Extractor<'a> {
         let label = super::proposal::entry_label(text, clause, cue).or_else(|| {
             let opens = text[clause.start..cue.span.start].trim().is_empty();
             let rest = &text[cue.span.end..clause.end];
-            (opens && cue.kind != CueKind::Action && rest.trim_start().starts_with(':'))
-                .then(|| Span::new(cue.span.end, clause.end))
+            // "Opposed: Oman, Qatar.", and "Support for retaining the
+            // paragraph: Chile, Peru.": a short heading without actors.
+            let colon = rest.find(':')?;
+            let heading = Span::new(cue.span.end, cue.span.end + colon);
+            let short = heading.of(text).split_whitespace().count() <= MAX_LABEL_HEADING
+                && self.actors_in(heading, quotes).is_empty();
+            (opens && cue.kind != CueKind::Action && short)
+                .then(|| Span::new(cue.span.end + colon, clause.end))
         })?;
         let end = super::proposal::LABEL_SUPPORT
             .find(label.of(text))

@@ -36,6 +36,12 @@ static LABEL_BEFORE: LazyLock<Regex> =
 /// proposals under a paragraph heading.
 static LABEL_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\[(]([^\[\]()]{2,160})[\])][\s.;]*$").unwrap());
+/// "- Add new para 21 bis (Chile): “…”": the bracket naming who proposed
+/// it closes the entry's head, before the colon that opens its wording.
+/// (A bracket of letters after a capital: "(c)" is a sub-paragraph.)
+static LABEL_BEFORE_WORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^[^\[\]()"“‘]*?[\[(]([A-Z][^\[\]()]{1,159})[\])]\s*:\s*["“‘]"#).unwrap()
+});
 /// The closing bracket of a clause that opens with the cue: an entry of a
 /// compilation ("- Delete the last sentence [Peru, Chile].", "Retain
 /// [Oman]."), whose label names who makes or takes it.
@@ -52,7 +58,10 @@ pub(super) fn entry_label(text: &str, clause: Span, cue: &Hit) -> Option<Span> {
     {
         return None;
     }
-    let inner = LABEL_AFTER.captures(s)?.get(1)?;
+    let inner = LABEL_AFTER
+        .captures(s)
+        .or_else(|| LABEL_BEFORE_WORDING.captures(s))?
+        .get(1)?;
     Some(Span::new(
         clause.start + inner.start(),
         clause.start + inner.end(),

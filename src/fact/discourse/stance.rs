@@ -88,8 +88,13 @@ impl<'a> Extractor<'a> {
                     )
                 })
                 .collect()
-        } else if cue.value == "retain" {
-            self.retained_or_kept(clause, cue, ctx)
+        } else if let Some(kept) = self.backed_retention(hits, main) {
+            // Backing the retention is the retention's position; not
+            // backing it, the opposite.
+            let kept = self.retained_or_kept(clause, kept, ctx);
+            kept.into_iter()
+                .map(|(p, t)| if negated { (flip(p), t) } else { (p, t) })
+                .collect()
         } else if cue.value == "agree" || referent.is_some() {
             self.copied_positions(referent, cue, polarity, negated, earlier, ctx)
         } else {
@@ -186,6 +191,23 @@ impl<'a> Extractor<'a> {
                 && (cue.value == "agree" || !self.is_object_proposer(m, clause))
                 && m.kind != MentionKind::Demonym
         })
+    }
+
+    /// The retention cue a clause is about: its own lead ("Retain [Oman].")
+    /// or one a support cue leads to ("Support for retaining the
+    /// paragraph: …", "argued in favour of retaining it").
+    fn backed_retention<'h>(&self, hits: &'h [Hit], main: usize) -> Option<&'h Hit> {
+        let cue = &hits[main];
+        if cue.value == "retain" {
+            return Some(cue);
+        }
+        let next = hits.get(main + 1)?;
+        let between = &self.text[cue.span.end..next.span.start];
+        (cue.kind == CueKind::Support
+            && next.value == "retain"
+            && between.split_whitespace().count() <= 2
+            && !between.contains([',', ';', ':']))
+        .then_some(next)
     }
 
     /// Keeping the draft's text opposes deleting it.
