@@ -78,3 +78,32 @@ fn a_vague_subject_holds_nothing_the_states_it_counts_hold_the_position() {
         assert!(s.contains(&want), "{c}: {s:?}");
     }
 }
+
+#[test]
+fn the_speaker_for_a_group_is_the_actor_right_before_on_behalf_of() {
+    // A passive "echoed by" is about its subject, the proposal by Laos;
+    // Viet Nam voices ASEAN's support, Malaysia speaks for itself.
+    let text = "Meeting summary\n\nThe proposal by Laos to merge paragraphs 4 and 5 was echoed by Malaysia and by Viet Nam on behalf of ASEAN.\n";
+    let f = extract("summary", text, "2024-03-01");
+    let made: Vec<(String, Vec<u32>)> = f
+        .proposals
+        .iter()
+        .map(|p| (code(&p.proposer), p.targets.clone()))
+        .collect();
+    assert_eq!(made, [("LAO".to_string(), vec![4, 5])]);
+    let mut s = on_edits(&f);
+    s.sort();
+    assert_eq!(
+        s,
+        [
+            (
+                "ASEAN".into(),
+                Some("VNM".into()),
+                Polarity::Support,
+                "LAO".into(),
+                4
+            ),
+            ("MYS".into(), None, Polarity::Support, "LAO".into(), 4),
+        ]
+    );
+}

@@ -306,11 +306,17 @@ impl<'a> Extractor<'a> {
             .iter()
             .find(|m| m.span.start >= hit.span.end && m.span.start - hit.span.end <= 6);
         let Some(group) = group else { return holders };
+        // The speaker is the actor right before the cue ("… by Malaysia
+        // and by Viet Nam on behalf of ASEAN": Viet Nam), else the first
+        // after the group ("Speaking for the Arab Group, Egypt …").
         let speaker = actors
             .iter()
-            .find(|m| {
-                m.entity != group.entity
-                    && (m.span.end <= hit.span.start || m.span.start > group.span.end)
+            .rev()
+            .find(|m| m.entity != group.entity && m.span.end <= hit.span.start)
+            .or_else(|| {
+                actors
+                    .iter()
+                    .find(|m| m.entity != group.entity && m.span.start > group.span.end)
             })
             .map(|m| m.entity.clone());
         let (represented, coordinated) = self.represented(group, &actors);

@@ -67,7 +67,12 @@ impl<'a> Extractor<'a> {
         if holders.is_empty() {
             return;
         }
-        let holder_entities: Vec<&Entity> = holders.iter().map(|h| &h.actor).collect();
+        // Who voices a group's position ("Viet Nam on behalf of ASEAN") is
+        // no more its object or referent than the group is.
+        let holder_entities: Vec<&Entity> = holders
+            .iter()
+            .flat_map(|h| std::iter::once(&h.actor).chain(h.voiced_by.as_ref()))
+            .collect();
         let referent = self.referent(clause, quotes, cue, &holder_entities);
         let joined = if referent.is_some() {
             self.joined_positions(at, ctx, cue, &holder_entities, out)
@@ -95,7 +100,9 @@ impl<'a> Extractor<'a> {
             kept.into_iter()
                 .map(|(p, t)| if negated { (flip(p), t) } else { (p, t) })
                 .collect()
-        } else if cue.value == "agree" || referent.is_some() {
+        } else if (cue.value == "agree" && !self.is_passive(clause, cue)) || referent.is_some() {
+            // "Kenya agreed", "Peru echoed Chile" copy a position; "the
+            // proposal by Laos was echoed by Peru" is about its subject.
             self.copied_positions(referent, cue, polarity, negated, earlier, ctx)
         } else {
             self.stance_objects(at, ctx, cue, polarity, &holder_entities, earlier)
@@ -370,7 +377,14 @@ impl<'a> Extractor<'a> {
         if proposers.is_empty() || !(on_paragraphs || self.mentions_proposal_noun(clause)) {
             return Vec::new();
         }
-        let actions = self.actions(clause, quotes, cue.span.end, paras);
+        // "The proposal by Laos to merge paragraphs 4 and 5 was echoed by
+        // …": a passive cue's subject names the action.
+        let from = if self.is_passive(clause, cue) {
+            clause.start
+        } else {
+            cue.span.end
+        };
+        let actions = self.actions(clause, quotes, from, paras);
         let mut targets = Vec::new();
         for pm in &proposers {
             let found = self.find_or_make(pm.entity.clone(), paras, &actions, at, ctx);
