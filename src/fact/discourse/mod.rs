@@ -64,6 +64,12 @@ static WOULD_READ: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:would (?:then |now )?read|would then be|to read as follows)\b").unwrap()
 });
 
+/// "wanted paragraph 14 to …", "wished OP 4 moved": a paragraph right
+/// after a wish is what the wish would change.
+static WISHED_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:that\s+)?(?:the\s+)?(?:(?:operative|preambular)\s+)?(?:paragraphs?|paras?\.?|op|pp)\s*\d").unwrap()
+});
+
 /// The reader of one source: what it reads from, and what it has recorded.
 struct Extractor<'a> {
     text: &'a str,
@@ -315,6 +321,13 @@ impl<'a> Extractor<'a> {
         true
     }
 
+    /// Whether the clause's lead cue is a wish about a paragraph, read as
+    /// a request to edit it ("Peru wanted paragraph 15 to refer to the
+    /// fund"), not as a position on what the paragraph names.
+    fn wishes_edit(&self, clause: Span, cue: &Hit) -> bool {
+        cue.value == "wish" && WISHED_PARAGRAPH.is_match(&self.text[cue.span.end..clause.end])
+    }
+
     /// Reads one clause: a stance, a proposal, or only who speaks.
     fn clause(
         &mut self,
@@ -357,7 +370,7 @@ impl<'a> Extractor<'a> {
             return out;
         };
         match hits[main].kind {
-            CueKind::Support | CueKind::Oppose => {
+            CueKind::Support | CueKind::Oppose if !self.wishes_edit(clause, &hits[main]) => {
                 self.stance_clause(at, ctx, &hits, main, earlier, &mut out);
             }
             _ => {

@@ -1,0 +1,42 @@
+//! A wish about a paragraph is a request to edit it: "Peru wanted
+//! paragraph 15 to refer explicitly to the fund" proposes an edit of
+//! paragraph 15, as "proposed to …" would. A wish about anything else
+//! stays a position. Every sentence here is invented for the test.
+
+mod common;
+
+use common::{code, extract};
+use oewg_kg::fact::{Action, Polarity, StanceTarget};
+
+#[test]
+fn a_wish_about_a_named_paragraph_is_an_edit_proposal() {
+    let text = "Meeting summary\n\nPeru wanted paragraph 15 to refer explicitly to the voluntary fund. Chile wanted OP 4 moved before OP 2. Ghana wished paragraph 9 to be deleted.\n";
+    let f = extract("summary", text, "2024-03-01");
+    let made: Vec<(String, u32, Action)> = f
+        .proposals
+        .iter()
+        .map(|p| (code(&p.proposer), p.targets[0], p.action))
+        .collect();
+    assert_eq!(
+        made,
+        [
+            ("PER".to_string(), 15, Action::InsertText),
+            ("CHL".to_string(), 4, Action::Move),
+            ("GHA".to_string(), 9, Action::DeleteParagraph)
+        ]
+    );
+}
+
+#[test]
+fn a_wish_about_a_policy_stays_a_position() {
+    let text = "Meeting summary\n\nPeru wanted a legally binding instrument.\n";
+    let f = extract("summary", text, "2024-03-01");
+    assert!(f.proposals.is_empty(), "{:?}", f.proposals);
+    let on_treaty: Vec<(String, Polarity)> = f
+        .stances
+        .iter()
+        .filter(|s| s.target == StanceTarget::Policy("legally-binding-instrument".into()))
+        .map(|s| (code(&s.actor), s.polarity))
+        .collect();
+    assert_eq!(on_treaty, [("PER".to_string(), Polarity::Support)]);
+}
