@@ -64,10 +64,11 @@ static WOULD_READ: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:would (?:then |now )?read|would then be|to read as follows)\b").unwrap()
 });
 
-/// "wanted paragraph 14 to …", "wished OP 4 moved": a paragraph right
-/// after a wish is what the wish would change.
+/// "wanted paragraph 14 to …", "wished OP 4 moved", "wanted the paragraph
+/// merged with OP4": a paragraph right after a wish is what the wish
+/// would change.
 static WISHED_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:that\s+)?(?:the\s+)?(?:(?:operative|preambular)\s+)?(?:paragraphs?|paras?\.?|op|pp)\s*\d").unwrap()
+    Regex::new(r"(?i)^\s+(?:that\s+)?(?:(?:the|this|that)\s+paragraph\b|(?:the\s+)?(?:(?:operative|preambular)\s+)?(?:paragraphs?|paras?\.?|op|pp)\s*\d)").unwrap()
 });
 
 /// The reader of one source: what it reads from, and what it has recorded.
