@@ -52,19 +52,3 @@ fn a_wish_about_the_paragraph_under_discussion_edits_it() {
         .collect();
     assert_eq!(made, [("AUT".to_string(), 6, Action::Amend)]);
 }
-
-#[test]
-fn an_idea_that_introduces_an_edit_is_a_proposal() {
-    let text =
-        "Meeting summary\n\nNepal's idea to merge paragraphs 15 and 16 was supported by Bhutan.\n";
-    let f = extract("summary", text, "2024-03-01");
-    let made: Vec<(String, Vec<u32>)> = f
-        .proposals
-        .iter()
-        .map(|p| (code(&p.proposer), p.targets.clone()))
-        .collect();
-    assert_eq!(made, [("NPL".to_string(), vec![15, 16])]);
-    assert!(common::edit_stances(&f)
-        .iter()
-        .any(|s| s.0 == "BTN" && s.2 == Polarity::Support && s.3 == "NPL"));
-}
