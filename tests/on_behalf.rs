@@ -107,3 +107,36 @@ fn the_speaker_for_a_group_is_the_actor_right_before_on_behalf_of() {
         ]
     );
 }
+
+#[test]
+fn a_group_speaking_through_a_state_holds_what_the_state_voices() {
+    let text = "Meeting summary\n\nOn paragraph 3, the African Group, speaking through Ghana, proposed inserting \"and regional organizations\" after \"States\".\n";
+    let f = extract("summary", text, "2024-03-01");
+    let made: Vec<(String, Option<String>, u32)> = f
+        .proposals
+        .iter()
+        .map(|p| {
+            (
+                code(&p.proposer),
+                p.voiced_by.as_ref().map(code),
+                p.targets[0],
+            )
+        })
+        .collect();
+    assert_eq!(
+        made,
+        [("AFRICAN-GROUP".to_string(), Some("GHA".to_string()), 3)]
+    );
+}
+
+#[test]
+fn through_a_body_is_no_voice() {
+    let text = "Meeting summary\n\nPeru proposed, through the Chair, to delete paragraph 4.\n";
+    let f = extract("summary", text, "2024-03-01");
+    let made: Vec<(String, Option<String>)> = f
+        .proposals
+        .iter()
+        .map(|p| (code(&p.proposer), p.voiced_by.as_ref().map(code)))
+        .collect();
+    assert_eq!(made, [("PER".to_string(), None)]);
+}

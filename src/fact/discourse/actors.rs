@@ -302,6 +302,9 @@ impl<'a> Extractor<'a> {
             return holders;
         };
         let actors = self.actors_in(clause, quotes);
+        if hit.value == "through" {
+            return self.voiced_through(hit, &actors, holders);
+        }
         let group = actors
             .iter()
             .find(|m| m.span.start >= hit.span.end && m.span.start - hit.span.end <= 6);
@@ -351,6 +354,40 @@ impl<'a> Extractor<'a> {
     /// ", and X" goes back to the speakers ("Tonga, on behalf of the Forum,
     /// and Kenya supported it"): X is returned apart, holding the position
     /// in its own name.
+    /// "The Caribbean Community, speaking through the Bahamas, proposed
+    /// …": the group before the cue holds the position, the actor after it
+    /// voices it. Only as an aside set off by commas; otherwise ("through
+    /// the OEWG") nothing changes.
+    fn voiced_through(&self, hit: &Hit, actors: &[&Mention], holders: Vec<Holder>) -> Vec<Holder> {
+        let text = self.text;
+        let speaker = actors.iter().find(|m| {
+            m.span.start >= hit.span.end
+                && text[hit.span.end..m.span.start].trim_start().len() <= 4
+                && text[m.span.end..].trim_start().starts_with(',')
+        });
+        let group = actors.iter().rev().find(|m| {
+            m.span.end <= hit.span.start && text[m.span.end..hit.span.start].trim() == ","
+        });
+        let (Some(speaker), Some(group)) = (speaker, group) else {
+            return holders;
+        };
+        let mut out: Vec<Holder> = Vec::new();
+        for h in holders {
+            let h = if h.actor == speaker.entity || h.actor == group.entity {
+                Holder {
+                    actor: group.entity.clone(),
+                    voiced_by: Some(speaker.entity.clone()),
+                }
+            } else {
+                h
+            };
+            if !out.contains(&h) {
+                out.push(h);
+            }
+        }
+        out
+    }
+
     fn represented(&self, first: &Mention, actors: &[&Mention]) -> (Vec<Entity>, Vec<Entity>) {
         let text = self.text;
         let mut items = vec![&first.entity];

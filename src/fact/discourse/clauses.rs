@@ -165,14 +165,21 @@ impl<'a> Extractor<'a> {
         split
     }
 
-    /// ", and we would ask …", ", and the delegation proposed …": a
-    /// first-person or anaphoric subject opens the rest, as an actor's
-    /// name does.
+    /// ", and we would ask …", ", and the delegation proposed …", ", and
+    /// no delegation objected": a first-person, anaphoric or negative
+    /// subject opens the rest, as an actor's name does.
     fn starts_pronoun_subject(&self, rest: Span) -> bool {
+        let text = self.text;
+        let opens = |h: &Hit| h.span.start == rest.start;
         self.finder
-            .find(self.text, rest, &[CueKind::FirstPerson, CueKind::Anaphor])
+            .find(text, rest, &[CueKind::FirstPerson, CueKind::Anaphor])
             .first()
-            .is_some_and(|h| h.span.start == rest.start)
+            .is_some_and(opens)
+            || self
+                .finder
+                .find(text, rest, &STANCE_FAMILY)
+                .first()
+                .is_some_and(|h| h.kind == CueKind::Hedge && opens(h))
     }
 
     /// Whether both sides of an "and" without a comma take positions and

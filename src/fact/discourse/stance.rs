@@ -65,6 +65,15 @@ impl<'a> Extractor<'a> {
             );
         }
         if holders.is_empty() {
+            // "The proposal drew wide support: Peru and Chile spoke in its
+            // favour": a cue without holders gives way to the next one.
+            if let Some(next) = hits
+                .iter()
+                .skip(main + 1)
+                .position(|h| matches!(h.kind, CueKind::Support | CueKind::Oppose))
+            {
+                self.stance_clause(at, ctx, hits, main + 1 + next, earlier, out);
+            }
             return;
         }
         // Who voices a group's position ("Viet Nam on behalf of ASEAN") is
