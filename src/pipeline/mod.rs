@@ -47,7 +47,7 @@ pub fn map_facts(facts: &SourceFacts, reference: &Reference, hash: String) -> Ma
     let (own, common): (Vec<&Quad>, Vec<&Quad>) = quads.iter().partition(|q| q.graph_name == graph);
     debug_assert!(common.iter().all(|q| q.graph_name == shared));
     let votes = agreement::CastVote::of(&own);
-    let sides = sides::Side::of(&own, &sides::actors(reference));
+    let sides = sides::Side::of(&own, &reference.derived(sides::Actors::new).0);
     let record = SourceRecord {
         stem: stem.clone(),
         path: facts.source.path.display().to_string(),

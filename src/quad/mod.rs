@@ -7,6 +7,7 @@
 //! proposals); one graph per source holds what that source says, including
 //! new entities only it names.
 
+mod bag;
 mod corpus;
 pub mod iri;
 mod offsets;
@@ -20,6 +21,7 @@ use crate::fact::{Citer, SourceFacts, StanceTarget};
 use crate::mention::{AdHoc, Entity};
 use crate::reference::{files, Reference};
 use crate::segment::Span;
+use bag::Bag;
 use offsets::CodePoints;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
@@ -79,67 +81,49 @@ use terms::*;
 
 /// Collects quads of one graph (and, for a source, of the shared graph).
 struct Sink {
-    graph: GraphName,
+    /// The quads of both graphs, as ids of their terms.
     quads: Bag,
-    /// The other graph [`Sink::shared`] switches to, and its quads.
-    other: (GraphName, Bag),
+    /// The id of the graph quads go to now.
+    graph: u32,
+    /// The id of the other graph, the one [`Sink::shared`] switches to.
+    other: u32,
     /// Code-point marks of the source text, made at the first quote.
     offsets: Option<CodePoints>,
 }
 
-/// Quads as they are added, duplicates and all: sorting once and dropping
-/// the repeats costs less than hashing every quad into a set (that was a
-/// sixth of the mapping). A text that states the same thing a thousand
-/// times is compacted as it goes, so the repeats never pile up.
-#[derive(Default)]
-struct Bag(Vec<Quad>);
-
-/// Below this many quads a bag is never compacted.
-const COMPACT_FROM: usize = 1 << 16;
-
-impl Bag {
-    fn add(&mut self, q: Quad) {
-        if self.0.len() >= COMPACT_FROM && self.0.len() == self.0.capacity() {
-            offsets::sort_and_dedup(&mut self.0);
-            // Room for as many again as were distinct.
-            self.0.reserve(self.0.len());
-        }
-        self.0.push(q);
-    }
-}
-
 impl Sink {
     fn new(graph: NamedNode) -> Self {
+        let mut quads = Bag::default();
+        let graph = quads.term(graph.into());
+        let other = quads.term(iri::shared_graph().into());
         Self {
-            graph: graph.into(),
-            quads: Bag::default(),
-            other: (iri::shared_graph().into(), Bag::default()),
+            quads,
+            graph,
+            other,
             offsets: None,
         }
     }
     fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
-        self.quads
-            .add(Quad::new(s.clone(), p, o.into(), self.graph.clone()));
+        let q = [
+            self.quads.subject(s),
+            self.quads.term(p.into()),
+            self.quads.term(o.into()),
+            self.graph,
+        ];
+        self.quads.add(q);
     }
     /// Runs `f` with the shared graph as the target: what every source
     /// that names a paragraph, a draft or a publisher would repeat goes
     /// there once (see [`iri::shared_graph`]).
     fn shared<R>(&mut self, f: impl FnOnce(&mut Sink) -> R) -> R {
-        self.swap();
+        std::mem::swap(&mut self.graph, &mut self.other);
         let r = f(self);
-        self.swap();
+        std::mem::swap(&mut self.graph, &mut self.other);
         r
     }
-    fn swap(&mut self) {
-        std::mem::swap(&mut self.graph, &mut self.other.0);
-        std::mem::swap(&mut self.quads, &mut self.other.1);
-    }
     /// The quads in one order, whatever order they were added in.
-    fn into_sorted(mut self) -> Vec<Quad> {
-        let mut quads = self.quads.0;
-        quads.append(&mut self.other.1 .0);
-        offsets::sort_and_dedup(&mut quads);
-        quads
+    fn into_sorted(self) -> Vec<Quad> {
+        self.quads.into_sorted()
     }
     /// The code-point offset of byte `byte` of `text`, the text of the
     /// source this graph is for.

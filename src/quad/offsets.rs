@@ -1,10 +1,10 @@
 //! Cheap bookkeeping for large sources: byte offsets to code-point offsets
 //! (what `oa:TextPositionSelector` counts) in constant time per lookup —
 //! counting from the start of the text for every quote made a file with
-//! thousands of quotes quadratic — and an order on quads that needs no
+//! thousands of quotes quadratic — and an order on terms that needs no
 //! formatting.
 
-use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::Term;
 use std::cmp::Ordering;
 
 /// Bytes between two checkpoints.
@@ -64,74 +64,21 @@ fn term_key(t: &Term) -> (u8, &str, &str, &str) {
     }
 }
 
-fn subject_key(s: &NamedOrBlankNode) -> (u8, &str) {
-    match s {
-        NamedOrBlankNode::NamedNode(n) => (0, n.as_str()),
-        NamedOrBlankNode::BlankNode(b) => (1, b.as_str()),
-    }
-}
-
-/// A total order on quads by subject, predicate, object and graph, compared
-/// part by part (formatting each quad to compare them cost more than the
-/// rest of the mapping).
-pub fn quad_order(a: &Quad, b: &Quad) -> Ordering {
-    subject_key(&a.subject)
-        .cmp(&subject_key(&b.subject))
-        .then_with(|| a.predicate.as_str().cmp(b.predicate.as_str()))
-        .then_with(|| {
-            let (ka, kb) = (term_key(&a.object), term_key(&b.object));
-            match ka.cmp(&kb) {
-                // Triple terms have no cheap key.
-                Ordering::Equal if ka.0 == 3 => a.object.to_string().cmp(&b.object.to_string()),
-                other => other,
-            }
-        })
-        .then_with(|| graph_key(&a.graph_name).cmp(&graph_key(&b.graph_name)))
-}
-
-/// Quads in [`quad_order`], each once.
-pub fn sort_and_dedup(quads: &mut Vec<Quad>) {
-    quads.sort_unstable_by(quad_order);
-    quads.dedup();
-}
-
-fn graph_key(g: &GraphName) -> (u8, &str) {
-    match g {
-        GraphName::NamedNode(n) => (0, n.as_str()),
-        GraphName::BlankNode(b) => (1, b.as_str()),
-        GraphName::DefaultGraph => (2, ""),
+/// A total order on terms: kind (IRI, blank node, literal), then the
+/// lexical parts, compared part by part (formatting each term to compare
+/// them cost more than the rest of the mapping).
+pub fn term_order(a: &Term, b: &Term) -> Ordering {
+    let (ka, kb) = (term_key(a), term_key(b));
+    match ka.cmp(&kb) {
+        // Triple terms have no cheap key.
+        Ordering::Equal if ka.0 == 3 => a.to_string().cmp(&b.to_string()),
+        other => other,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use oxigraph::model::{Literal, NamedNode};
-
-    #[test]
-    fn quads_sort_into_one_order_whatever_they_arrived_in() {
-        let n = |s: &str| NamedNode::new(format!("https://example.org/{s}")).unwrap();
-        let g = GraphName::from(n("g"));
-        let quads = vec![
-            Quad::new(n("b"), n("p"), Literal::new_simple_literal("x"), g.clone()),
-            Quad::new(n("a"), n("p"), n("o"), g.clone()),
-            Quad::new(
-                n("a"),
-                n("p"),
-                Literal::new_language_tagged_literal("x", "en").unwrap(),
-                g.clone(),
-            ),
-            Quad::new(n("a"), n("p"), n("o"), g.clone()),
-        ];
-        let mut one = quads.clone();
-        let mut two: Vec<Quad> = quads.into_iter().rev().collect();
-        one.sort_by(quad_order);
-        two.sort_by(quad_order);
-        one.dedup();
-        two.dedup();
-        assert_eq!(one, two);
-        assert_eq!(one.len(), 3);
-    }
 
     #[test]
     fn agrees_with_counting_from_the_start() {
