@@ -5,8 +5,8 @@
 
 mod common;
 
-use common::{code, extract};
-use oewg_kg::fact::{Polarity, StanceTarget};
+use common::{code, extract, policy_positions};
+use oewg_kg::fact::Polarity;
 
 #[test]
 fn the_verb_after_an_aside_leads_and_the_aside_keeps_its_position() {
@@ -18,12 +18,7 @@ fn the_verb_after_an_aside_leads_and_the_aside_keeps_its_position() {
         .map(|p| (code(&p.proposer), p.targets[0]))
         .collect();
     assert_eq!(proposals, [("CUB".to_string(), 14)]);
-    let on_treaty: Vec<(String, Polarity)> = f
-        .stances
-        .iter()
-        .filter(|s| s.target == StanceTarget::Policy("legally-binding-instrument".into()))
-        .map(|s| (code(&s.actor), s.polarity))
-        .collect();
+    let on_treaty = policy_positions(&f, "legally-binding-instrument");
     assert_eq!(on_treaty, [("CUB".to_string(), Polarity::Opposition)]);
 }
 

@@ -5,8 +5,8 @@
 
 mod common;
 
-use common::{code, extract};
-use oewg_kg::fact::{Action, Polarity, SourceFacts, StanceTarget};
+use common::{code, extract, policy_positions};
+use oewg_kg::fact::{Action, Polarity, SourceFacts};
 
 /// (proposer, first target, action) of every proposal.
 fn proposals(f: &SourceFacts) -> Vec<(String, u32, Action)> {
@@ -68,12 +68,10 @@ fn joining_a_call_for_a_policy_backs_the_policy_for_everyone_named() {
         "Session summary\n\nKenya joined Brazil in calling for a legally binding instrument.\n";
     let f = extract("summary", text, "2024-03-01");
     assert!(f.proposals.is_empty(), "{:?}", f.proposals);
-    let mut backers: Vec<String> = f
-        .stances
-        .iter()
-        .filter(|s| s.target == StanceTarget::Policy("legally-binding-instrument".into()))
-        .filter(|s| s.polarity == Polarity::Support)
-        .map(|s| code(&s.actor))
+    let mut backers: Vec<String> = policy_positions(&f, "legally-binding-instrument")
+        .into_iter()
+        .filter(|s| s.1 == Polarity::Support)
+        .map(|s| s.0)
         .collect();
     backers.sort();
     assert_eq!(backers, ["BRA", "KEN"]);
@@ -125,5 +123,25 @@ fn a_first_person_subject_after_and_opens_a_clause_of_its_own() {
     assert_eq!(
         made,
         [("NPL".to_string(), vec![6]), ("OMN".to_string(), vec![4])]
+    );
+}
+
+#[test]
+fn a_request_that_others_supported_is_theirs_to_back() {
+    // "…, a request that X and Y supported": the relative clause's own
+    // subjects back the request; "sought a new sentence" proposes one.
+    let text = "Session summary\n\nOn paragraph 7, Jordan asked that \"ransomware\" be inserted in the list of threats, a request that Peru and Chile supported. Qatar sought a new sentence on water infrastructure in paragraph 7.\n";
+    let f = extract("summary", text, "2024-03-01");
+    let mut made: Vec<String> = f.proposals.iter().map(|p| code(&p.proposer)).collect();
+    made.sort();
+    assert_eq!(made, ["JOR", "QAT"]);
+    let mut backing = edit_stances(&f);
+    backing.sort();
+    assert_eq!(
+        backing,
+        [
+            ("CHL".to_string(), Polarity::Support, "JOR".to_string()),
+            ("PER".to_string(), Polarity::Support, "JOR".to_string())
+        ]
     );
 }

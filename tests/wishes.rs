@@ -5,18 +5,22 @@
 
 mod common;
 
-use common::{code, extract};
-use oewg_kg::fact::{Action, Polarity, StanceTarget};
+use common::{code, extract, policy_positions};
+use oewg_kg::fact::{Action, Polarity};
+
+/// (proposer, first paragraph, action) of every proposal in `text`.
+fn proposals(text: &str) -> Vec<(String, u32, Action)> {
+    extract("summary", text, "2024-03-01")
+        .proposals
+        .iter()
+        .map(|p| (code(&p.proposer), p.targets[0], p.action))
+        .collect()
+}
 
 #[test]
 fn a_wish_about_a_named_paragraph_is_an_edit_proposal() {
     let text = "Meeting summary\n\nPeru wanted paragraph 15 to refer explicitly to the voluntary fund. Chile wanted OP 4 moved before OP 2. Ghana wished paragraph 9 to be deleted.\n";
-    let f = extract("summary", text, "2024-03-01");
-    let made: Vec<(String, u32, Action)> = f
-        .proposals
-        .iter()
-        .map(|p| (code(&p.proposer), p.targets[0], p.action))
-        .collect();
+    let made = proposals(text);
     assert_eq!(
         made,
         [
@@ -32,23 +36,13 @@ fn a_wish_about_a_policy_stays_a_position() {
     let text = "Meeting summary\n\nPeru wanted a legally binding instrument.\n";
     let f = extract("summary", text, "2024-03-01");
     assert!(f.proposals.is_empty(), "{:?}", f.proposals);
-    let on_treaty: Vec<(String, Polarity)> = f
-        .stances
-        .iter()
-        .filter(|s| s.target == StanceTarget::Policy("legally-binding-instrument".into()))
-        .map(|s| (code(&s.actor), s.polarity))
-        .collect();
+    let on_treaty = policy_positions(&f, "legally-binding-instrument");
     assert_eq!(on_treaty, [("PER".to_string(), Polarity::Support)]);
 }
 
 #[test]
 fn a_wish_about_the_paragraph_under_discussion_edits_it() {
     let text = "Meeting summary\n\nParagraph 6 was discussed first. Austria wanted the paragraph shortened.\n";
-    let f = extract("summary", text, "2024-03-01");
-    let made: Vec<(String, u32, Action)> = f
-        .proposals
-        .iter()
-        .map(|p| (code(&p.proposer), p.targets[0], p.action))
-        .collect();
+    let made = proposals(text);
     assert_eq!(made, [("AUT".to_string(), 6, Action::Amend)]);
 }

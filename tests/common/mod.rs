@@ -187,3 +187,17 @@ pub fn edit_stances(f: &oewg_kg::fact::SourceFacts) -> Vec<EditStance> {
         })
         .collect()
 }
+
+/// `(holder, polarity)` of every stance on the policy `slug`, in the order
+/// they were taken.
+pub fn policy_positions(
+    f: &oewg_kg::fact::SourceFacts,
+    slug: &str,
+) -> Vec<(String, oewg_kg::fact::Polarity)> {
+    let target = oewg_kg::fact::StanceTarget::Policy(slug.into());
+    f.stances
+        .iter()
+        .filter(|s| s.target == target)
+        .map(|s| (code(&s.actor), s.polarity))
+        .collect()
+}

@@ -28,8 +28,11 @@
 //! paragraph references and quotes, `clauses` cuts the sentence and picks
 //! each clause's lead cue, `actors` finds who holds a position, `stance`
 //! and `proposal` read the two kinds of clause (with `objects` for what a
-//! position is about and `edit` for actions and quoted wording), `context`
-//! carries the discourse state, and `finish` tidies the result.
+//! position is about, `edit` for actions and quoted wording, `retention`
+//! for keeping or rejecting the draft's text, `joined` for joining others'
+//! requests and `later` for positions later cues take on what a clause
+//! proposed), `context` carries the discourse state, and `finish` tidies
+//! the result.
 
 mod actors;
 mod author;
@@ -40,9 +43,11 @@ mod cues;
 mod edit;
 mod finish;
 mod joined;
+mod later;
 mod objects;
 mod proposal;
 mod refs;
+mod retention;
 mod rules;
 mod stance;
 mod tokens;

@@ -77,10 +77,6 @@ const BULLET_MARKS: &[char] = &['-', '–', '•', '*'];
 /// Inside a label: who backs the entry rather than makes it.
 pub(super) static LABEL_SUPPORT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:supported|backed|seconded|endorsed)\s+by\b").unwrap());
-/// ", which" or ", whom" opening a relative clause whose subject and
-/// position cue follow within a few words ("…, which we can support").
-static RELATIVE_SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i),\s*(?:which|whom)\s+((?:\S+\s+){1,5})$").unwrap());
 static SUBORDINATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",?\s+(?:as|because|since|so that|given that|which)\s").unwrap());
 
@@ -514,96 +510,6 @@ impl<'a> Extractor<'a> {
                 self.push_stance(h, Polarity::Support, t.clone(), sentence, ctx);
                 out.stances.push((Polarity::Support, t.clone()));
             }
-        }
-    }
-
-    /// point introduced by China and opposed by New Zealand", "… the idea of
-    /// a central repository, which found favour with New Zealand".
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn later_positions(
-        &mut self,
-        (clause, sentence, quotes): At,
-        ctx: &mut Context,
-        hits: &[Hit],
-        main: usize,
-        proposers: &[Entity],
-        targets: &[StanceTarget],
-        out: &mut Produced,
-    ) {
-        let text = self.text;
-        for (k, h) in hits.iter().enumerate().skip(main + 1) {
-            if !matches!(h.kind, CueKind::Support | CueKind::Oppose) {
-                continue;
-            }
-            let by_after = text[h.span.end..clause.end].trim_start().starts_with("by ");
-            let relative = self.relative_holders(clause, quotes, h);
-            if !(by_after || h.value == "after" || !relative.is_empty()) {
-                continue;
-            }
-            let negated =
-                hits[k - 1].kind == CueKind::Negation && h.span.start - hits[k - 1].span.end <= 12;
-            let polarity = if h.kind == CueKind::Support && !negated {
-                Polarity::Support
-            } else {
-                Polarity::Opposition
-            };
-            let relative_subject = !relative.is_empty();
-            let later = if relative.is_empty() {
-                self.holders(
-                    Span::new(h.span.start, clause.end),
-                    h,
-                    quotes,
-                    ctx,
-                    h.value == "after",
-                )
-            } else {
-                relative
-            };
-            for lh in &later {
-                // A relative clause's subject is named for this position
-                // ("We thank Kenya for its proposal, which we can support"
-                // is the author's even when the author was taken for the
-                // clause's subject): only its own proposals are skipped.
-                if !relative_subject && proposers.contains(&lh.actor) {
-                    continue;
-                }
-                for t in targets {
-                    if let StanceTarget::Edit(i) = t {
-                        if self.proposals[*i].proposer == lh.actor {
-                            continue;
-                        }
-                    }
-                    self.push_stance(lh, polarity, t.clone(), sentence, ctx);
-                    out.stances.push((polarity, t.clone()));
-                }
-            }
-        }
-    }
-
-    /// "…, which we can support", "…, which Peru opposed": a relative
-    /// clause after a proposal whose own subject (a name, or the author's
-    /// "we") takes a position on it.
-    fn relative_holders(&self, clause: Span, quotes: &[Span], cue: &Hit) -> Vec<Holder> {
-        let before = &self.text[clause.start..cue.span.start];
-        let Some(rel) = RELATIVE_SUBJECT.captures(before).and_then(|c| c.get(1)) else {
-            return Vec::new();
-        };
-        let subject = Span::new(clause.start + rel.start(), cue.span.start);
-        let named: Vec<Holder> = self
-            .actors_in(subject, quotes)
-            .into_iter()
-            .map(|m| Holder::own(m.entity.clone()))
-            .collect();
-        if !named.is_empty() {
-            return named;
-        }
-        let first_person = !self
-            .finder
-            .find(self.text, subject, &[CueKind::FirstPerson])
-            .is_empty();
-        match (&self.author, first_person) {
-            (Some(a), true) => vec![a.clone()],
-            _ => Vec::new(),
         }
     }
 }

@@ -2,7 +2,8 @@
 //! reader decides who holds the position (see `actors`) and what it is
 //! about, trying in order:
 //!
-//! 1. keeping the draft's text ("retain"): opposing the deletions of it;
+//! 1. keeping the draft's text ("retain", see `retention`): opposing the
+//!    deletions of it;
 //! 2. agreeing with, backing or opposing an actor: that actor's latest
 //!    positions and proposals, or the previous sentence's;
 //! 3. someone's proposal ("the proposal of X", "changes by X"): found or
@@ -28,7 +29,7 @@ static LEAD_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:(?:with|behind)\s+)?(?:the\s+)?$").unwrap());
 
 /// A stance's polarity and its target.
-type Position = (Polarity, StanceTarget);
+pub(super) type Position = (Polarity, StanceTarget);
 
 impl<'a> Extractor<'a> {
     /// Reads a clause led by the support or oppose cue `hits[main]`. A
@@ -142,54 +143,6 @@ impl<'a> Extractor<'a> {
         ctx.set_speakers(holders);
     }
 
-    /// "We cannot accept paragraph 12", "Kenya objected to paragraph 4 as
-    /// drafted": rejecting a paragraph that nobody proposed to change is a
-    /// request to change it (`Amend`).
-    fn rejected_paragraphs(
-        &mut self,
-        at: At,
-        cue: &Hit,
-        holders: &[Holder],
-        ctx: &mut Context,
-        out: &mut Produced,
-    ) {
-        let text = self.text;
-        let (clause, _, quotes) = at;
-        let rest = &text[cue.span.end..clause.end];
-        let refs = paragraph_refs(rest);
-        let Some(first) = refs.first() else { return };
-        let gap = rest[..first.1].trim();
-        let direct = gap.is_empty() || gap == "the" || gap == "to" || gap == "to the";
-        // "We object to the words ‘…’ in paragraph 5 and request their
-        // deletion": the request says what the change is.
-        let requested = !self
-            .finder
-            .find(
-                text,
-                Span::new(cue.span.end, clause.end),
-                &[CueKind::Action],
-            )
-            .is_empty();
-        if !direct && !requested {
-            return;
-        }
-        let paras: Vec<u32> = refs
-            .iter()
-            .filter(|r| r.1 == first.1)
-            .map(|r| r.0)
-            .collect();
-        let actions = if requested {
-            self.actions(clause, quotes, cue.span.end, &paras)
-        } else {
-            vec![Action::Amend]
-        };
-        for h in holders {
-            let made = self.make_proposals(h, &paras, &actions, at, ctx);
-            out.proposals.extend(made);
-        }
-        ctx.set_paragraphs(paras);
-    }
-
     /// An actor right after the cue is the one agreed or disagreed with:
     /// "Kenya concurred with Ghana", "Venezuela backed Iran".
     pub(super) fn referent(
@@ -207,54 +160,6 @@ impl<'a> Extractor<'a> {
                 && (cue.value == "agree" || !self.is_object_proposer(m, clause))
                 && m.kind != MentionKind::Demonym
         })
-    }
-
-    /// The retention cue a clause is about: its own lead ("Retain [Oman].")
-    /// or one a support cue leads to ("Support for retaining the
-    /// paragraph: …", "argued in favour of retaining it").
-    fn backed_retention<'h>(&self, hits: &'h [Hit], main: usize) -> Option<&'h Hit> {
-        let cue = &hits[main];
-        if cue.value == "retain" {
-            return Some(cue);
-        }
-        let next = hits.get(main + 1)?;
-        let between = &self.text[cue.span.end..next.span.start];
-        (cue.kind == CueKind::Support
-            && next.value == "retain"
-            && between.split_whitespace().count() <= 2
-            && !between.contains([',', ';', ':']))
-        .then_some(next)
-    }
-
-    /// Keeping the draft's text opposes deleting it.
-    /// "paragraph 7 should remain" opposes deleting it; "the OEWG should
-    /// remain the single negotiating mechanism" supports the body named
-    /// before the cue.
-    fn retained_or_kept(&self, clause: Span, cue: &Hit, ctx: &Context) -> Vec<Position> {
-        let edits = self.retained(clause, ctx);
-        if !edits.is_empty() {
-            return edits;
-        }
-        self.policy_objects(clause, cue, true)
-            .into_iter()
-            .map(|t| (Polarity::Support, t))
-            .collect()
-    }
-
-    fn retained(&self, clause: Span, ctx: &Context) -> Vec<Position> {
-        let refs: Vec<u32> = paragraph_refs(clause.of(self.text))
-            .into_iter()
-            .map(|r| r.0)
-            .collect();
-        let paras = if refs.is_empty() {
-            ctx.paragraphs.clone()
-        } else {
-            refs
-        };
-        self.proposals_on(&paras, ctx, &[Action::DeleteParagraph, Action::DeleteText])
-            .into_iter()
-            .map(|i| (Polarity::Opposition, StanceTarget::Edit(i)))
-            .collect()
     }
 
     /// The referent's latest positions; for a bare "X agreed.", the previous
