@@ -140,3 +140,18 @@ fn through_a_body_is_no_voice() {
         .collect();
     assert_eq!(made, [("PER".to_string(), None)]);
 }
+
+#[test]
+fn a_through_before_on_behalf_of_does_not_hide_it() {
+    let text = "Meeting summary\n\nHaving gone through the text, Ghana, on behalf of the African Group, proposed to delete paragraph 5.\n";
+    let f = extract("summary", text, "2024-03-01");
+    let made: Vec<(String, Option<String>)> = f
+        .proposals
+        .iter()
+        .map(|p| (code(&p.proposer), p.voiced_by.as_ref().map(code)))
+        .collect();
+    assert_eq!(
+        made,
+        [("AFRICAN-GROUP".to_string(), Some("GHA".to_string()))]
+    );
+}

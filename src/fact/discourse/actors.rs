@@ -298,13 +298,15 @@ impl<'a> Extractor<'a> {
         holders: Vec<Holder>,
     ) -> Vec<Holder> {
         let hits = self.finder.find(self.text, clause, &[CueKind::OnBehalf]);
-        let Some(hit) = hits.first() else {
-            return holders;
-        };
         let actors = self.actors_in(clause, quotes);
-        if hit.value == "through" {
-            return self.voiced_through(hit, &actors, holders);
-        }
+        // "on behalf of" and its kin first; a "through" only when there is
+        // none (it is a common word, read only as "X, through Y, …").
+        let Some(hit) = hits.iter().find(|h| h.value != "through") else {
+            return match hits.first() {
+                Some(through) => self.voiced_through(through, &actors, holders),
+                None => holders,
+            };
+        };
         let group = actors
             .iter()
             .find(|m| m.span.start >= hit.span.end && m.span.start - hit.span.end <= 6);
