@@ -42,3 +42,14 @@ fn a_cue_without_holders_gives_way_to_the_next_and_no_delegation_is_nobody() {
         ]
     );
 }
+
+#[test]
+fn a_linking_adverb_before_the_second_verb_still_opens_its_clause() {
+    // ", and therefore did not support it": the second verb is the
+    // subject's position on the proposal, not part of its request.
+    let got = backing("Meeting summary\n\nOn paragraph 4, Peru proposed to delete the second sentence. Chile asked for more time to consult capitals, and therefore did not support the proposal.\n");
+    assert_eq!(
+        got,
+        [("CHL".to_string(), Polarity::Opposition, "PER".to_string())]
+    );
+}

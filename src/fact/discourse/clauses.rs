@@ -36,6 +36,11 @@ static RELATIVE_ASIDE: LazyLock<Regex> =
 /// "proposal to delete …": `to` right before an action word.
 static TO_VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+to\s+").unwrap());
 
+/// Adverbs that may open a coordinated clause before its verb.
+static LINKING_ADVERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:therefore|thus|hence|accordingly|consequently|also|then)\s+$").unwrap()
+});
+
 impl<'a> Extractor<'a> {
     /// The clauses of a sentence, in order; breaks inside quotes do not
     /// count.
@@ -138,7 +143,9 @@ impl<'a> Extractor<'a> {
                 .find(text, Span::new(at, c.end), &STANCE_FAMILY)
                 .first()
                 .is_some_and(|h| {
-                    h.span.start == at
+                    // ", and therefore did not support it": a linking
+                    // adverb may stand before the second verb.
+                    (h.span.start == at || LINKING_ADVERB.is_match(&text[at..h.span.start]))
                         && matches!(
                             h.kind,
                             CueKind::ProposalVerb | CueKind::Support | CueKind::Oppose
