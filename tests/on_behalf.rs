@@ -19,6 +19,21 @@ On paragraph 30, Ghana proposed to add a reference to regional organizations. Fi
 On paragraph 31, speaking for the Arab Group, Jordan proposed to delete the second sentence.
 ";
 
+/// `(proposer, voiced by, first paragraph)` of every proposal in `text`.
+fn proposers(text: &str) -> Vec<(String, Option<String>, u32)> {
+    extract("summary", text, "2024-03-01")
+        .proposals
+        .iter()
+        .map(|p| {
+            (
+                code(&p.proposer),
+                p.voiced_by.as_ref().map(code),
+                p.targets[0],
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn every_state_listed_after_on_behalf_of_holds_the_position_the_speaker_voices() {
     let f = extract("note", NOTE, "2024-03-01");
@@ -111,20 +126,8 @@ fn the_speaker_for_a_group_is_the_actor_right_before_on_behalf_of() {
 #[test]
 fn a_group_speaking_through_a_state_holds_what_the_state_voices() {
     let text = "Meeting summary\n\nOn paragraph 3, the African Group, speaking through Ghana, proposed inserting \"and regional organizations\" after \"States\".\n";
-    let f = extract("summary", text, "2024-03-01");
-    let made: Vec<(String, Option<String>, u32)> = f
-        .proposals
-        .iter()
-        .map(|p| {
-            (
-                code(&p.proposer),
-                p.voiced_by.as_ref().map(code),
-                p.targets[0],
-            )
-        })
-        .collect();
     assert_eq!(
-        made,
+        proposers(text),
         [("AFRICAN-GROUP".to_string(), Some("GHA".to_string()), 3)]
     );
 }
@@ -132,26 +135,14 @@ fn a_group_speaking_through_a_state_holds_what_the_state_voices() {
 #[test]
 fn through_a_body_is_no_voice() {
     let text = "Meeting summary\n\nPeru proposed, through the Chair, to delete paragraph 4.\n";
-    let f = extract("summary", text, "2024-03-01");
-    let made: Vec<(String, Option<String>)> = f
-        .proposals
-        .iter()
-        .map(|p| (code(&p.proposer), p.voiced_by.as_ref().map(code)))
-        .collect();
-    assert_eq!(made, [("PER".to_string(), None)]);
+    assert_eq!(proposers(text), [("PER".to_string(), None, 4)]);
 }
 
 #[test]
 fn a_through_before_on_behalf_of_does_not_hide_it() {
     let text = "Meeting summary\n\nHaving gone through the text, Ghana, on behalf of the African Group, proposed to delete paragraph 5.\n";
-    let f = extract("summary", text, "2024-03-01");
-    let made: Vec<(String, Option<String>)> = f
-        .proposals
-        .iter()
-        .map(|p| (code(&p.proposer), p.voiced_by.as_ref().map(code)))
-        .collect();
     assert_eq!(
-        made,
-        [("AFRICAN-GROUP".to_string(), Some("GHA".to_string()))]
+        proposers(text),
+        [("AFRICAN-GROUP".to_string(), Some("GHA".to_string()), 5)]
     );
 }
