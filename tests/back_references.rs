@@ -98,3 +98,32 @@ Malta and Latvia opposed that change, calling stakeholder participation essentia
         "multistakeholder-participation".into()
     )));
 }
+
+#[test]
+fn a_pronoun_before_an_active_cue_is_another_verbs_object() {
+    // "described it as …" takes "it"; the cue after it ("sceptical of")
+    // has an object of its own that is no target, so no stance at all.
+    let s = stances(&format!(
+        "{NAMED_THREE}Nepal described it as timely, and Peru, long sceptical of measures promoted by others, said so again."
+    ));
+    assert!(!s.iter().any(|x| x.0 == "PER" || x.0 == "NPL"), "{s:?}");
+}
+
+#[test]
+fn a_pronoun_described_by_a_copula_is_the_cues_object() {
+    let s = stances(&format!(
+        "{NAMED_THREE}It is a sound idea, and Norway would welcome it."
+    ));
+    assert!(
+        s.iter().any(|x| x.0 == "NOR" && x.1 == Polarity::Support),
+        "{s:?}"
+    );
+    let s = stances(&format!(
+        "{NAMED_THREE}Norway spoke after Bolivia. Such an approach is unacceptable, Norway said."
+    ));
+    assert!(
+        s.iter()
+            .any(|x| x.0 == "NOR" && x.1 == Polarity::Opposition),
+        "{s:?}"
+    );
+}

@@ -28,6 +28,13 @@ use std::sync::LazyLock;
 static LEAD_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:(?:with|behind)\s+)?(?:the\s+)?$").unwrap());
 
+/// A back-reference followed by a copula is the subject described:
+/// "Such an approach is absolutely unacceptable", "It is a useful tool".
+static COPULA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:is|was|are|were|remains|remained|seems|seemed|appears|would be|will be)\b")
+        .unwrap()
+});
+
 /// A stance's polarity and its target.
 pub(super) type Position = (Polarity, StanceTarget);
 
@@ -369,7 +376,24 @@ impl<'a> Extractor<'a> {
         ctx: &Context,
     ) -> Vec<Position> {
         let text = self.text;
-        let backrefs = self.backrefs(clause);
+        // "Korea described it as useful, and Iran, sceptical of X, …": a
+        // pronoun before an active cue is another verb's object; only a
+        // passive cue's subject ("It was rejected by Cuba"), the thing
+        // before a cue whose holders follow it, or a subject described
+        // ("Such an approach is unacceptable", "It is a useful tool, and
+        // Chile would welcome …") is the cue's.
+        let backward =
+            self.is_passive(clause, cue) || cue.value == "after" || cue.value == "before";
+        let backrefs: Vec<Hit> = self
+            .backrefs(clause)
+            .into_iter()
+            .filter(|b| {
+                backward
+                    || b.span.start >= cue.span.end
+                    || (b.span.end <= cue.span.start
+                        && COPULA.is_match(&text[b.span.end..cue.span.start]))
+            })
+            .collect();
         let tail = &text[cue.span.end..clause.end];
         let bare = tail.split_whitespace().count() <= 2
             && self
