@@ -196,3 +196,40 @@ fn support_for_retaining_a_paragraph_opposes_its_deletion() {
         ]
     );
 }
+
+#[test]
+fn for_and_against_lines_name_who_backs_and_who_opposes_the_proposal_above() {
+    let text = "Chair's note on the proposals to the zero draft\n\nParagraph 7 (review). Proposal by Oman: replace \"annual\" with \"biennial\". For: Qatar, Kuwait. Against: Jordan, who preferred the original wording.\n";
+    let f = read(text);
+    assert_eq!(
+        edits(&f),
+        [("OMN".to_string(), vec![7], Action::ReplaceText)]
+    );
+    assert_eq!(
+        edit_stances(&f),
+        [
+            ("QAT".to_string(), Polarity::Support, "OMN".to_string()),
+            ("KWT".to_string(), Polarity::Support, "OMN".to_string()),
+            ("JOR".to_string(), Polarity::Opposition, "OMN".to_string())
+        ]
+    );
+    // Without a word of voting in the source, "Against:" lists no votes.
+    assert!(f.votes.is_empty(), "{:?}", f.votes);
+}
+
+#[test]
+fn for_inside_a_clause_is_no_label() {
+    let f = read("Paragraph 7\n- Oman: replace \"annual\" with \"biennial\".\n  Qatar asked for: more time, and Kuwait for: nothing.\n");
+    assert!(edit_stances(&f).is_empty(), "{:?}", edit_stances(&f));
+}
+
+#[test]
+fn after_a_word_of_voting_an_against_line_is_a_vote_list() {
+    let f = read("The draft resolution A/C.1/79/L.12 was put to a recorded vote.\nIn favour: Qatar, Kuwait.\nAgainst: Jordan, Oman.\n");
+    let against: Vec<_> = f
+        .votes
+        .iter()
+        .flat_map(|v| v.named(oewg_kg::fact::Cast::No))
+        .collect();
+    assert_eq!(against, ["JOR", "OMN"], "{:?}", f.votes);
+}

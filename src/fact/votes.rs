@@ -170,6 +170,18 @@ struct Piece {
 
 /// Sentences worth running the vote grammar on (the rest are only read for
 /// the texts they name).
+/// A word of voting ("voted", "a recorded vote", "abstaining"), not only
+/// a side ("Against:").
+fn speaks_of_voting(cues: &VoteCues, tokens: &[Token]) -> bool {
+    [
+        CueKind::VoteTrigger,
+        CueKind::VoteVerb,
+        CueKind::VotePredicate,
+    ]
+    .into_iter()
+    .any(|k| cues.any_in(tokens, 0, tokens.len(), k))
+}
+
 fn may_hold_a_vote(sentence: &str) -> bool {
     static TALLY: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b\d{1,3}[-–]\d{1,3}[-–]\d{1,3}\b").unwrap());
@@ -254,6 +266,11 @@ struct Reader<'a> {
     symbol_prefix: Option<String>,
     events: Vec<RecordedVote>,
     minted: texts::Minted,
+    /// Whether a sentence so far spoke of voting ("A recorded vote was
+    /// taken."): only then is a bare list of names under a side ("Against:
+    /// Chile, Peru.") a vote; in a compilation of proposals it is who
+    /// opposed the proposal above it.
+    voting_seen: bool,
 }
 
 /// The recorded votes of a source, and the texts they are on that the
@@ -285,6 +302,7 @@ pub fn extract(
         symbol_prefix: tokens::first_symbol_prefix(text),
         events: Vec::new(),
         minted: texts::Minted::default(),
+        voting_seen: false,
     };
     r.first_body = segments
         .blocks
@@ -360,6 +378,9 @@ impl Reader<'_> {
                 self.add(vote, &piece, anchor.is_some(), span);
             }
         }
+        if votey && speaks_of_voting(&self.cues, &tokens) {
+            self.voting_seen = true;
+        }
         // What this sentence names is the context of the next ones.
         for (_, a) in &anchors {
             match a {
@@ -433,7 +454,7 @@ impl Reader<'_> {
                 }
             }
         }
-        if !loose.named.is_empty() {
+        if !loose.named.is_empty() && (self.voting_seen || speaks_of_voting(&self.cues, tokens)) {
             pieces.push(loose);
         }
         pieces

@@ -349,6 +349,14 @@ impl<'a> Extractor<'a> {
             .find(text, clause, &STANCE_FAMILY)
             .into_iter()
             .filter(|h| !inside_any(quotes, h.span))
+            // "For: Chile, Peru." labels a line; "for:" inside a clause
+            // is no position.
+            .filter(|h| {
+                h.value != "label"
+                    || text[clause.start..h.span.start]
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .is_empty()
+            })
             .collect();
         let mut out = Produced::default();
         if tracing() {

@@ -65,7 +65,9 @@ impl<'a> Extractor<'a> {
         // (and "did not object to paragraph 12 as such" still asks for a
         // change to it, see `rejected_paragraphs`).
         let no_position = cue.kind == CueKind::Oppose && negated;
-        let holders = self.holders(clause, cue, quotes, ctx, cue.value == "after");
+        // "For: Chile, Peru." lists its holders after the label.
+        let after = cue.value == "after" || cue.value == "label";
+        let holders = self.holders(clause, cue, quotes, ctx, after);
         if tracing() {
             eprintln!(
                 "  holders {:?}",
@@ -406,7 +408,9 @@ impl<'a> Extractor<'a> {
         let fragment = text[clause.start..cue.span.start]
             .trim_matches(|c: char| !c.is_alphanumeric())
             .is_empty()
-            && (tail.trim_start().starts_with("by ") || tail.trim_start().starts_with(':'));
+            && (tail.trim_start().starts_with("by ")
+                || tail.trim_start().starts_with(':')
+                || cue.value == "label");
         let refers_back = !backrefs.is_empty() || bare || fragment;
         let earlier_policies: Vec<StanceTarget> = earlier
             .stances
