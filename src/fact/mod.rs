@@ -173,7 +173,7 @@ impl SourceFacts {
         add_targeted_paragraphs(&proposals, &mut paragraphs);
         let mut stances = stances;
         stances.extend(vote_stances::from_votes(
-            &votes, &segments, &mentions, reference,
+            text, &votes, &segments, &mentions, reference,
         ));
         ad_hoc.extend(mentions.ad_hoc.clone());
         for (e, a) in voted_texts {

@@ -16,6 +16,7 @@ use crate::segment::{Segments, Span};
 
 /// The stances a source's recorded votes imply.
 pub fn from_votes(
+    text: &str,
     votes: &[RecordedVote],
     segments: &Segments,
     mentions: &Mentions,
@@ -23,6 +24,9 @@ pub fn from_votes(
 ) -> Vec<Stance> {
     let mut out = Vec::new();
     for v in votes {
+        if on_an_amendment(v, text) {
+            continue;
+        }
         let Some(target) = topic(v, segments, mentions, reference) else {
             continue;
         };
@@ -42,6 +46,15 @@ pub fn from_votes(
         }
     }
     out
+}
+
+/// "The amendment was rejected by 19 votes to 112": a yes may strengthen
+/// or weaken the text it amends, so a vote on an amendment takes no side
+/// on what that text is about.
+fn on_an_amendment(v: &RecordedVote, text: &str) -> bool {
+    v.evidence
+        .iter()
+        .any(|e| e.of(text).to_lowercase().contains("amendment"))
 }
 
 /// The one recurring proposal or body the vote's sentences name, else the
