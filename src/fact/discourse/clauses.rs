@@ -237,6 +237,11 @@ impl<'a> Extractor<'a> {
         {
             return Some(0);
         }
+        // "Cuba insisted that the paragraph stay as it was", "Jordan
+        // preferred the original wording": a clause that keeps the text and
+        // names no change is a position, not a proposal.
+        let keeps_text = hits.iter().any(super::retention::keeps)
+            && !hits.iter().any(|h| h.kind == CueKind::Action);
         hits.iter()
             .enumerate()
             .position(|(k, h)| {
@@ -260,7 +265,8 @@ impl<'a> Extractor<'a> {
                     && !self.is_apposed_agent(h, hits.get(k + 1)))
                     || (h.kind == CueKind::ProposalVerb
                         && (h.value != "noun" || introduces)
-                        && !next_is_stance)
+                        && !next_is_stance
+                        && !keeps_text)
             })
             .or_else(|| hits.iter().position(|h| h.kind == CueKind::ProposalVerb))
             .or_else(|| hits.iter().position(|h| h.kind == CueKind::Action))

@@ -271,6 +271,7 @@ impl<'a> Extractor<'a> {
         }
         self.rule_stances(sentence, &quotes, ctx, &mut produced_here);
         let named: Vec<StanceTarget> = self.targets_in(sentence).into_iter().map(|x| x.1).collect();
+        let names_a_target = !named.is_empty();
         if !named.is_empty() || ctx.policies_age >= 1 {
             ctx.prev_policies = named;
             ctx.policies_age = 0;
@@ -296,9 +297,20 @@ impl<'a> Extractor<'a> {
         if !produced_here.proposals.is_empty() || !produced_here.stances.is_empty() {
             ctx.prev_proposals = produced_here.proposals;
             ctx.prev_stances = produced_here.stances;
-        } else {
+        } else if names_a_target
+            || !self.actors_in(sentence, &quotes).is_empty()
+            || !paragraph_refs(sentence.of(self.text)).is_empty()
+        {
             ctx.prev_proposals.clear();
             ctx.prev_stances.clear();
+        } else {
+            // "That suggestion found little favour." names nobody and
+            // takes no position: what was just proposed stays what a bare
+            // "Belarus objected." in the next sentence is about (positions
+            // on policies do not carry over: "Other delegates stressed
+            // implementation. …, a point echoed by Chile" is not about them).
+            ctx.prev_stances
+                .retain(|t| matches!(t.1, StanceTarget::Edit(_)));
         }
     }
 

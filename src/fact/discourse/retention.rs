@@ -12,19 +12,26 @@ use crate::fact::proposals::{Action, Polarity, StanceTarget};
 use crate::reference::CueKind;
 use crate::segment::Span;
 
+/// A cue that keeps the draft's text: "retain" (as against deleting it)
+/// or "unchanged" ("as drafted", "the original wording": against any
+/// change).
+pub(super) fn keeps(cue: &Hit) -> bool {
+    cue.value == "retain" || cue.value == "unchanged"
+}
+
 impl<'a> Extractor<'a> {
     /// The retention cue a clause is about: its own lead ("Retain [Oman].")
     /// or one a support cue leads to ("Support for retaining the
     /// paragraph: …", "argued in favour of retaining it").
     pub(super) fn backed_retention<'h>(&self, hits: &'h [Hit], main: usize) -> Option<&'h Hit> {
         let cue = &hits[main];
-        if cue.value == "retain" {
+        if keeps(cue) {
             return Some(cue);
         }
         let next = hits.get(main + 1)?;
         let between = &self.text[cue.span.end..next.span.start];
         (cue.kind == CueKind::Support
-            && next.value == "retain"
+            && keeps(next)
             && between.split_whitespace().count() <= 2
             && !between.contains([',', ';', ':']))
         .then_some(next)
@@ -35,7 +42,7 @@ impl<'a> Extractor<'a> {
     /// remain the single negotiating mechanism" supports the body named
     /// before the cue.
     pub(super) fn retained_or_kept(&self, clause: Span, cue: &Hit, ctx: &Context) -> Vec<Position> {
-        let edits = self.retained(clause, ctx);
+        let edits = self.retained(clause, ctx, cue.value == "unchanged");
         if !edits.is_empty() {
             return edits;
         }
@@ -45,7 +52,10 @@ impl<'a> Extractor<'a> {
             .collect()
     }
 
-    fn retained(&self, clause: Span, ctx: &Context) -> Vec<Position> {
+    /// The proposals keeping the text opposes: its deletions; every
+    /// change, when the text is kept as it stands ("preferred the original
+    /// wording", "keep paragraph 36 as drafted").
+    fn retained(&self, clause: Span, ctx: &Context, unchanged: bool) -> Vec<Position> {
         let refs: Vec<u32> = paragraph_refs(clause.of(self.text))
             .into_iter()
             .map(|r| r.0)
@@ -55,7 +65,12 @@ impl<'a> Extractor<'a> {
         } else {
             refs
         };
-        self.proposals_on(&paras, ctx, &[Action::DeleteParagraph, Action::DeleteText])
+        let deletions: &[Action] = if unchanged {
+            &[]
+        } else {
+            &[Action::DeleteParagraph, Action::DeleteText]
+        };
+        self.proposals_on(&paras, ctx, deletions)
             .into_iter()
             .map(|i| (Polarity::Opposition, StanceTarget::Edit(i)))
             .collect()

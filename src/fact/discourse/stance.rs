@@ -440,6 +440,19 @@ impl<'a> Extractor<'a> {
                 }
             }
             targets
+        } else if refers_back
+            && ctx
+                .prev_stances
+                .iter()
+                .any(|t| matches!(t.1, StanceTarget::Edit(_)))
+        {
+            // "Belarus objected. Mauritius, by contrast, could live with
+            // it.": the proposals the previous sentence took positions on.
+            ctx.prev_stances
+                .iter()
+                .filter(|t| matches!(t.1, StanceTarget::Edit(_)))
+                .map(|t| (polarity, t.1.clone()))
+                .collect()
         } else if refers_back && !backrefs.is_empty() {
             // "the deletion", "it": the proposals on the paragraph under
             // discussion, else the policies under discussion.

@@ -1,0 +1,78 @@
+//! Reactions to a proposed change that come as a wish to keep the draft
+//! as it stands, as acceptance, or in a later sentence after one that
+//! names nobody. Every sentence here is invented for the test.
+
+mod common;
+
+use common::{edit_stances, extract};
+use oewg_kg::fact::Polarity::{self, Opposition, Support};
+
+/// `(holder, polarity, proposer, paragraph)` of every edit stance.
+fn reactions(text: &str) -> Vec<(String, Polarity, String, u32)> {
+    let f = extract("session-report", text, "2024-07-10");
+    let mut v: Vec<_> = edit_stances(&f)
+        .into_iter()
+        .map(|(h, _, p, who, n)| (h, p, who, n))
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn r(holder: &str, p: Polarity, proposer: &str, n: u32) -> (String, Polarity, String, u32) {
+    (holder.into(), p, proposer.into(), n)
+}
+
+#[test]
+fn preferring_the_original_wording_opposes_the_change() {
+    let got = reactions(
+        "Paragraph 12: Nepal suggested replacing \"may\" with \"should\". Laos preferred the original wording.",
+    );
+    assert_eq!(got, [r("LAO", Opposition, "NPL", 12)]);
+}
+
+#[test]
+fn keeping_a_paragraph_as_drafted_opposes_every_change_to_it() {
+    let got = reactions(
+        "Peru proposed replacing the first sentence of paragraph 8. Oman said it would rather keep paragraph 8 as drafted, and Fiji insisted that the paragraph stay as it was.",
+    );
+    assert_eq!(
+        got,
+        [
+            r("FJI", Opposition, "PER", 8),
+            r("OMN", Opposition, "PER", 8)
+        ]
+    );
+}
+
+#[test]
+fn accepting_a_change_backs_it() {
+    let got = reactions(
+        "Paragraph 20: Ghana called for deleting the last sentence. Togo could accept the deletion.",
+    );
+    assert_eq!(got, [r("TGO", Support, "GHA", 20)]);
+}
+
+#[test]
+fn a_sentence_that_names_nobody_keeps_the_proposal_under_discussion() {
+    let got = reactions(
+        "Paragraph 30: Malawi proposed to insert \"regional\" before \"organisations\". That suggestion found little favour. Chad and Niger objected.",
+    );
+    assert_eq!(
+        got,
+        [
+            r("NER", Opposition, "MWI", 30),
+            r("TCD", Opposition, "MWI", 30)
+        ]
+    );
+}
+
+#[test]
+fn a_sentence_naming_a_new_subject_ends_the_discussion_of_the_proposal() {
+    // The second sentence names a policy: what follows is about it, not
+    // about Malawi's insertion.
+    let got = reactions(
+        "Paragraph 30: Malawi proposed to insert \"regional\" before \"organisations\". This concerns the Programme of Action. Such an approach is unacceptable.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
