@@ -76,3 +76,14 @@ fn a_sentence_naming_a_new_subject_ends_the_discussion_of_the_proposal() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn an_interviewers_question_keeps_the_proposal_under_discussion() {
+    let got = reactions(
+        "Q: What did Kenya propose?\nA: Kenya proposed to delete paragraph 4.\nQ: How was it received?\nA: Chile and Peru backed it.\n",
+    );
+    assert_eq!(
+        got,
+        [r("CHL", Support, "KEN", 4), r("PER", Support, "KEN", 4)]
+    );
+}

@@ -136,7 +136,7 @@ fn is_heading(line: &str) -> bool {
         return false;
     }
     let last = line.chars().last().unwrap_or('.');
-    if matches!(last, '.' | ';' | ',' | ':' | '|' | '–' | '-') {
+    if matches!(last, '.' | ';' | ',' | ':' | '|' | '–' | '-' | '?') {
         return false;
     }
     line.split_whitespace().count() <= 14
@@ -428,6 +428,23 @@ mod tests {
         let s = seg(t);
         let nums: Vec<_> = s.numbered(t).iter().map(|p| p.number).collect();
         assert_eq!(nums, [1, 2]);
+    }
+
+    #[test]
+    fn a_short_question_is_a_sentence_not_a_heading() {
+        // An interview's "Q: How was it received?" goes on with the topic
+        // of the answers; it does not open a section.
+        let t = "Kenya proposed to delete paragraph 4.\nQ: How was it received?\nA: Chile backed it.\nNext steps\n";
+        let kinds: Vec<_> = seg(t).blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Text,
+                BlockKind::Text,
+                BlockKind::Text,
+                BlockKind::Heading
+            ]
+        );
     }
 
     #[test]
