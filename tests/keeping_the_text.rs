@@ -87,3 +87,47 @@ fn an_interviewers_question_keeps_the_proposal_under_discussion() {
         [r("CHL", Support, "KEN", 4), r("PER", Support, "KEN", 4)]
     );
 }
+
+#[test]
+fn the_drafts_own_wording_is_kept_only_after_a_word_of_preference() {
+    let text = "Paragraph 12: Nepal suggested replacing \"may\" with \"should\".";
+    assert_eq!(
+        reactions(&format!(
+            "{text} Laos and Bhutan favoured the existing formulation."
+        )),
+        [
+            r("BTN", Opposition, "NPL", 12),
+            r("LAO", Opposition, "NPL", 12)
+        ]
+    );
+    assert!(reactions(&format!(
+        "{text} Laos said it could live with the current text as well."
+    ))
+    .is_empty());
+}
+
+#[test]
+fn asking_that_a_paragraph_remain_where_it_is_opposes_moving_it() {
+    let text = "Paragraph 34: Gabon proposed that the paragraph be moved to the section on norms. Benin asked that paragraph 34 remain where it is.";
+    let f = extract("session-report", text, "2020-06-16");
+    assert_eq!(f.proposals.len(), 1, "{:?}", f.proposals);
+    assert_eq!(reactions(text), [r("BEN", Opposition, "GAB", 34)]);
+}
+
+#[test]
+fn backing_someones_language_backs_their_proposal() {
+    assert_eq!(
+        reactions("Regarding paragraph 52, Kenya proposed to add \"on a voluntary basis\". Nigeria supported Kenya's language."),
+        [r("NGA", Support, "KEN", 52)]
+    );
+}
+
+#[test]
+fn raising_questions_proposes_nothing() {
+    let f = extract(
+        "session-report",
+        "Paragraph 34: Gabon proposed that the paragraph be moved. Togo raised questions about the definition but did not say where the paragraph should be placed.",
+        "2020-06-16",
+    );
+    assert_eq!(f.proposals.len(), 1, "{:?}", f.proposals);
+}

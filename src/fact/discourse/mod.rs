@@ -76,6 +76,12 @@ static WISHED_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+(?:that\s+)?(?:(?:the|this|that)\s+paragraph\b|(?:the\s+)?(?:(?:operative|preambular)\s+)?(?:paragraphs?|paras?\.?|op|pp)\s*\d)").unwrap()
 });
 
+/// A word of preference right before the draft's own wording: "preferred
+/// the original wording", "wanted to keep the existing text".
+static PREFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:prefer\w*|favou?r\w*|defend\w*|want\w*|insist\w* on|support\w*|back\w*|keep\w*|retain\w*|maintain\w*)\s*$").unwrap()
+});
+
 /// The reader of one source: what it reads from, and what it has recorded.
 struct Extractor<'a> {
     text: &'a str,
@@ -368,6 +374,11 @@ impl<'a> Extractor<'a> {
                     || text[clause.start..h.span.start]
                         .trim_matches(|c: char| !c.is_alphanumeric())
                         .is_empty()
+            })
+            // "preferred the original wording" keeps the text; "could live
+            // with the current text" takes no side.
+            .filter(|h| {
+                h.value != "original" || PREFERENCE.is_match(&text[clause.start..h.span.start])
             })
             .collect();
         let mut out = Produced::default();

@@ -211,6 +211,11 @@ impl<'a> Extractor<'a> {
             "statement",
             "position",
             "argument",
+            // "Nigeria supported Kenya's language", "the Tongan text".
+            "language",
+            "wording",
+            "formulation",
+            "text",
         ]
         .iter()
         .any(|w| s.contains(w))

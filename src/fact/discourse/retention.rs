@@ -12,11 +12,11 @@ use crate::fact::proposals::{Action, Polarity, StanceTarget};
 use crate::reference::CueKind;
 use crate::segment::Span;
 
-/// A cue that keeps the draft's text: "retain" (as against deleting it)
-/// or "unchanged" ("as drafted", "the original wording": against any
-/// change).
+/// A cue that keeps the draft's text: "retain" (as against deleting it),
+/// "unchanged" ("as drafted") or "original" ("preferred the original
+/// wording"): against any change.
 pub(super) fn keeps(cue: &Hit) -> bool {
-    cue.value == "retain" || cue.value == "unchanged"
+    matches!(cue.value.as_str(), "retain" | "unchanged" | "original")
 }
 
 impl<'a> Extractor<'a> {
@@ -42,7 +42,7 @@ impl<'a> Extractor<'a> {
     /// remain the single negotiating mechanism" supports the body named
     /// before the cue.
     pub(super) fn retained_or_kept(&self, clause: Span, cue: &Hit, ctx: &Context) -> Vec<Position> {
-        let edits = self.retained(clause, ctx, cue.value == "unchanged");
+        let edits = self.retained(clause, ctx, cue.value != "retain");
         if !edits.is_empty() {
             return edits;
         }
