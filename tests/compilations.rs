@@ -233,3 +233,27 @@ fn after_a_word_of_voting_an_against_line_is_a_vote_list() {
         .collect();
     assert_eq!(against, ["JOR", "OMN"], "{:?}", f.votes);
 }
+
+#[test]
+fn a_list_mark_before_a_speakers_label_still_opens_the_entry() {
+    let f = read("Paragraph 20: two competing proposals.\n  (i) Tonga: replace \"encourage\" with \"urge\".\n  b) Samoa: delete the last sentence.\n");
+    assert_eq!(
+        edits(&f),
+        [
+            ("TON".to_string(), vec![20], Action::ReplaceText),
+            ("WSM".to_string(), vec![20], Action::DeleteText)
+        ]
+    );
+}
+
+#[test]
+fn supported_by_with_a_colon_names_the_backers_of_the_proposal_above() {
+    let f = read("• Paragraph 18(a): Nepal proposed adding \"and information\" after \"critical\". Supported by: Bhutan, Laos.\n");
+    assert_eq!(
+        edit_stances(&f),
+        [
+            ("BTN".to_string(), Polarity::Support, "NPL".to_string()),
+            ("LAO".to_string(), Polarity::Support, "NPL".to_string())
+        ]
+    );
+}

@@ -26,11 +26,14 @@ use std::sync::LazyLock;
 static REQUEST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:to|be|should|would|must|shall|could|is|are)\s+(?:\w+\s+)?$").unwrap()
 });
-/// "- Kenya: delete the second sentence", "[Mali: delete …]": an action
-/// word right after a speaker's label, as compilations, bullet summaries
-/// and bracketed drafts list proposals.
-static LABEL_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\s\-–•*\[(]*[^:;.\[\]()]{1,60}:\s*$").unwrap());
+/// "- Kenya: delete the second sentence", "[Mali: delete …]", "(ii) Peru:
+/// replace …": an action word right after a speaker's label, as
+/// compilations, bullet summaries and bracketed drafts list proposals
+/// (after a bullet or a list mark such as "(ii)", "b)", "3.").
+static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s\-–•*\[(]*(?:(?:[ivx]{1,4}|[a-z]|\d{1,2})[.)]\s+)?[^:;.\[\]()]{1,60}:\s*$")
+        .unwrap()
+});
 /// "- Replace 'a' with 'b' [Qatar, supported by Oman].": an imperative
 /// entry whose closing bracket names who proposed it, as compilations list
 /// proposals under a paragraph heading.

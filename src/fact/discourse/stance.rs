@@ -409,6 +409,7 @@ impl<'a> Extractor<'a> {
             .trim_matches(|c: char| !c.is_alphanumeric())
             .is_empty()
             && (tail.trim_start().starts_with("by ")
+                || tail.trim_start().starts_with("by:")
                 || tail.trim_start().starts_with(':')
                 || cue.value == "label");
         let refers_back = !backrefs.is_empty() || bare || fragment;
