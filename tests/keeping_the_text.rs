@@ -131,3 +131,16 @@ fn raising_questions_proposes_nothing() {
     );
     assert_eq!(f.proposals.len(), 1, "{:?}", f.proposals);
 }
+
+#[test]
+fn a_body_that_should_remain_as_it_is_is_no_paragraph_kept() {
+    let text = "On paragraph 9, Tanzania proposed to delete the last sentence. Gambia supported the deletion. Belarus said the Global Mechanism should remain strictly intergovernmental.";
+    assert_eq!(reactions(text), [r("GMB", Support, "TZA", 9)]);
+    let f = extract("session-report", text, "2026-03-17");
+    assert!(
+        f.stances.iter().any(|s| common::code(&s.actor) == "BLR"
+            && s.target == oewg_kg::fact::StanceTarget::Body("global-mechanism".into())),
+        "{:?}",
+        f.stances
+    );
+}

@@ -5,7 +5,7 @@
 
 use super::context::{At, Context, Holder, Produced};
 use super::cues::Hit;
-use super::refs::paragraph_refs;
+use super::refs::{paragraph_refs, CONTEXT_OBJECT};
 use super::stance::Position;
 use super::Extractor;
 use crate::fact::proposals::{Action, Polarity, StanceTarget};
@@ -42,14 +42,25 @@ impl<'a> Extractor<'a> {
     /// remain the single negotiating mechanism" supports the body named
     /// before the cue.
     pub(super) fn retained_or_kept(&self, clause: Span, cue: &Hit, ctx: &Context) -> Vec<Position> {
+        let kept: Vec<Position> = self
+            .policy_objects(clause, cue, true)
+            .into_iter()
+            .map(|t| (Polarity::Support, t))
+            .collect();
+        // "Belarus said the Mechanism should remain intergovernmental": a
+        // body or policy is what is kept, not the paragraph under
+        // discussion, unless the clause names a paragraph or the text.
+        let clause_text = clause.of(self.text);
+        let names_text =
+            !paragraph_refs(clause_text).is_empty() || CONTEXT_OBJECT.is_match(clause_text);
+        if !kept.is_empty() && !names_text {
+            return kept;
+        }
         let edits = self.retained(clause, ctx, cue.value != "retain");
         if !edits.is_empty() {
             return edits;
         }
-        self.policy_objects(clause, cue, true)
-            .into_iter()
-            .map(|t| (Polarity::Support, t))
-            .collect()
+        kept
     }
 
     /// The proposals keeping the text opposes: its deletions; every
