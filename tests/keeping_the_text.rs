@@ -144,3 +144,19 @@ fn a_body_that_should_remain_as_it_is_is_no_paragraph_kept() {
         f.stances
     );
 }
+
+#[test]
+fn a_quote_before_the_proposal_word_is_no_new_wording() {
+    let f = extract(
+        "session-report",
+        "Paragraph 9: Laos called the catalogue \"the most useful tool we have\", and Fiji asked that paragraph 9 be updated.",
+        "2026-03-17",
+    );
+    let fiji: Vec<_> = f
+        .proposals
+        .iter()
+        .filter(|p| common::code(&p.proposer) == "FJI")
+        .collect();
+    assert_eq!(fiji.len(), 1, "{:?}", f.proposals);
+    assert_eq!(fiji[0].added, None, "{:?}", fiji[0]);
+}

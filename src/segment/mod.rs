@@ -130,13 +130,23 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
 
 const OPENING_QUOTES: [char; 5] = ['‘', '“', '\'', '"', '«'];
 
+/// The mark of an interviewer's question: "Q:", "Q.", "Question:".
+static INTERVIEW_QUESTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Q|Question)\s*[:.]\s").unwrap());
+
 fn is_heading(line: &str) -> bool {
     let first = line.chars().next().unwrap_or(' ');
     if !first.is_uppercase() || line.chars().count() > 100 {
         return false;
     }
     let last = line.chars().last().unwrap_or('.');
-    if matches!(last, '.' | ';' | ',' | ':' | '|' | '–' | '-' | '?') {
+    if matches!(last, '.' | ';' | ',' | ':' | '|' | '–' | '-') {
+        return false;
+    }
+    // An interview's "Q: How was it received?" goes on with the topic of
+    // the answers; a question as a section title ("What should the report
+    // say?") still opens a section.
+    if INTERVIEW_QUESTION.is_match(line) {
         return false;
     }
     line.split_whitespace().count() <= 14
@@ -431,10 +441,10 @@ mod tests {
     }
 
     #[test]
-    fn a_short_question_is_a_sentence_not_a_heading() {
+    fn an_interviewers_question_is_a_sentence_not_a_heading() {
         // An interview's "Q: How was it received?" goes on with the topic
-        // of the answers; it does not open a section.
-        let t = "Kenya proposed to delete paragraph 4.\nQ: How was it received?\nA: Chile backed it.\nNext steps\n";
+        // of the answers; a question as a title still opens a section.
+        let t = "Kenya proposed to delete paragraph 4.\nQ: How was it received?\nA: Chile backed it.\nWhat comes next?\n";
         let kinds: Vec<_> = seg(t).blocks.iter().map(|b| b.kind).collect();
         assert_eq!(
             kinds,

@@ -244,11 +244,22 @@ impl<'a> Extractor<'a> {
         action: Action,
     ) -> (Option<String>, Option<String>) {
         let text = self.text;
-        let qs: Vec<Span> = quotes
+        let mut qs: Vec<Span> = quotes
             .iter()
             .copied()
             .filter(|q| clause.contains(*q) && !unquote(text, *q).is_empty())
             .collect();
+        // The wording follows the proposal word: "Kenya called it
+        // “useful”, and Peru asked that it be updated" quotes an
+        // evaluation, not new text.
+        if let Some(lead) = self
+            .finder
+            .find(text, clause, &[CueKind::ProposalVerb])
+            .into_iter()
+            .find(|h| !inside_any(quotes, h.span))
+        {
+            qs.retain(|q| q.start >= lead.span.end);
+        }
         if qs.is_empty() {
             return (None, None);
         }
@@ -266,10 +277,13 @@ impl<'a> Extractor<'a> {
             .find(|h| h.value == value && !inside_any(quotes, h.span));
         let get = |q: &Span| Some(unquote(text, *q));
         let Some(cue) = cue else {
+            let Some(first) = qs.first() else {
+                return (None, None);
+            };
             return match action {
-                Action::DeleteText => (get(&qs[0]), None),
-                Action::ReplaceText => (get(&qs[0]), qs.get(1).and_then(get)),
-                Action::InsertText | Action::AddParagraph | Action::Amend => (None, get(&qs[0])),
+                Action::DeleteText => (get(first), None),
+                Action::ReplaceText => (get(first), qs.get(1).and_then(get)),
+                Action::InsertText | Action::AddParagraph | Action::Amend => (None, get(first)),
                 _ => (None, None),
             };
         };
