@@ -194,7 +194,16 @@ fn may_hold_a_vote(sentence: &str) -> bool {
             .build(["vot", "abstain", "abstention", "in favo", "against:"])
             .unwrap()
     });
-    WORDS.is_match(sentence) || TALLY.is_match(sentence)
+    WORDS.is_match(sentence) || (may_hold_a_tally(sentence) && TALLY.is_match(sentence))
+}
+
+/// Whether `s` has what a dashed tally needs: a dash and a character `\d`
+/// can match (most sentences have no dash, and the expression's Unicode
+/// word boundaries make it slow to run).
+fn may_hold_a_tally(s: &str) -> bool {
+    s.contains(['-', '–'])
+        && s.chars()
+            .any(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()))
 }
 
 const MONTHS: &str =
