@@ -194,7 +194,16 @@ fn may_hold_a_vote(sentence: &str) -> bool {
             .build(["vot", "abstain", "abstention", "in favo", "against:"])
             .unwrap()
     });
-    WORDS.is_match(sentence) || TALLY.is_match(sentence)
+    WORDS.is_match(sentence) || (may_hold_a_tally(sentence) && TALLY.is_match(sentence))
+}
+
+/// Whether `s` has what a dashed tally needs: a dash and a character `\d`
+/// can match (most sentences have no dash, and the expression's Unicode
+/// word boundaries make it slow to run).
+fn may_hold_a_tally(s: &str) -> bool {
+    s.contains(['-', '–'])
+        && s.chars()
+            .any(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()))
 }
 
 const MONTHS: &str =
@@ -246,6 +255,23 @@ fn date_in(sentence: &str, source_year: Option<&str>) -> Option<String> {
         .map(|c| format!("{}-{:02}", &c[2], month_number(&c[1])))
 }
 
+/// The whole text the last of a sentence's anchors names, if any.
+fn last_text_in(anchors: &[(usize, Anchor)]) -> Option<Anchor> {
+    anchors.iter().rev().find_map(|(_, a)| match a {
+        Anchor::Paragraphs { of: Some(of), .. } => Some((**of).clone()),
+        a if a.is_text() => Some(a.clone()),
+        _ => None,
+    })
+}
+
+/// The committee-and-session prefix of a sentence's last full symbol.
+fn last_symbol_prefix_in(tokens: &[Token]) -> Option<String> {
+    tokens.iter().rev().find_map(|t| match &t.tok {
+        Tok::Symbol(sym) => tokens::symbol_prefix(sym),
+        _ => None,
+    })
+}
+
 /// Reads a whole source.
 struct Reader<'a> {
     text: &'a str,
@@ -271,6 +297,12 @@ struct Reader<'a> {
     /// Chile, Peru.") a vote; in a compilation of proposals it is who
     /// opposed the proposal above it.
     voting_seen: bool,
+    /// Sentences since the last one read in full that can hold no vote
+    /// and name no voting body: all they can change is `last_text` and
+    /// `symbol_prefix` (`voting_seen` and the votes need a sentence that
+    /// may hold one), which only a vote reads, so they are read (the
+    /// latest first, only as far back as needed) when a vote comes.
+    unread: Vec<Span>,
 }
 
 /// The recorded votes of a source, and the texts they are on that the
@@ -303,6 +335,7 @@ pub fn extract(
         events: Vec::new(),
         minted: texts::Minted::default(),
         voting_seen: false,
+        unread: Vec::new(),
     };
     r.first_body = segments
         .blocks
@@ -330,17 +363,16 @@ impl Reader<'_> {
     fn sentence(&mut self, span: Span, block_body: &mut Option<String>) {
         let s = span.of(self.text);
         let votey = may_hold_a_vote(s);
-        let tokens = tokens::tokenize(self.text, span, self.mentions, votey);
-        let reading = texts::Reading {
-            text: self.text,
-            mentions: self.mentions,
-            cues: &self.cues,
-            reference: self.reference,
-        };
-        let anchors = texts::anchors(&reading, &tokens);
         if let Some(d) = date_in(s, self.source_year.as_deref()) {
             self.last_date = Some(d);
         }
+        if !votey && !self.may_name_voting_body(span) {
+            self.unread.push(span);
+            return;
+        }
+        self.catch_up();
+        let tokens = tokens::tokenize(self.text, span, self.mentions, votey);
+        let anchors = texts::anchors(&self.reading(), &tokens);
         let entities = tokens.iter().filter_map(|t| match &t.tok {
             Tok::Entity(e) => Some(e),
             _ => None,
@@ -382,19 +414,54 @@ impl Reader<'_> {
             self.voting_seen = true;
         }
         // What this sentence names is the context of the next ones.
-        for (_, a) in &anchors {
-            match a {
-                Anchor::Paragraphs { of: Some(of), .. } => self.last_text = Some((**of).clone()),
-                a if a.is_text() => self.last_text = Some(a.clone()),
-                _ => {}
+        if let Some(t) = last_text_in(&anchors) {
+            self.last_text = Some(t);
+        }
+        if let Some(p) = last_symbol_prefix_in(&tokens) {
+            self.symbol_prefix = Some(p);
+        }
+    }
+
+    fn reading(&self) -> texts::Reading<'_> {
+        texts::Reading {
+            text: self.text,
+            mentions: self.mentions,
+            cues: &self.cues,
+            reference: self.reference,
+        }
+    }
+
+    /// Whether a mention inside `span` is a voting body (what a sentence's
+    /// tokens can name is among its mentions).
+    fn may_name_voting_body(&self, span: Span) -> bool {
+        self.mentions.within(span).any(
+            |m| matches!(&m.entity, Entity::Body(slug) if self.voting_bodies.contains_key(slug)),
+        )
+    }
+
+    /// Reads the sentences left unread, the latest first, until the text
+    /// and the symbol prefix they leave as context are known: the same
+    /// context as reading each of them in order.
+    fn catch_up(&mut self) {
+        let (mut text, mut prefix) = (None, None);
+        while let Some(span) = self.unread.pop() {
+            let tokens = tokens::tokenize(self.text, span, self.mentions, false);
+            if text.is_none() {
+                text = last_text_in(&texts::anchors(&self.reading(), &tokens));
+            }
+            if prefix.is_none() {
+                prefix = last_symbol_prefix_in(&tokens);
+            }
+            if text.is_some() && prefix.is_some() {
+                break;
             }
         }
-        for t in &tokens {
-            if let Tok::Symbol(sym) = &t.tok {
-                if let Some(p) = tokens::symbol_prefix(sym) {
-                    self.symbol_prefix = Some(p);
-                }
-            }
+        self.unread.clear();
+        if text.is_some() {
+            self.last_text = text;
+        }
+        if prefix.is_some() {
+            self.symbol_prefix = prefix;
         }
     }
 

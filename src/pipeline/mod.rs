@@ -28,7 +28,7 @@ use oxigraph::model::{GraphName, NamedNode, Quad};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
-/// One source's quads (sorted) and what the build keeps of it.
+/// One source's quads (each once) and what the build keeps of it.
 pub struct Mapped {
     pub quads: Vec<Quad>,
     pub record: SourceRecord,
@@ -42,7 +42,7 @@ pub fn map_facts(facts: &SourceFacts, reference: &Reference, hash: String) -> Ma
     let stem = &facts.source.stem;
     let graph: GraphName = iri::source_graph(stem).into();
     let shared: GraphName = iri::shared_graph().into();
-    // Sorted and each once (`quad::source`), so tallied without a set.
+    // Each once (`quad::source`), so tallied without a set.
     debug_assert!(quads.windows(2).all(|w| w[0] != w[1]));
     let (own, common): (Vec<&Quad>, Vec<&Quad>) = quads.iter().partition(|q| q.graph_name == graph);
     debug_assert!(common.iter().all(|q| q.graph_name == shared));

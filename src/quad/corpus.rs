@@ -57,7 +57,7 @@ pub fn alignments(c: &CorpusFacts) -> Vec<Quad> {
     for (doc, n) in &c.dropped {
         g.typed(&iri::paragraph(doc, *n), o("dropped"), "true", "boolean");
     }
-    g.into_sorted()
+    g.into_distinct()
 }
 
 /// The outcomes of `judgements` in the corpus graph (a part of it: a big
@@ -77,7 +77,7 @@ pub fn outcomes(
             g.str(&id, o("wordDiff"), &j.diff);
         }
     }
-    g.into_sorted()
+    g.into_distinct()
 }
 
 #[cfg(test)]
@@ -121,7 +121,7 @@ pub fn agreements(pairs: &[VotingAgreement]) -> Vec<Quad> {
         g.typed(&id, o("sharedVotes"), &p.shared.to_string(), "integer");
         g.typed(&id, o("sameVotes"), &p.same.to_string(), "integer");
     }
-    g.into_sorted()
+    g.into_distinct()
 }
 
 /// Two actors' agreement in stances across the corpus (states or groups,
@@ -161,5 +161,5 @@ pub fn stance_agreements(pairs: &[StanceAgreement]) -> Vec<Quad> {
         g.add(&id, o("secondActor"), second);
         g.typed(&id, o("sharedSides"), &p.shared.to_string(), "integer");
     }
-    g.into_sorted()
+    g.into_distinct()
 }

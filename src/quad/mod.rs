@@ -121,9 +121,9 @@ impl Sink {
         std::mem::swap(&mut self.graph, &mut self.other);
         r
     }
-    /// The quads in one order, whatever order they were added in.
-    fn into_sorted(self) -> Vec<Quad> {
-        self.quads.into_sorted()
+    /// The distinct quads, in one order for the same additions.
+    fn into_distinct(self) -> Vec<Quad> {
+        self.quads.into_distinct()
     }
     /// The code-point offset of byte `byte` of `text`, the text of the
     /// source this graph is for.
@@ -346,7 +346,7 @@ pub fn reference(r: &Reference) -> Vec<Quad> {
         }
     }
     record::record(&mut g, r);
-    g.into_sorted()
+    g.into_distinct()
 }
 
 /// Code-point offset of a byte offset (Web Annotation positions count
@@ -620,5 +620,5 @@ pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
         evidence(&mut g, &id, facts, s.evidence);
     }
     votes::add(&mut g, facts, &labels);
-    g.into_sorted()
+    g.into_distinct()
 }

@@ -1,11 +1,7 @@
 //! Cheap bookkeeping for large sources: byte offsets to code-point offsets
 //! (what `oa:TextPositionSelector` counts) in constant time per lookup —
 //! counting from the start of the text for every quote made a file with
-//! thousands of quotes quadratic — and an order on terms that needs no
-//! formatting.
-
-use oxigraph::model::Term;
-use std::cmp::Ordering;
+//! thousands of quotes quadratic.
 
 /// Bytes between two checkpoints.
 const STEP: usize = 4096;
@@ -45,34 +41,6 @@ impl CodePoints {
         let k = byte / STEP;
         let b = floor_boundary(text, k * STEP);
         self.marks[k] + text[b..byte].chars().count()
-    }
-}
-
-/// A term's parts for ordering: kind, then its lexical parts.
-fn term_key(t: &Term) -> (u8, &str, &str, &str) {
-    match t {
-        Term::NamedNode(n) => (0, n.as_str(), "", ""),
-        Term::BlankNode(b) => (1, b.as_str(), "", ""),
-        Term::Literal(l) => (
-            2,
-            l.value(),
-            l.datatype().as_str(),
-            l.language().unwrap_or(""),
-        ),
-        #[allow(unreachable_patterns)]
-        _ => (3, "", "", ""),
-    }
-}
-
-/// A total order on terms: kind (IRI, blank node, literal), then the
-/// lexical parts, compared part by part (formatting each term to compare
-/// them cost more than the rest of the mapping).
-pub fn term_order(a: &Term, b: &Term) -> Ordering {
-    let (ka, kb) = (term_key(a), term_key(b));
-    match ka.cmp(&kb) {
-        // Triple terms have no cheap key.
-        Ordering::Equal if ka.0 == 3 => a.to_string().cmp(&b.to_string()),
-        other => other,
     }
 }
 

@@ -51,6 +51,11 @@ static DESTINATION_LEAD: LazyLock<Regex> =
 /// "after"/"before" is where it goes, not what changes: it is left out.
 pub fn paragraph_refs(s: &str) -> Vec<(u32, usize, usize)> {
     let mut out = Vec::new();
+    if !may_hold_a_digit(s) {
+        // Every reference has a number: most sentences are done here,
+        // without running the expressions.
+        return out;
+    }
     let moves = MOVE_VERB.is_match(s);
     for c in PARAGRAPH_REFS.captures_iter(s) {
         let m = c.get(0).unwrap();
@@ -99,6 +104,13 @@ pub fn subparagraph_refs(s: &str) -> Vec<(u32, String)> {
     out
 }
 
+/// Whether `s` has a character `\d` can match (a decimal digit of any
+/// script).
+fn may_hold_a_digit(s: &str) -> bool {
+    s.chars()
+        .any(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()))
+}
+
 fn first_number(s: &str) -> Option<u32> {
     NUMBER_ITEM.captures(s)?[1].parse().ok()
 }
@@ -107,6 +119,11 @@ fn first_number(s: &str) -> Option<u32> {
 /// nothing. A closing ’ followed by a letter is an apostrophe.
 pub(super) fn quote_spans(text: &str, span: Span) -> Vec<Span> {
     let s = span.of(text);
+    // Most sentences quote nothing: no ' or ", and no byte that starts
+    // ‘ ’ “ ” (0xE2), so nothing to decode.
+    if !s.bytes().any(|b| matches!(b, b'\'' | b'"' | 0xE2)) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
