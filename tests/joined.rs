@@ -145,3 +145,17 @@ fn a_request_that_others_supported_is_theirs_to_back() {
         ]
     );
 }
+
+#[test]
+fn the_paragraph_named_before_joining_is_the_one_the_request_is_about() {
+    let text = "Session summary\n\nOn PP 3, Chile proposed to add a reference to the final report.\nOn OP 4, which describes the groups, Oman joined Fiji and Palau in asking that the words \"for small States\" be inserted after \"capacity-building\".\n";
+    let f = extract("summary", text, "2025-10-14");
+    assert_eq!(
+        proposals(&f),
+        [
+            ("CHL".to_string(), 3, Action::InsertText),
+            ("FJI".to_string(), 4, Action::InsertText),
+            ("PLW".to_string(), 4, Action::InsertText)
+        ]
+    );
+}

@@ -9,7 +9,7 @@
 use super::actors::LIST_GAP;
 use super::context::{At, Context, Holder, Produced};
 use super::cues::{Hit, STANCE_FAMILY};
-use super::refs::inside_any;
+use super::refs::{inside_any, paragraph_refs};
 use super::Extractor;
 use crate::fact::proposals::{Polarity, StanceTarget};
 use crate::mention::Entity;
@@ -83,6 +83,17 @@ impl<'a> Extractor<'a> {
         let main = self.lead_cue(request, &hits)?;
         if hits[main].kind != CueKind::ProposalVerb {
             return None;
+        }
+        // "On OP 4, …, we join Fiji in asking that …": the paragraph named
+        // before the request is the one it is about.
+        if paragraph_refs(request.of(self.text)).is_empty() {
+            let named: Vec<u32> = paragraph_refs(&self.text[clause.start..from])
+                .into_iter()
+                .map(|r| r.0)
+                .collect();
+            if !named.is_empty() {
+                ctx.set_paragraphs(named);
+            }
         }
         let proposers: Vec<Holder> = joined.into_iter().map(Holder::own).collect();
         let mut made = Produced::default();
