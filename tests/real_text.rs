@@ -721,3 +721,16 @@ fn bracketed_labelled_proposals_are_each_their_speakers() {
         ]
     );
 }
+
+#[test]
+fn accrediting_non_governmental_organisations_is_stakeholder_participation() {
+    let f = read("Belarus opposed any automatic accreditation of non-governmental organisations, and Malta welcomed the participation of non-governmental organizations.");
+    let got = common::policy_positions(&f, "multistakeholder-participation");
+    assert_eq!(
+        got,
+        [
+            ("BLR".to_string(), Polarity::Opposition),
+            ("MLT".to_string(), Polarity::Support)
+        ]
+    );
+}
