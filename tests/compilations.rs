@@ -219,8 +219,16 @@ fn for_and_against_lines_name_who_backs_and_who_opposes_the_proposal_above() {
 
 #[test]
 fn for_inside_a_clause_is_no_label() {
-    let f = read("Paragraph 7\n- Oman: replace \"annual\" with \"biennial\".\n  Qatar asked for: more time, and Kuwait for: nothing.\n");
-    assert!(edit_stances(&f).is_empty(), "{:?}", edit_stances(&f));
+    // "for:" after other words labels nothing: the clause's own cue
+    // ("opposed") decides.
+    let f = read("Paragraph 7\n- Oman: replace \"annual\" with \"biennial\".\n  Arguments for: Qatar and Kuwait opposed it.\n");
+    assert_eq!(
+        edit_stances(&f),
+        [
+            ("QAT".to_string(), Polarity::Opposition, "OMN".to_string()),
+            ("KWT".to_string(), Polarity::Opposition, "OMN".to_string())
+        ]
+    );
 }
 
 #[test]
