@@ -160,3 +160,16 @@ fn a_quote_before_the_proposal_word_is_no_new_wording() {
     assert_eq!(fiji.len(), 1, "{:?}", f.proposals);
     assert_eq!(fiji[0].added, None, "{:?}", fiji[0]);
 }
+
+#[test]
+fn a_word_containing_a_proposal_noun_is_no_proposal_noun() {
+    // "context" holds "text" but names no one's text: Chile backs no
+    // proposal of Peru's, and none is recorded for Peru.
+    let f = extract(
+        "session-report",
+        "Paragraph 5: Kenya proposed to delete the paragraph. In that context, Chile backed the view of Peru.",
+        "2024-07-10",
+    );
+    assert_eq!(f.proposals.len(), 1, "{:?}", f.proposals);
+    assert!(edit_stances(&f).is_empty(), "{:?}", edit_stances(&f));
+}

@@ -218,6 +218,15 @@ impl<'a> Extractor<'a> {
             "text",
         ]
         .iter()
-        .any(|w| s.contains(w))
+        // At the start of a word ("texts", "amendments"), never inside one:
+        // "context" names no text, "credit" no edit.
+        .any(|w| {
+            s.match_indices(w).any(|(i, _)| {
+                !s[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            })
+        })
     }
 }
