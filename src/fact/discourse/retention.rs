@@ -1,7 +1,8 @@
 //! Keeping and rejecting a draft's text: "Retain [Oman].", "paragraph 7
 //! should remain", "Support for retaining the paragraph: Chile, Peru."
-//! oppose the deletions of it; "We cannot accept paragraph 12" with no
-//! proposal on it asks for a change of it.
+//! oppose the deletions of it; "keep paragraph 36 as drafted", "preferred
+//! the original wording" oppose every change to it; "We cannot accept
+//! paragraph 12" with no proposal on it asks for a change of it.
 
 use super::context::{At, Context, Holder, Produced};
 use super::cues::Hit;
@@ -37,10 +38,11 @@ impl<'a> Extractor<'a> {
         .then_some(next)
     }
 
-    /// Keeping the draft's text opposes deleting it.
-    /// "paragraph 7 should remain" opposes deleting it; "the OEWG should
-    /// remain the single negotiating mechanism" supports the body named
-    /// before the cue.
+    /// What keeping is about: "paragraph 7 should remain" opposes deleting
+    /// it ("as drafted", "the original wording": every change to it); "the
+    /// OEWG should remain the single negotiating mechanism" supports the
+    /// body named, which wins unless the clause names a paragraph or the
+    /// text.
     pub(super) fn retained_or_kept(&self, clause: Span, cue: &Hit, ctx: &Context) -> Vec<Position> {
         let kept: Vec<Position> = self
             .policy_objects(clause, cue, true)
