@@ -1,11 +1,12 @@
 //! A recorded vote as a position: a yes or no on a text about one
 //! recurring body or proposal backs or opposes it, but a vote on an
 //! amendment to that text does not (the amendment may strengthen or weaken
-//! it). Every sentence here is invented for the test.
+//! it); a vote on an amendment or an edit proposal is a position on that
+//! edit. Every sentence here is invented for the test.
 
 mod common;
 
-use common::{code, extract};
+use common::{code, edit_stances, extract};
 use oewg_kg::fact::{Polarity, StanceTarget};
 
 /// `(state, polarity)` of every position on the Programme of Action.
@@ -48,4 +49,53 @@ fn a_vote_on_an_amendment_to_that_text_is_no_position_on_the_body() {
         "{got:?}"
     );
     assert_eq!(got.len(), 3, "{got:?}");
+}
+
+/// The edit positions `(holder, polarity, proposer, paragraph)` of a text.
+fn on_edits(text: &str) -> Vec<(String, Polarity, String, u32)> {
+    let f = extract("press-release", text, "2025-10-30");
+    let mut v: Vec<_> = edit_stances(&f)
+        .into_iter()
+        .map(|(h, _, p, by, n)| (h, p, by, n))
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+#[test]
+fn a_vote_on_an_amendment_backs_or_opposes_the_edit_it_makes() {
+    let text = "Introducing the amendment (A/C.1/90/L.77), the representative of Palau said it would delete operative paragraph 4 of draft A/C.1/90/L.12. The amendment was rejected by a recorded vote of 3 in favour to 150 against, with 8 abstentions.\nIn favour: Palau, Tonga, Fiji.\nAgainst: Peru, Chile.\nAbstaining: Nepal.\n";
+    let s = |h: &str, p| (h.to_string(), p, "PLW".to_string(), 4);
+    assert_eq!(
+        on_edits(text),
+        [
+            s("CHL", Polarity::Opposition),
+            s("FJI", Polarity::Support),
+            s("PER", Polarity::Opposition),
+            s("TON", Polarity::Support),
+        ]
+    );
+}
+
+#[test]
+fn a_vote_on_a_proposal_to_delete_a_paragraph_is_a_position_on_it() {
+    let text = "A proposal by Chad to delete paragraph 3 of article 9 was defeated on Friday.\n\nThe proposal was rejected by 90 votes against to 12 in favour, with 30 abstentions. Among those in favour of the deletion were Chad, Mali and Niger. Those voting against included Peru and Norway.\n";
+    let got = on_edits(text);
+    let s = |h: &str, p| (h.to_string(), p, "TCD".to_string(), 3);
+    assert_eq!(
+        got,
+        [
+            s("MLI", Polarity::Support),
+            s("NER", Polarity::Support),
+            s("NOR", Polarity::Opposition),
+            s("PER", Polarity::Opposition),
+        ]
+    );
+}
+
+#[test]
+fn a_vote_on_the_draft_after_an_edit_is_no_position_on_the_edit() {
+    let text = "Peru proposed to delete paragraph 6. The draft resolution was then approved by a recorded vote of 160 in favour to 2 against (Laos, Nauru), with 4 abstentions.\n";
+    assert_eq!(on_edits(text), []);
 }

@@ -175,6 +175,7 @@ impl SourceFacts {
         stances.extend(vote_stances::from_votes(
             text, &votes, &segments, &mentions, reference,
         ));
+        stances.extend(vote_stances::on_edits(text, &votes, &proposals));
         ad_hoc.extend(mentions.ad_hoc.clone());
         for (e, a) in voted_texts {
             ad_hoc.entry(e).or_insert(a);

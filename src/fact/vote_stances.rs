@@ -48,6 +48,68 @@ pub fn from_votes(
     out
 }
 
+/// A recorded vote on an amendment or an edit proposal ("The amendment was
+/// rejected by 12 votes to 104", "The proposal was defeated by …") is a
+/// position on that edit: a yes backs it, a no opposes it. The edit is the
+/// last one the source read, with a paragraph, before the vote's first
+/// sentence (with its co-proposers, read from the same sentence); the
+/// proposer's own vote is no stance on its own edit. Abstentions are no
+/// position.
+pub fn on_edits(
+    text: &str,
+    votes: &[RecordedVote],
+    proposals: &[super::EditProposal],
+) -> Vec<Stance> {
+    let mut out = Vec::new();
+    for v in votes {
+        let Some(first) = v.evidence.iter().map(|e| e.start).min() else {
+            continue;
+        };
+        if !on_an_edit(v, text) {
+            continue;
+        }
+        let Some(last) = proposals
+            .iter()
+            .filter(|p| !p.targets.is_empty() && p.evidence.end <= first)
+            .max_by_key(|p| p.evidence.start)
+        else {
+            continue;
+        };
+        for (i, p) in proposals.iter().enumerate() {
+            if p.evidence != last.evidence || p.targets.is_empty() {
+                continue;
+            }
+            for sv in &v.votes {
+                let polarity = match sv.cast {
+                    Cast::Yes => Polarity::Support,
+                    Cast::No => Polarity::Opposition,
+                    Cast::Abstain => continue,
+                };
+                let actor = Entity::State(sv.state.clone());
+                if actor == p.proposer {
+                    continue;
+                }
+                out.push(Stance {
+                    actor,
+                    voiced_by: None,
+                    polarity,
+                    target: StanceTarget::Edit(i),
+                    evidence: sv.evidence,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The vote's sentences call what was voted on an amendment or a proposal.
+fn on_an_edit(v: &RecordedVote, text: &str) -> bool {
+    on_an_amendment(v, text)
+        || v.evidence
+            .iter()
+            .any(|e| e.of(text).to_lowercase().contains("proposal"))
+}
+
 /// "The amendment was rejected by 19 votes to 112": a yes may strengthen
 /// or weaken the text it amends, so a vote on an amendment takes no side
 /// on what that text is about.

@@ -67,7 +67,7 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
             let is_abbrev = c == '.'
                 && (ABBREVIATIONS.contains(&word_before)
                     || (word_before.len() == 1 && word_before.chars().all(|c| c.is_uppercase()))
-                    || word_before.contains('.'));
+                    || (word_before.contains('.') && !ends_in_digit(word_before)));
             let boundary = match next {
                 None => true,
                 Some(n) if n.is_whitespace() => {
@@ -115,6 +115,13 @@ fn enders(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
             .map(|c| (i, c)),
         _ => None,
     })
+}
+
+/// "draft A/81/L.31. Decisions …", "in rev.1. Kenya …": a dotted word
+/// that ends in a digit is a document symbol or a revision, not an
+/// abbreviation ("e.g.", "U.S."), so its full stop may end the sentence.
+fn ends_in_digit(word: &str) -> bool {
+    word.chars().last().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// The word before `pos`, looking back at most 64 bytes: a longer "word"
@@ -228,6 +235,21 @@ mod tests {
         );
         let f = "measures to address them.3A/RES/58/32, A/RES/60/45. Through their reports.";
         assert_eq!(split(f).len(), 2);
+    }
+
+    #[test]
+    fn a_symbol_or_revision_ending_in_a_digit_ends_its_sentence() {
+        assert_eq!(
+            split("It amends draft A/C.1/90/L.7. Peru objected. See rev.2. Fiji agreed."),
+            [
+                "It amends draft A/C.1/90/L.7.",
+                "Peru objected.",
+                "See rev.2.",
+                "Fiji agreed."
+            ]
+        );
+        // A dotted abbreviation still does not.
+        assert_eq!(split("the U.S. Mission spoke.").len(), 1);
     }
 
     #[test]

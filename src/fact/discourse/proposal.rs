@@ -107,13 +107,33 @@ impl<'a> Extractor<'a> {
         out: &mut Produced,
     ) {
         let (clause, _, quotes) = at;
-        let holders = self.holders(clause, &hits[main], quotes, ctx, false);
+        let mut main = main;
+        let mut holders = self.holders(clause, &hits[main], quotes, ctx, false);
         if holders.is_empty() {
-            return;
+            // "Introducing the amendment (L.40), the representative of Peru
+            // said it would insert …": a proposal noun in an opening phrase
+            // has no subject before it; a later proposal verb or action
+            // word of the clause does.
+            let Some((later, h)) = (main + 1..hits.len())
+                .filter(|&i| matches!(hits[i].kind, CueKind::ProposalVerb | CueKind::Action))
+                .filter(|&i| self.has_actor_before(clause, &hits[i], quotes))
+                .map(|i| (i, self.holders(clause, &hits[i], quotes, ctx, false)))
+                .find(|(_, h)| !h.is_empty())
+            else {
+                return;
+            };
+            (main, holders) = (later, h);
         }
         if self.proposals_by(at, ctx, hits, main, &holders, out) {
             ctx.set_speakers(holders);
         }
+    }
+
+    /// Some actor is named between the clause's start and `cue`.
+    fn has_actor_before(&self, clause: Span, cue: &Hit, quotes: &[Span]) -> bool {
+        !self
+            .actors_in(Span::new(clause.start, cue.span.start), quotes)
+            .is_empty()
     }
 
     /// The proposals (or policy support) of a clause led by the proposal
