@@ -99,3 +99,17 @@ fn a_vote_on_the_draft_after_an_edit_is_no_position_on_the_edit() {
     let text = "Peru proposed to delete paragraph 6. The draft resolution was then approved by a recorded vote of 160 in favour to 2 against (Laos, Nauru), with 4 abstentions.\n";
     assert_eq!(on_edits(text), []);
 }
+
+#[test]
+fn a_vote_to_retain_a_paragraph_is_the_deletions_vote_the_other_way_round() {
+    let text = "PRESS RELEASE: Committee keeps paragraph on stakeholders\n\nNauru had proposed to delete operative paragraph 7 and asked for a recorded vote on its retention. The Committee decided to retain operative paragraph 7 by a recorded vote of 140 in favour to 4 against, with 9 abstentions. The following delegations voted against retention: Nauru, Laos, Oman and Qatar.\n";
+    let s = |h: &str, p| (h.to_string(), p, "NRU".to_string(), 7);
+    assert_eq!(
+        on_edits(text),
+        [
+            s("LAO", Polarity::Support),
+            s("OMN", Polarity::Support),
+            s("QAT", Polarity::Support),
+        ]
+    );
+}

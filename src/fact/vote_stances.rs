@@ -13,6 +13,8 @@ use super::{Cast, Polarity, RecordedVote, Stance, StanceTarget};
 use crate::mention::{Entity, Mentions};
 use crate::reference::Reference;
 use crate::segment::{Segments, Span};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// The stances a source's recorded votes imply.
 pub fn from_votes(
@@ -51,10 +53,11 @@ pub fn from_votes(
 /// A recorded vote on an amendment or an edit proposal ("The amendment was
 /// rejected by 12 votes to 104", "The proposal was defeated by …") is a
 /// position on that edit: a yes backs it, a no opposes it. The edit is the
-/// last one the source read, with a paragraph, before the vote's first
-/// sentence (with its co-proposers, read from the same sentence); the
-/// proposer's own vote is no stance on its own edit. Abstentions are no
-/// position.
+/// last one the source read, with a paragraph, before the first sentence
+/// naming the voters (with its co-proposers, read from the same sentence).
+/// A vote to retain a paragraph that an earlier proposal would delete is
+/// that deletion's vote the other way round. The proposer's own vote is no
+/// stance on its own edit; abstentions are no position.
 pub fn on_edits(
     text: &str,
     votes: &[RecordedVote],
@@ -62,17 +65,35 @@ pub fn on_edits(
 ) -> Vec<Stance> {
     let mut out = Vec::new();
     for v in votes {
-        let Some(first) = v.evidence.iter().map(|e| e.start).min() else {
+        // Where the states' names are read: a vote's sentences may include
+        // a headline before the edit was introduced.
+        let Some(first) = v.votes.iter().map(|sv| sv.evidence.start).min() else {
             continue;
         };
-        if !on_an_edit(v, text) {
-            continue;
-        }
-        let Some(last) = proposals
+        let before = |p: &&super::EditProposal| !p.targets.is_empty() && p.evidence.start <= first;
+        // "Peru had proposed to delete operative paragraph 9 … The Committee
+        // decided to retain operative paragraph 9 by a recorded vote of …":
+        // a vote to keep the paragraph a deletion would remove is that
+        // deletion's vote, the other way round.
+        let retained = retained_paragraphs(v, text);
+        let (last, flip) = if let Some(p) = proposals
             .iter()
-            .filter(|p| !p.targets.is_empty() && p.evidence.end <= first)
+            .filter(before)
+            .filter(|p| p.action == super::Action::DeleteParagraph)
+            .filter(|p| p.targets.iter().any(|n| retained.contains(n)))
             .max_by_key(|p| p.evidence.start)
-        else {
+        {
+            (p, true)
+        } else if on_an_edit(v, text) {
+            let Some(p) = proposals
+                .iter()
+                .filter(before)
+                .max_by_key(|p| p.evidence.start)
+            else {
+                continue;
+            };
+            (p, false)
+        } else {
             continue;
         };
         for (i, p) in proposals.iter().enumerate() {
@@ -80,10 +101,10 @@ pub fn on_edits(
                 continue;
             }
             for sv in &v.votes {
-                let polarity = match sv.cast {
-                    Cast::Yes => Polarity::Support,
-                    Cast::No => Polarity::Opposition,
-                    Cast::Abstain => continue,
+                let polarity = match (sv.cast, flip) {
+                    (Cast::Yes, false) | (Cast::No, true) => Polarity::Support,
+                    (Cast::No, false) | (Cast::Yes, true) => Polarity::Opposition,
+                    (Cast::Abstain, _) => continue,
                 };
                 let actor = Entity::State(sv.state.clone());
                 if actor == p.proposer {
@@ -101,6 +122,29 @@ pub fn on_edits(
     }
     out
 }
+
+/// "retain operative paragraph 9", "paragraph 4 was retained": the
+/// paragraphs a vote's sentences speak of keeping.
+fn retained_paragraphs(v: &RecordedVote, text: &str) -> Vec<u32> {
+    let mut found = Vec::new();
+    for e in &v.evidence {
+        let s = e.of(text);
+        if !RETAIN.is_match(s) {
+            continue;
+        }
+        found.extend(
+            PARAGRAPH_NUMBER
+                .captures_iter(s)
+                .filter_map(|c| c[1].parse::<u32>().ok()),
+        );
+    }
+    found
+}
+
+static RETAIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bretain(?:s|ed|ing)?\b|\bretention\b").unwrap());
+static PARAGRAPH_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:paragraph|OP|PP)\s+(\d{1,3})\b").unwrap());
 
 /// The vote's sentences call what was voted on an amendment or a proposal.
 fn on_an_edit(v: &RecordedVote, text: &str) -> bool {
