@@ -173,3 +173,31 @@ fn a_word_containing_a_proposal_noun_is_no_proposal_noun() {
     assert_eq!(f.proposals.len(), 1, "{:?}", f.proposals);
     assert!(edit_stances(&f).is_empty(), "{:?}", edit_stances(&f));
 }
+
+#[test]
+fn a_change_acceptable_or_not_acceptable_to_a_state_is_its_position() {
+    let got = reactions(
+        "Oman wished to merge OP 3 and OP 4. The merger was not acceptable to Chile. Nepal and Fiji, for their part, said the merger was acceptable to them.",
+    );
+    assert_eq!(
+        got,
+        [
+            r("CHL", Opposition, "OMN", 3),
+            r("FJI", Support, "OMN", 3),
+            r("NPL", Support, "OMN", 3),
+        ]
+    );
+}
+
+#[test]
+fn a_proposal_withdrawn_later_in_its_paragraph_is_no_proposal() {
+    let text = "Paragraph 21. Deleting the last sentence of paragraph 21 was proposed by Laos. That proposal drew objections from Peru and Chile. After the break Laos said it would not insist and withdrew the proposal.\n\nParagraph 22. Ghana proposed to delete paragraph 22. Togo objected.";
+    let f = extract("session-report", text, "2024-07-10");
+    let proposers: Vec<_> = f
+        .proposals
+        .iter()
+        .map(|p| (common::code(&p.proposer), p.targets.clone()))
+        .collect();
+    assert_eq!(proposers, [("GHA".to_string(), vec![22])]);
+    assert_eq!(reactions(text), [r("TGO", Opposition, "GHA", 22)]);
+}

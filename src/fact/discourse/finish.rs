@@ -157,5 +157,32 @@ impl<'a> Extractor<'a> {
             .within(upto)
             .filter(|x| x.entity.is_actor())
             .all(|x| x.entity == p.proposer)
+            || self.withdrawn_later(p, sentences, at)
+    }
+
+    /// "Iran proposed … That proposal drew objections from Canada. Later
+    /// Iran said it would not insist and withdrew the proposal.": further
+    /// on in the proposal's paragraph, a sentence in which the proposer,
+    /// and no other actor, is named before the withdrawal.
+    fn withdrawn_later(&self, p: &EditProposal, sentences: &[Span], from: usize) -> bool {
+        let block_end = self.text[p.evidence.end..]
+            .find("\n\n")
+            .map_or(self.text.len(), |i| p.evidence.end + i);
+        sentences
+            .iter()
+            .skip(from)
+            .take_while(|s| s.end <= block_end)
+            .any(|s| {
+                let Some(m) = WITHDRAWN.find(s.of(self.text)) else {
+                    return false;
+                };
+                let named: Vec<_> = self
+                    .mentions
+                    .within(Span::new(s.start, s.start + m.start()))
+                    .filter(|x| x.entity.is_actor())
+                    .map(|x| &x.entity)
+                    .collect();
+                !named.is_empty() && named.iter().all(|e| **e == p.proposer)
+            })
     }
 }

@@ -24,6 +24,11 @@ use crate::segment::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// "acceptable to them", "found favour with it": an object pronoun right
+/// after a cue whose holders follow it.
+static OBJECT_PRONOUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+(?:them|it|him|her|us)\b").unwrap());
+
 /// Between a cue and the actor it is about: "backed Iran", "sided with the EU".
 static LEAD_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:(?:with|behind)\s+)?(?:the\s+)?$").unwrap());
@@ -66,7 +71,11 @@ impl<'a> Extractor<'a> {
         // change to it, see `rejected_paragraphs`).
         let no_position = cue.kind == CueKind::Oppose && negated;
         // "For: Chile, Peru." lists its holders after the label.
-        let after = cue.value == "after" || cue.value == "label";
+        // "… said the merger was acceptable to them": a pronoun after such
+        // a cue points back at the clause's subject.
+        let after = (cue.value == "after"
+            && !OBJECT_PRONOUN.is_match(&self.text[cue.span.end..clause.end]))
+            || cue.value == "label";
         let holders = self.holders(clause, cue, quotes, ctx, after);
         if tracing() {
             eprintln!(
