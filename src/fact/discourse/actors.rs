@@ -30,6 +30,12 @@ static AFTER_ASIDE: LazyLock<Regex> =
 const MAX_LABEL_HEADING: usize = 6;
 /// A relative pronoun that can open a clause with its own subject.
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:which|whom)\b").unwrap());
+/// ", which rejected", ", who has long backed": a relative clause opened
+/// right after an actor, with only auxiliaries and adverbs before the cue
+/// (", which the Chair said rejected" has a subject of its own).
+static RELATIVE_AFTER_ACTOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^,\s+(?:which|who)\s+(?:(?:has|have|had|was|is|were|are|also|long|now|then|once|still|already|never|always|\w+ly)\s+){0,3}$").unwrap()
+});
 static BY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bby\b").unwrap());
 
 /// A passive verb and its "by": "was put forward anew by".
@@ -103,6 +109,9 @@ impl<'a> Extractor<'a> {
         }
         if picked.is_empty() {
             picked = self.reported_after(clause, cue, &actors);
+        }
+        if picked.is_empty() && !after_cue {
+            picked = self.relative_antecedent(cue, &actors);
         }
         let mut holders: Vec<Holder> = picked
             .into_iter()
@@ -230,6 +239,20 @@ impl<'a> Extractor<'a> {
                     &[CueKind::FirstPerson],
                 )
                 .is_empty()
+    }
+
+    /// "The sharpest criticism came from Chile, which rejected a treaty":
+    /// the actor right before ", which"/", who" holds the relative
+    /// clause's position when the clause names no subject of its own.
+    fn relative_antecedent(&self, cue: &Hit, actors: &[&'a Mention]) -> Vec<&'a Mention> {
+        let Some(last) = actors.iter().rev().find(|m| m.span.end <= cue.span.start) else {
+            return Vec::new();
+        };
+        if RELATIVE_AFTER_ACTOR.is_match(&self.text[last.span.end..cue.span.start]) {
+            vec![*last]
+        } else {
+            Vec::new()
+        }
     }
 
     /// "(EU, US, Netherlands …)" after the cue, or ", Egypt highlighted.":

@@ -1,0 +1,52 @@
+//! Positions on recurring proposals as analytical pieces and policy briefs
+//! phrase them: a relative clause after the state that holds them, verbs in
+//! the present tense, "lined up behind". Every sentence here is invented
+//! for the test.
+
+mod common;
+
+use common::{extract, policy_positions};
+use oewg_kg::fact::Polarity::{self, Opposition, Support};
+
+fn on(text: &str, slug: &str) -> Vec<(String, Polarity)> {
+    let f = extract("policy-brief", text, "2025-02-10");
+    let mut v = policy_positions(&f, slug);
+    v.sort();
+    v.dedup();
+    v
+}
+
+#[test]
+fn a_relative_clause_after_a_state_is_that_states_position() {
+    assert_eq!(
+        on(
+            "The bluntest reply came from Latvia, which rejected a new treaty outright.",
+            "legally-binding-instrument"
+        ),
+        [("LVA".to_string(), Opposition)]
+    );
+}
+
+#[test]
+fn a_relative_clause_with_its_own_subject_is_not() {
+    assert_eq!(
+        on(
+            "The bluntest reply came from Latvia, which the Chair said rejected a new treaty.",
+            "legally-binding-instrument"
+        ),
+        []
+    );
+}
+
+#[test]
+fn present_tense_backing_and_lining_up_behind_are_support() {
+    let text = "Laos and Fiji back the voluntary fund for capacity-building. Senegal now champions a standing body with a capacity-building stream, and Togo has lined up behind it.";
+    assert_eq!(
+        on(text, "voluntary-fund"),
+        [("FJI".to_string(), Support), ("LAO".to_string(), Support)]
+    );
+    assert_eq!(
+        on(text, "permanent-mechanism"),
+        [("SEN".to_string(), Support), ("TGO".to_string(), Support)]
+    );
+}
