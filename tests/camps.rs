@@ -50,3 +50,19 @@ fn present_tense_backing_and_lining_up_behind_are_support() {
         [("SEN".to_string(), Support), ("TGO".to_string(), Support)]
     );
 }
+
+#[test]
+fn seeing_merit_backs_and_questioning_the_need_opposes() {
+    let text = "Nepal sees merit in a voluntary fund. Chile does not see merit in a voluntary fund. Oman questioned the need for a legally binding instrument.";
+    assert_eq!(
+        on(text, "voluntary-fund"),
+        [
+            ("CHL".to_string(), Opposition),
+            ("NPL".to_string(), Support)
+        ]
+    );
+    assert_eq!(
+        on(text, "legally-binding-instrument"),
+        [("OMN".to_string(), Opposition)]
+    );
+}
