@@ -13,6 +13,12 @@ fn node(iri: String) -> NamedNode {
 
 /// Percent-encodes what may not appear in an IRI path segment.
 fn segment(s: &str) -> String {
+    let safe = |b: u8| b.is_ascii_alphanumeric() || b"-._~".contains(&b);
+    // Most segments (stems, codes, slugs) need no escape: copied whole
+    // rather than a character at a time.
+    if s.bytes().all(safe) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
         if ch.is_ascii_alphanumeric() || "-._~".contains(ch) {

@@ -58,12 +58,22 @@ impl Normalized {
         let bytes = original.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
-            let b = bytes[at];
             // Printable ASCII is its own spelling: one byte each way, no
-            // decoding (most of any report).
-            if b.is_ascii_graphic() || (b == b' ' && !n.text.ends_with(' ')) {
-                n.copy(b, at);
+            // decoding (most of any report), copied a run at a time.
+            let run = at;
+            let mut after_space = n.text.ends_with(' ');
+            while let Some(&b) = bytes.get(at) {
+                if b.is_ascii_graphic() {
+                    after_space = false;
+                } else if b == b' ' && !after_space {
+                    after_space = true;
+                } else {
+                    break;
+                }
                 at += 1;
+            }
+            if at > run {
+                n.copy(&original[run..at], run);
                 continue;
             }
             let c = original[at..].chars().next().expect("a character boundary");
@@ -74,7 +84,7 @@ impl Normalized {
                 continue;
             }
             match u8::try_from(c2) {
-                Ok(b) if c.len_utf8() == 1 => n.copy(b, start),
+                Ok(b) if c.len_utf8() == 1 => n.copy(char::from(b).encode_utf8(&mut [0; 4]), start),
                 _ => {
                     n.pieces.push(Piece {
                         at: n.text.len(),
@@ -88,8 +98,10 @@ impl Normalized {
         n
     }
 
-    /// Appends ASCII byte `b`, which stands for original byte `from`.
-    fn copy(&mut self, b: u8, from: usize) {
+    /// Appends ASCII `run`, which stands for the original bytes from
+    /// `from` on, one for one.
+    fn copy(&mut self, run: &str, from: usize) {
+        debug_assert!(run.is_ascii());
         let at = self.text.len();
         let continues = self
             .pieces
@@ -98,7 +110,7 @@ impl Normalized {
         if !continues {
             self.pieces.push(Piece { at, from, to: None });
         }
-        self.text.push(char::from(b));
+        self.text.push_str(run);
     }
 
     /// The original start and end of the character normalised byte `i`

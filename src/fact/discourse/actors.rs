@@ -489,7 +489,10 @@ impl<'a> Extractor<'a> {
             .map(str::trim_end)
             .unwrap_or(before);
         // "the delegations of Greece", "the representative of Kenya": subjects.
-        let lower = before.to_lowercase();
+        // Only the end of the text before can hold these phrases, so only
+        // the end is lower-cased (lower-casing the whole clause before
+        // every mention cost more than the rest of this check).
+        let lower = lowercase_tail(before, 20);
         if let Some(p) = [
             "delegation of",
             "delegations of",
@@ -513,9 +516,7 @@ impl<'a> Extractor<'a> {
             let cut = before.len().saturating_sub(p.len());
             let head = before.get(..cut).unwrap_or("").trim_end();
             let head = head.strip_suffix("the").map_or(head, str::trim_end);
-            return ["of", "by", "from"]
-                .iter()
-                .any(|w| head.ends_with(&format!(" {w}")));
+            return [" of", " by", " from"].iter().any(|w| head.ends_with(w));
         }
         // A list continues the status of its first member: "changes by China and Cuba".
         let list_start = self.list_head(m, clause);
@@ -529,9 +530,9 @@ impl<'a> Extractor<'a> {
                 return self.after_preposition(&h, clause);
             }
         }
-        ["of", "by", "with", "to", "from", "than"]
+        [" of", " by", " with", " to", " from", " than"]
             .iter()
-            .any(|p| before.ends_with(&format!(" {p}")) || before == *p)
+            .any(|p| before.ends_with(p) || before == &p[1..])
     }
 
     /// Start of the coordinated list ("China, Cuba and Belarus") a mention
@@ -574,4 +575,18 @@ impl<'a> Extractor<'a> {
             ctx.set_speakers(holders);
         }
     }
+}
+
+/// The lower-case form of the last `chars` characters of `text`: it ends
+/// with an ASCII phrase of at most `chars` characters exactly when the
+/// lower-case form of the whole text does (a character lower-cases to one
+/// or more characters, on its own but for a final sigma, which is never
+/// ASCII).
+fn lowercase_tail(text: &str, chars: usize) -> String {
+    let start = text
+        .char_indices()
+        .rev()
+        .nth(chars.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    text[start..].to_lowercase()
 }

@@ -93,6 +93,10 @@ pub(super) fn flip(p: Polarity) -> Polarity {
 }
 
 /// Whether `OEWG_KG_TRACE` asks for the clause-by-clause reading on stderr.
+/// Read once per process: asked for every clause, the look-up (which
+/// takes the environment's lock) cost more than some readers.
 pub(super) fn tracing() -> bool {
-    std::env::var_os("OEWG_KG_TRACE").is_some()
+    static TRACING: std::sync::LazyLock<bool> =
+        std::sync::LazyLock::new(|| std::env::var_os("OEWG_KG_TRACE").is_some());
+    *TRACING
 }

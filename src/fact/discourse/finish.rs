@@ -5,6 +5,7 @@
 use super::Extractor;
 use crate::fact::proposals::{Action, EditProposal, Stance, StanceTarget};
 use crate::segment::Span;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -15,6 +16,26 @@ static ORDINAL_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
 static WITHDRAWN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:withdrew|retracted|dropped|abandoned)\s+(?:it|its|the|this|that|their|her|his)\b|(?:was|were|had been|has been)\s+(?:later\s+|subsequently\s+|then\s+|eventually\s+)?(?:withdrawn|retracted|dropped))").unwrap()
 });
+/// The words one of which every [`WITHDRAWN`] match holds, in ASCII
+/// (no other character case-folds to one of their letters).
+static WITHDRAWAL_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["withdr", "retracted", "dropped", "abandoned"])
+        .expect("four literals")
+});
+
+/// [`WITHDRAWN`]'s first match in `s`. Most texts around a proposal name
+/// no withdrawal, and the expression's Unicode word boundaries made it
+/// fall back to its slowest engine on any curly quote or dash: a search
+/// for the words it needs settles most of them.
+fn withdrawal(s: &str) -> Option<regex::Match<'_>> {
+    if !WITHDRAWAL_WORDS.is_match(s) {
+        return None;
+    }
+    WITHDRAWN.find(s)
+}
+
 static KEEP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:kept|retained|keep|retain)\b").unwrap());
 
@@ -149,7 +170,7 @@ impl<'a> Extractor<'a> {
         // From the proposal's start: its evidence is often the whole
         // sentence, withdrawal included.
         let window = Span::new(p.evidence.start, end);
-        let Some(m) = WITHDRAWN.find(window.of(self.text)) else {
+        let Some(m) = withdrawal(window.of(self.text)) else {
             return false;
         };
         let upto = Span::new(window.start, window.start + m.start());
@@ -184,5 +205,29 @@ impl<'a> Extractor<'a> {
                     .collect();
                 !named.is_empty() && named.iter().all(|e| **e == p.proposer)
             })
+    }
+}
+
+#[cfg(test)]
+mod withdrawal_tests {
+    use super::*;
+
+    #[test]
+    fn the_word_gate_keeps_every_match_of_the_expression() {
+        for s in [
+            "Peru proposed to move it but WITHDREW it.",
+            "This proposal was later Withdrawn by Peru.",
+            "The text had been subsequently dropped",
+            "Chile abandoned the idea; Kenya retracted its support.",
+            "Nothing was withdrawn\u{2019}s here, nor “dropped”.",
+            "No withdrawal here, only a draft.",
+            "",
+        ] {
+            assert_eq!(
+                withdrawal(s).map(|m| m.range()),
+                WITHDRAWN.find(s).map(|m| m.range()),
+                "{s:?}"
+            );
+        }
     }
 }

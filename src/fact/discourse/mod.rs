@@ -291,11 +291,14 @@ impl<'a> Extractor<'a> {
         }
         // "Kenya and Chile turned to paragraph 31." puts the paragraph under
         // discussion for a later "They wanted it reworded."
+        // Whether the sentence names a paragraph, read once for both uses.
+        let mut names_a_paragraph = None;
         if produced_here.proposals.is_empty() {
             let named: Vec<u32> = paragraph_refs(sentence.of(self.text))
                 .into_iter()
                 .map(|x| x.0)
                 .collect();
+            names_a_paragraph = Some(!named.is_empty());
             if !named.is_empty() {
                 ctx.set_paragraphs(named);
             }
@@ -305,7 +308,8 @@ impl<'a> Extractor<'a> {
             ctx.prev_stances = produced_here.stances;
         } else if names_a_target
             || !self.actors_in(sentence, &quotes).is_empty()
-            || !paragraph_refs(sentence.of(self.text)).is_empty()
+            || names_a_paragraph
+                .unwrap_or_else(|| !paragraph_refs(sentence.of(self.text)).is_empty())
         {
             ctx.prev_proposals.clear();
             ctx.prev_stances.clear();
