@@ -66,3 +66,37 @@ fn seeing_merit_backs_and_questioning_the_need_opposes() {
         [("OMN".to_string(), Opposition)]
     );
 }
+
+#[test]
+fn early_co_sponsors_back_the_text_but_states_invited_to_join_them_do_not() {
+    let text = "Chad and Peru were early co-sponsors of the PoA resolution. Mali has invited Niger and Togo to consider joining the co-sponsors of future texts on the programme of action.";
+    let f = extract("policy-brief", text, "2023-05-10");
+    let mut got: Vec<_> = f
+        .stances
+        .iter()
+        .filter(|s| s.target == oewg_kg::fact::StanceTarget::Body("poa".into()))
+        .map(|s| (common::code(&s.actor), s.polarity))
+        .collect();
+    got.sort();
+    got.dedup();
+    assert_eq!(
+        got,
+        [("PER".to_string(), Support), ("TCD".to_string(), Support)]
+    );
+}
+
+#[test]
+fn echoing_in_a_later_clause_copies_the_clause_before() {
+    let text = "Nepal and Fiji back the voluntary fund. Oman dismisses a legally binding instrument as premature, and Qatar has echoed that phrase.";
+    assert_eq!(
+        on(text, "legally-binding-instrument"),
+        [
+            ("OMN".to_string(), Opposition),
+            ("QAT".to_string(), Opposition)
+        ]
+    );
+    assert_eq!(
+        on(text, "voluntary-fund"),
+        [("FJI".to_string(), Support), ("NPL".to_string(), Support)]
+    );
+}

@@ -143,7 +143,8 @@ impl<'a> Extractor<'a> {
     }
 
     /// The previous sentence's proposals (backed) or, failing those, its
-    /// positions.
+    /// positions; the sentence's own earlier clauses come first ("Russia
+    /// dismisses the PoA, and Belarus has echoed that phrase").
     pub(super) fn previous_positions(
         &self,
         earlier: &Produced,
@@ -160,10 +161,12 @@ impl<'a> Extractor<'a> {
             .iter()
             .map(|&i| (Polarity::Support, StanceTarget::Edit(i)))
             .collect();
-        if v.is_empty() {
-            ctx.prev_stances.clone()
-        } else {
+        if !v.is_empty() {
             v
+        } else if !earlier.stances.is_empty() {
+            earlier.stances.clone()
+        } else {
+            ctx.prev_stances.clone()
         }
     }
 
