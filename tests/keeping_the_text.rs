@@ -201,3 +201,18 @@ fn a_proposal_withdrawn_later_in_its_paragraph_is_no_proposal() {
     assert_eq!(proposers, [("GHA".to_string(), vec![22])]);
     assert_eq!(reactions(text), [r("TGO", Opposition, "GHA", 22)]);
 }
+
+#[test]
+fn wanting_the_paragraph_kept_as_drafted_opposes_the_change_and_proposes_none() {
+    let text = "Paragraph 18. Kenya proposed to replace the whole of paragraph 18 with a shorter text. Laos and Nepal wanted the paragraph kept as drafted, and Oman wanted paragraph 18 left untouched.";
+    let f = extract("session-report", text, "2024-07-10");
+    assert_eq!(f.proposals.len(), 1, "{:?}", f.proposals);
+    assert_eq!(
+        reactions(text),
+        [
+            r("LAO", Opposition, "KEN", 18),
+            r("NPL", Opposition, "KEN", 18),
+            r("OMN", Opposition, "KEN", 18),
+        ]
+    );
+}

@@ -352,8 +352,24 @@ impl<'a> Extractor<'a> {
     /// Whether the clause's lead cue is a wish about a paragraph, read as
     /// a request to edit it ("Peru wanted paragraph 15 to refer to the
     /// fund"), not as a position on what the paragraph names.
+    /// A wish to keep the paragraph as it is ("wanted the paragraph kept as
+    /// drafted", "wanted OP 10 left unchanged") is no request to edit it: it
+    /// opposes the changes proposed to it.
     fn wishes_edit(&self, clause: Span, cue: &Hit) -> bool {
         cue.value == "wish" && WISHED_PARAGRAPH.is_match(&self.text[cue.span.end..clause.end])
+    }
+
+    /// The keeping cue after a wish ("wanted the paragraph kept as
+    /// drafted", "wanted OP 10 left untouched"), which leads the clause
+    /// instead: keeping the text opposes the changes proposed to it.
+    fn kept_after_wish(hits: &[Hit], main: usize) -> Option<usize> {
+        if hits[main].value != "wish" {
+            return None;
+        }
+        (main + 1..hits.len()).find(|&i| {
+            hits[i].kind == CueKind::Oppose
+                && matches!(hits[i].value.as_str(), "unchanged" | "retain")
+        })
     }
 
     /// Reads one clause: a stance, a proposal, or only who speaks.
@@ -410,6 +426,7 @@ impl<'a> Extractor<'a> {
             self.note_speakers(clause, quotes, ctx, &actors);
             return out;
         };
+        let main = Self::kept_after_wish(&hits, main).unwrap_or(main);
         match hits[main].kind {
             CueKind::Support | CueKind::Oppose if !self.wishes_edit(clause, &hits[main]) => {
                 self.stance_clause(at, ctx, &hits, main, earlier, &mut out);
