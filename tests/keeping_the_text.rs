@@ -216,3 +216,18 @@ fn wanting_the_paragraph_kept_as_drafted_opposes_the_change_and_proposes_none() 
         ]
     );
 }
+
+#[test]
+fn so_did_and_neither_could_copy_the_position_just_stated() {
+    let text = "Paragraph 9. Chad proposed to delete paragraph 9. Mali supported the deletion; so did Niger. Peru could not go along with the deletion. Neither could Fiji, and nor did Samoa.";
+    assert_eq!(
+        reactions(text),
+        [
+            r("FJI", Opposition, "TCD", 9),
+            r("MLI", Support, "TCD", 9),
+            r("NER", Support, "TCD", 9),
+            r("PER", Opposition, "TCD", 9),
+            r("WSM", Opposition, "TCD", 9),
+        ]
+    );
+}

@@ -76,6 +76,12 @@ static WISHED_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+(?:that\s+)?(?:(?:the|this|that)\s+paragraph\b|(?:the\s+)?(?:(?:operative|preambular)\s+)?(?:paragraphs?|paras?\.?|op|pp)\s*\d)").unwrap()
 });
 
+/// "so did Kenya", "as did Chile", "and neither did Fiji", "nor could
+/// Peru": a clause whose verb is elided, opened by a pro-form.
+static ELLIPSIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s,]*(?:and\s+)?(?:so|as|neither|nor)\s+(?:did|does|do|had|has|have|was|were|is|are|could|would|can)\s+").unwrap()
+});
+
 /// A word of preference right before the draft's own wording: "preferred
 /// the original wording", "wanted to keep the existing text".
 static PREFERENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -352,6 +358,48 @@ impl<'a> Extractor<'a> {
     /// Whether the clause's lead cue is a wish about a paragraph, read as
     /// a request to edit it ("Peru wanted paragraph 15 to refer to the
     /// fund"), not as a position on what the paragraph names.
+    /// "Thailand supported the change; so did Kenya", "…, as did Chile",
+    /// "Peru did not back it, and neither did Fiji": the actors after the
+    /// elided verb take the position just stated. True when the clause was
+    /// such an ellipsis.
+    #[allow(clippy::too_many_arguments)]
+    fn ellipsis(
+        &mut self,
+        clause: Span,
+        sentence: Span,
+        quotes: &[Span],
+        actors: &[&crate::mention::Mention],
+        ctx: &mut Context,
+        earlier: &Produced,
+        out: &mut Produced,
+    ) -> bool {
+        let Some(m) = ELLIPSIS.find(clause.of(self.text)) else {
+            return false;
+        };
+        let from = clause.start + m.end();
+        let holders: Vec<Holder> = actors
+            .iter()
+            .filter(|a| a.span.start >= from)
+            .map(|a| Holder::own(a.entity.clone()))
+            .collect();
+        // The position just stated, before the proposal it was about
+        // ("… could not go along with this change. Neither could Japan.").
+        let positions = if !earlier.stances.is_empty() {
+            earlier.stances.clone()
+        } else if !ctx.prev_stances.is_empty() {
+            ctx.prev_stances.clone()
+        } else {
+            self.previous_positions(earlier, ctx)
+        };
+        if holders.is_empty() || positions.is_empty() {
+            return false;
+        }
+        let holders = self.apply_on_behalf(clause, quotes, holders);
+        self.record_stances(&holders, &positions, sentence, ctx, out);
+        ctx.set_speakers(holders);
+        true
+    }
+
     /// A wish to keep the paragraph as it is ("wanted the paragraph kept as
     /// drafted", "wanted OP 10 left unchanged") is no request to edit it: it
     /// opposes the changes proposed to it.
@@ -413,6 +461,16 @@ impl<'a> Extractor<'a> {
         }
         // Remember who speaks, even in clauses without positions.
         let actors = self.actors_in(clause, quotes);
+        // "Nor did Brazil support the deletion" has a verb of its own.
+        let elided = !hits.iter().any(|h| {
+            matches!(
+                h.kind,
+                CueKind::Support | CueKind::Oppose | CueKind::ProposalVerb | CueKind::Action
+            )
+        });
+        if elided && self.ellipsis(clause, sentence, quotes, &actors, ctx, earlier, &mut out) {
+            return out;
+        }
         let lead = if hits.iter().any(|h| h.kind == CueKind::Hedge) {
             None
         } else {

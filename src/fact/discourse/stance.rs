@@ -514,7 +514,7 @@ impl<'a> Extractor<'a> {
 
     /// Records each holder's position on each target, except a proposer's
     /// on their own proposal.
-    fn record_stances(
+    pub(super) fn record_stances(
         &mut self,
         holders: &[Holder],
         targets: &[Position],
