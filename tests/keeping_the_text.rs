@@ -9,14 +9,7 @@ use oewg_kg::fact::Polarity::{self, Opposition, Support};
 
 /// `(holder, polarity, proposer, paragraph)` of every edit stance.
 fn reactions(text: &str) -> Vec<(String, Polarity, String, u32)> {
-    let f = extract("session-report", text, "2024-07-10");
-    let mut v: Vec<_> = edit_stances(&f)
-        .into_iter()
-        .map(|(h, _, p, who, n)| (h, p, who, n))
-        .collect();
-    v.sort();
-    v.dedup();
-    v
+    common::reactions("session-report", text, "2024-07-10")
 }
 
 fn r(holder: &str, p: Polarity, proposer: &str, n: u32) -> (String, Polarity, String, u32) {

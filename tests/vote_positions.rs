@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{code, edit_stances, extract};
+use common::{code, extract};
 use oewg_kg::fact::{Polarity, StanceTarget};
 
 /// `(state, polarity)` of every position on the Programme of Action.
@@ -53,14 +53,7 @@ fn a_vote_on_an_amendment_to_that_text_is_no_position_on_the_body() {
 
 /// The edit positions `(holder, polarity, proposer, paragraph)` of a text.
 fn on_edits(text: &str) -> Vec<(String, Polarity, String, u32)> {
-    let f = extract("press-release", text, "2025-10-30");
-    let mut v: Vec<_> = edit_stances(&f)
-        .into_iter()
-        .map(|(h, _, p, by, n)| (h, p, by, n))
-        .collect();
-    v.sort();
-    v.dedup();
-    v
+    common::reactions("press-release", text, "2025-10-30")
 }
 
 #[test]

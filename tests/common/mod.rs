@@ -188,6 +188,24 @@ pub fn edit_stances(f: &oewg_kg::fact::SourceFacts) -> Vec<EditStance> {
         .collect()
 }
 
+/// `(holder, polarity, proposer, first paragraph)` of every edit stance of
+/// `text`, sorted, each once.
+#[allow(dead_code)]
+pub fn reactions(
+    stem: &str,
+    text: &str,
+    date: &str,
+) -> Vec<(String, oewg_kg::fact::Polarity, String, u32)> {
+    let f = extract(stem, text, date);
+    let mut v: Vec<_> = edit_stances(&f)
+        .into_iter()
+        .map(|(h, _, p, by, n)| (h, p, by, n))
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
 /// `(holder, polarity)` of every stance on the policy `slug`, in the order
 /// they were taken.
 pub fn policy_positions(
