@@ -224,3 +224,12 @@ fn so_did_and_neither_could_copy_the_position_just_stated() {
         ]
     );
 }
+
+#[test]
+fn a_proposal_from_a_state_names_its_proposer_after_the_noun() {
+    let text = "OP 4 was the subject of a proposal from Bhutan to replace \"voluntary\" with \"assessed\". Nepal supported the change; so did Fiji.";
+    assert_eq!(
+        reactions(text),
+        [r("FJI", Support, "BTN", 4), r("NPL", Support, "BTN", 4),]
+    );
+}

@@ -87,6 +87,13 @@ static SUBORDINATE: LazyLock<Regex> =
 /// ends in the clause.
 type ParagraphRef = (u32, usize, usize);
 
+/// A proposal noun as a clause's cue.
+static PROPOSAL_NOUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:proposal|suggestion|amendment|request)s?$").unwrap());
+/// " from the ", " by ": right after a proposal noun, before its proposer.
+static FROM_OR_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+(?:from|by)\s+(?:the\s+)?").unwrap());
+
 /// "that it be", "they should be": a pronoun subject right before a
 /// passive action word.
 static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -110,6 +117,11 @@ impl<'a> Extractor<'a> {
         let mut main = main;
         let mut holders = self.holders(clause, &hits[main], quotes, ctx, false);
         if holders.is_empty() {
+            // "OP 10 was the subject of a proposal from Zimbabwe to replace
+            // …": the proposal noun names its proposer after it.
+            holders = self.proposer_after_noun(clause, &hits[main], quotes);
+        }
+        if holders.is_empty() {
             // "Introducing the amendment (L.40), the representative of Peru
             // said it would insert …": a proposal noun in an opening phrase
             // has no subject before it; a later proposal verb or action
@@ -127,6 +139,23 @@ impl<'a> Extractor<'a> {
         if self.proposals_by(at, ctx, hits, main, &holders, out) {
             ctx.set_speakers(holders);
         }
+    }
+
+    /// The actor right after a proposal noun and "from"/"by" ("a proposal
+    /// from Zimbabwe to replace …"), when the noun leads the clause.
+    fn proposer_after_noun(&self, clause: Span, cue: &Hit, quotes: &[Span]) -> Vec<Holder> {
+        if !PROPOSAL_NOUN.is_match(cue.span.of(self.text)) {
+            return Vec::new();
+        }
+        let rest = Span::new(cue.span.end, clause.end);
+        let Some(m) = FROM_OR_BY.find(rest.of(self.text)) else {
+            return Vec::new();
+        };
+        self.actors_in(rest, quotes)
+            .into_iter()
+            .find(|a| a.span.start == rest.start + m.end())
+            .map(|a| vec![Holder::own(a.entity.clone())])
+            .unwrap_or_default()
     }
 
     /// Some actor is named between the clause's start and `cue`.
