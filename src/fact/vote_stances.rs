@@ -8,6 +8,10 @@
 //! sentences, or the paragraph that holds them, name exactly one such
 //! target: a vote on a text about several things takes no side on each.
 //! Abstentions are no position.
+//!
+//! A vote on an amendment or an edit proposal is instead a position on that
+//! edit (`on_edits`): two writers of development sets who never saw each
+//! other's texts read such votes that way, and so did the blind set's.
 
 use super::{Cast, Polarity, RecordedVote, Stance, StanceTarget};
 use crate::mention::{Entity, Mentions};
