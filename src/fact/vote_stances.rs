@@ -56,7 +56,7 @@ pub fn from_votes(
 }
 
 /// A recorded vote on an amendment or an edit proposal ("The amendment was
-/// rejected by 12 votes to 104", "The proposal was defeated by …") is a
+/// rejected by 3 votes to 150", "The proposal was defeated by …") is a
 /// position on that edit: a yes backs it, a no opposes it. The edit is the
 /// last one the source read, with a paragraph, before the first sentence
 /// naming the voters (with its co-proposers, read from the same sentence).

@@ -241,7 +241,7 @@ impl<'a> Extractor<'a> {
                 .is_empty()
     }
 
-    /// "The sharpest criticism came from Chile, which rejected a treaty":
+    /// "The bluntest reply came from Latvia, which rejected a treaty":
     /// the actor right before ", which"/", who" holds the relative
     /// clause's position when the clause names no subject of its own.
     fn relative_antecedent(&self, cue: &Hit, actors: &[&'a Mention]) -> Vec<&'a Mention> {

@@ -181,8 +181,8 @@ impl<'a> Extractor<'a> {
             || self.withdrawn_later(p, sentences, at)
     }
 
-    /// "Iran proposed … That proposal drew objections from Canada. Later
-    /// Iran said it would not insist and withdrew the proposal.": further
+    /// "Laos proposed … That proposal drew objections from Peru. After the
+    /// break Laos said it would not insist and withdrew the proposal.": further
     /// on in the proposal's paragraph, a sentence in which the proposer,
     /// and no other actor, is named before the withdrawal.
     fn withdrawn_later(&self, p: &EditProposal, sentences: &[Span], from: usize) -> bool {
@@ -194,7 +194,7 @@ impl<'a> Extractor<'a> {
             .skip(from)
             .take_while(|s| s.end <= block_end)
             .any(|s| {
-                let Some(m) = WITHDRAWN.find(s.of(self.text)) else {
+                let Some(m) = withdrawal(s.of(self.text)) else {
                     return false;
                 };
                 let named: Vec<_> = self

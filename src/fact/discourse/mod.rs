@@ -358,7 +358,7 @@ impl<'a> Extractor<'a> {
     /// Whether the clause's lead cue is a wish about a paragraph, read as
     /// a request to edit it ("Peru wanted paragraph 15 to refer to the
     /// fund"), not as a position on what the paragraph names.
-    /// "Thailand supported the change; so did Kenya", "…, as did Chile",
+    /// "Mali supported the change; so did Niger", "…, as did Chile",
     /// "Peru did not back it, and neither did Fiji": the actors after the
     /// elided verb take the position just stated. True when the clause was
     /// such an ellipsis.
@@ -400,16 +400,17 @@ impl<'a> Extractor<'a> {
         true
     }
 
-    /// A wish to keep the paragraph as it is ("wanted the paragraph kept as
-    /// drafted", "wanted OP 10 left unchanged") is no request to edit it: it
-    /// opposes the changes proposed to it.
+    /// Whether the clause's lead cue is a wish about a paragraph, read as
+    /// a request to edit it ("Peru wanted paragraph 15 to refer to the
+    /// fund"), not as a position on what the paragraph names.
     fn wishes_edit(&self, clause: Span, cue: &Hit) -> bool {
         cue.value == "wish" && WISHED_PARAGRAPH.is_match(&self.text[cue.span.end..clause.end])
     }
 
     /// The keeping cue after a wish ("wanted the paragraph kept as
-    /// drafted", "wanted OP 10 left untouched"), which leads the clause
-    /// instead: keeping the text opposes the changes proposed to it.
+    /// drafted", "wanted OP 3 left untouched"), which leads the clause
+    /// instead: a wish to keep the text is no request to edit it, it opposes
+    /// the changes proposed to it.
     fn kept_after_wish(hits: &[Hit], main: usize) -> Option<usize> {
         if hits[main].value != "wish" {
             return None;

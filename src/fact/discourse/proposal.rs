@@ -117,13 +117,13 @@ impl<'a> Extractor<'a> {
         let mut main = main;
         let mut holders = self.holders(clause, &hits[main], quotes, ctx, false);
         if holders.is_empty() {
-            // "OP 10 was the subject of a proposal from Zimbabwe to replace
+            // "OP 4 was the subject of a proposal from Bhutan to replace
             // …": the proposal noun names its proposer after it.
             holders = self.proposer_after_noun(clause, &hits[main], quotes);
         }
         if holders.is_empty() {
-            // "Introducing the amendment (L.40), the representative of Peru
-            // said it would insert …": a proposal noun in an opening phrase
+            // "Introducing the amendment (L.77), the representative of Palau
+            // said it would delete …": a proposal noun in an opening phrase
             // has no subject before it; a later proposal verb or action
             // word of the clause does.
             let Some((later, h)) = (main + 1..hits.len())
@@ -142,7 +142,7 @@ impl<'a> Extractor<'a> {
     }
 
     /// The actor right after a proposal noun and "from"/"by" ("a proposal
-    /// from Zimbabwe to replace …"), when the noun leads the clause.
+    /// from Bhutan to replace …"), when the noun leads the clause.
     fn proposer_after_noun(&self, clause: Span, cue: &Hit, quotes: &[Span]) -> Vec<Holder> {
         if !PROPOSAL_NOUN.is_match(cue.span.of(self.text)) {
             return Vec::new();

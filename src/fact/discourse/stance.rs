@@ -71,7 +71,7 @@ impl<'a> Extractor<'a> {
         // change to it, see `rejected_paragraphs`).
         let no_position = cue.kind == CueKind::Oppose && negated;
         // "For: Chile, Peru." lists its holders after the label.
-        // "… said the merger was acceptable to them": a pronoun after such
+        // "… said the change was acceptable to them": a pronoun after such
         // a cue points back at the clause's subject.
         let after = (cue.value == "after"
             && !OBJECT_PRONOUN.is_match(&self.text[cue.span.end..clause.end]))
