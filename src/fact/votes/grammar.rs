@@ -51,6 +51,8 @@ const MAX_VERB_FILLERS: usize = 3;
 const MAX_SUBJECT_FILLERS: usize = 4;
 /// Tokens between a side and its link ("abstaining on the draft were").
 const MAX_BEFORE_LINK: usize = 5;
+/// Tokens inside a note on a list's label ("(partial list)", "(112)").
+const MAX_NOTE: usize = 5;
 /// Tokens before a list searched for a hedge ("urged Canada to vote").
 const HEDGE_LOOKBACK: usize = 3;
 /// Tokens after a voting phrase searched for a hedge ("for the first time").
@@ -417,6 +419,19 @@ fn linked_list(
     cast: Cast,
     cues: &VoteCues,
 ) -> Option<Named> {
+    // "In favour (112):", "Abstaining (partial list):": a parenthesis
+    // without states may stand between a side and its link; a partial cue
+    // or the word "partial" in it says the list is not complete.
+    let (end, noted_partial) = match label_note(tokens, end) {
+        Some(close) => (
+            close + 1,
+            cues.any_in(tokens, end, close, CueKind::VotePartial)
+                || tokens[end..close]
+                    .iter()
+                    .any(|t| t.word() == Some("partial")),
+        ),
+        None => (end, false),
+    };
     // "abstaining (on the draft) were …": a short phrase may come first.
     let (link, after) = (end..=end + MAX_BEFORE_LINK).find_map(|k| {
         let t = tokens.get(k)?;
@@ -455,6 +470,20 @@ fn linked_list(
         at,
         cast,
         states,
-        complete: !(partial_link || partial_cue.is_some() || among),
+        complete: !(partial_link || partial_cue.is_some() || among || noted_partial),
     })
+}
+
+/// The closing index of a parenthesis opening at `at` that names no state
+/// and is short enough to be a note on a list's label ("(112)",
+/// "(partial list)", "(in alphabetical order)").
+fn label_note(tokens: &[Token], at: usize) -> Option<usize> {
+    if !tokens.get(at)?.is_punct('(') {
+        return None;
+    }
+    let close = (at + 1..tokens.len().min(at + 2 + MAX_NOTE)).find(|&k| tokens[k].is_punct(')'))?;
+    tokens[at + 1..close]
+        .iter()
+        .all(|t| t.state().is_none() && !matches!(t.tok, Tok::Entity(_)))
+        .then_some(close)
 }

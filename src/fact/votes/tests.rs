@@ -352,12 +352,23 @@ fn other_phrasings_of_named_voters() {
         ("Draft A/C.1/79/L.4 passed by 140 votes to 6. Peru said that Chile had rewritten the fourth paragraph too freely and voted against it.", vec![]),
         ("Draft A/C.1/79/L.4 passed by 140 votes to 6, with 12 abstentions, including Ghana, Oman and Peru, after a debate.", vec!["GHA:Abstain", "OMN:Abstain", "PER:Abstain"]),
         ("On draft A/C.1/79/L.4, voting yes were Chile and Peru.", vec!["CHL:Yes", "PER:Yes"]),
+        // A note on the label: a count, or a list said to be partial.
+        ("Draft A/C.1/79/L.4 passed by 140 votes to 2. In favour (140): Chile, Peru. Against (2): Iran, Syria.", vec!["CHL:Yes", "IRN:No", "PER:Yes", "SYR:No"]),
+        ("Draft A/C.1/79/L.4 passed by 140 votes to 6, with 12 abstentions. Abstaining (partial list): Ghana, Oman and Peru.", vec!["GHA:Abstain", "OMN:Abstain", "PER:Abstain"]),
         ("The draft A/C.1/79/L.4 was adopted by 165 votes in favour, 2 against (Israel, United States) and 3 abstentions (Nauru, Paraguay, Ukraine).", vec!["ISR:No", "NRU:Abstain", "PRY:Abstain", "UKR:Abstain", "USA:No"]),
     ] {
         let v = read(sentence);
         assert_eq!(v.len(), 1, "{sentence}");
         assert_eq!(casts(&v[0]), expected, "{sentence}");
     }
+}
+
+#[test]
+fn a_list_noted_as_partial_is_no_mismatch() {
+    let v = read("Draft A/C.1/79/L.4 passed by 140 votes to 6, with 12 abstentions. Abstaining (partial list): Ghana, Oman and Peru.");
+    assert!(!v[0].count_mismatch);
+    let v = read("Draft A/C.1/79/L.4 passed by 140 votes to 6, with 12 abstentions. Abstaining (12): Ghana, Oman and Peru.");
+    assert!(v[0].count_mismatch);
 }
 
 #[test]
