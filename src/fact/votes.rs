@@ -191,7 +191,14 @@ fn may_hold_a_vote(sentence: &str) -> bool {
     static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(["vot", "abstain", "abstention", "in favo", "against:", "against ("])
+            .build([
+                "vot",
+                "abstain",
+                "abstention",
+                "in favo",
+                "against:",
+                "against (",
+            ])
             .unwrap()
     });
     WORDS.is_match(sentence) || (may_hold_a_tally(sentence) && TALLY.is_match(sentence))

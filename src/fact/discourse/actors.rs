@@ -136,7 +136,7 @@ impl<'a> Extractor<'a> {
             holders = ctx.last_holders.clone();
         }
         if holders.is_empty() && self.is_first_person(clause, cue.span.start) {
-            holders.extend(self.author.clone());
+            holders.extend(self.authors.clone());
         }
         self.apply_on_behalf(clause, quotes, holders)
     }

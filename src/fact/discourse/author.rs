@@ -6,8 +6,13 @@
 //! "we", "our delegation", "we cannot accept paragraph 12". Every position
 //! such a text states without naming another holder is its author's.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::context::Holder;
 use super::Extractor;
+use crate::mention::Entity;
 use crate::reference::CueKind;
 use crate::segment::{BlockKind, Segments, Span};
 
@@ -20,12 +25,102 @@ const TITLE_REACH: usize = 300;
 const MAX_LEAD_WORDS: usize = 3;
 /// A title line is short.
 const MAX_TITLE: usize = 400;
+/// How many opening blocks may list a joint statement's signatories, and
+/// how long the lead before the list may be ("the following States:").
+const SIGNATORY_BLOCKS: usize = 10;
+const MAX_LIST_LEAD: usize = 40;
+
+/// What may stand between two names of a list.
+static LIST_JOIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\s|,|;|\band\b|\bthe\b)*$").unwrap());
 
 impl<'a> Extractor<'a> {
+    /// Who holds the positions a first-person text states: the signatories
+    /// of a joint statement, else the actor its title names.
+    pub(super) fn authors_of(&self, segments: &Segments) -> Vec<Holder> {
+        let speaker = self.author_of(segments);
+        match self.signatories(segments, speaker.as_ref()) {
+            Some(joint) => joint,
+            None => speaker.into_iter().collect(),
+        }
+    }
+
+    /// A joint statement lists its signatories near the top ("I have the
+    /// honour to speak on behalf of Peru, Chile and Fiji", "on behalf of
+    /// the following States: …"): each holds the text's "we", voiced by the
+    /// title's speaker. Only a list of two or more states counts; a group
+    /// named first keeps the voice ("on behalf of the members of ASEAN:
+    /// …"), and a line that names an actor before the cue ("Chile aligns
+    /// itself with the statement made by Peru on behalf of …") or backs
+    /// another's statement names no signatory.
+    fn signatories(&self, segments: &Segments, speaker: Option<&Holder>) -> Option<Vec<Holder>> {
+        let text = self.text;
+        let blocks = segments
+            .blocks
+            .iter()
+            .take(SIGNATORY_BLOCKS)
+            .filter(|b| !matches!(b.kind, BlockKind::Quote { .. }));
+        for block in blocks {
+            let hits = self
+                .finder
+                .find(text, block.span, &[CueKind::OnBehalf, CueKind::Support]);
+            for (k, hit) in hits.iter().enumerate() {
+                // "I speak on behalf of …" names none before the cue; "the
+                // statement made by Peru on behalf of …" is someone else's.
+                let before = Span::new(block.span.start, hit.span.start);
+                if hit.kind != CueKind::OnBehalf
+                    || !hit.value.is_empty()
+                    || hits[..k].iter().any(|h| h.kind == CueKind::Support)
+                    || !self.actors_in(before, &[]).is_empty()
+                {
+                    continue;
+                }
+                let listed = self.listed_after(Span::new(hit.span.end, block.span.end));
+                if listed.len() < 2 || !listed.iter().all(|e| matches!(e, Entity::State(_))) {
+                    continue;
+                }
+                let voice = speaker.map(|h| h.voiced_by.clone().unwrap_or(h.actor.clone()));
+                let holders = listed
+                    .into_iter()
+                    .map(|actor| Holder {
+                        voiced_by: voice.clone().filter(|v| *v != actor),
+                        actor,
+                    })
+                    .collect();
+                return Some(holders);
+            }
+        }
+        None
+    }
+
+    /// The actors listed from the start of `span`: after a short lead
+    /// ("the following States:"), names joined by commas, "and", "the".
+    fn listed_after(&self, span: Span) -> Vec<Entity> {
+        let text = self.text;
+        let mut out: Vec<Entity> = Vec::new();
+        let mut at = span.start;
+        for m in self.actors_in(span, &[]) {
+            let gap = &text[at..m.span.start];
+            let joins = if out.is_empty() {
+                gap.len() <= MAX_LIST_LEAD && !gap.contains(['.', ';'])
+            } else {
+                LIST_JOIN.is_match(gap)
+            };
+            if !joins {
+                break;
+            }
+            if !out.contains(&m.entity) {
+                out.push(m.entity.clone());
+            }
+            at = m.span.end;
+        }
+        out
+    }
+
     /// The actor a title says is speaking, when the text opens with one (a
     /// genre word such as "Statement", then a state or group named soon
     /// after; "on behalf of" gives the group, voiced by the speaker).
-    pub(super) fn author_of(&self, segments: &Segments) -> Option<Holder> {
+    fn author_of(&self, segments: &Segments) -> Option<Holder> {
         let text = self.text;
         let title = segments
             .blocks

@@ -109,9 +109,10 @@ impl<'a> Extractor<'a> {
             .finder
             .find(self.text, subject, &[CueKind::FirstPerson])
             .is_empty();
-        match (&self.author, first_person) {
-            (Some(a), true) => vec![a.clone()],
-            _ => Vec::new(),
+        if first_person {
+            self.authors.clone()
+        } else {
+            Vec::new()
         }
     }
 }

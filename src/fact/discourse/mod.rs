@@ -104,7 +104,7 @@ struct Extractor<'a> {
     /// "only part … should be kept".
     draft_texts: BTreeMap<(String, u32), String>,
     /// The speaker of a first-person text, named in its title.
-    author: Option<Holder>,
+    authors: Vec<Holder>,
     /// Demonyms of states ("Russian"), for titles that name the speaker
     /// only so ("the Russian interagency delegation").
     demonyms: Vec<(String, Entity)>,
@@ -234,7 +234,7 @@ impl<'a> Extractor<'a> {
                 .filter(|p| p.quoted)
                 .filter_map(|p| p.text.clone().map(|t| ((p.document.clone(), p.number), t)))
                 .collect(),
-            author: None,
+            authors: Vec::new(),
             demonyms: reference
                 .states
                 .iter()
@@ -247,7 +247,7 @@ impl<'a> Extractor<'a> {
             rules: reference.derived(rules::compile),
             skip,
         };
-        ex.author = ex.author_of(segments);
+        ex.authors = ex.authors_of(segments);
         ex
     }
 

@@ -38,6 +38,18 @@ pub(super) static CONTEXT_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// What follows a paragraph reference that belongs to another text, not
+/// to the draft under discussion: an adopted resolution by number ("of
+/// resolution 75/240", "of General Assembly resolution 70/237"), one named
+/// before ("of that resolution"), the Charter, or a report of a given year
+/// ("of the 2015 report", "of the 2021 GGE report").
+static OTHER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*of\s+(?:(?:the\s+)?(?:General\s+Assembly\s+|GA\s+)?resolutions?\s+\d{2,3}/\d{1,3}\b|(?:that|this|said|the\s+said)\s+resolution\b|the\s+(?:UN\s+|United\s+Nations\s+)?Charter\b|the\s+(?:19|20)\d\d\s+(?:\w+\s+)?report\b)",
+    )
+    .unwrap()
+});
+
 /// A verb that moves a paragraph elsewhere: "move", "moved", "relocate".
 static MOVE_VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:mov(?:e|ed|es|ing)|relocat(?:e|ed|es|ing))\b").unwrap());
@@ -60,6 +72,9 @@ pub fn paragraph_refs(s: &str) -> Vec<(u32, usize, usize)> {
     for c in PARAGRAPH_REFS.captures_iter(s) {
         let m = c.get(0).unwrap();
         if moves && !out.is_empty() && DESTINATION_LEAD.is_match(&s[..m.start()]) {
+            continue;
+        }
+        if OTHER_TEXT.is_match(&s[m.end()..]) {
             continue;
         }
         let Some(first) = first_number(&c[1]) else {
@@ -91,6 +106,9 @@ pub fn paragraph_refs(s: &str) -> Vec<(u32, usize, usize)> {
 pub fn subparagraph_refs(s: &str) -> Vec<(u32, String)> {
     let mut out = Vec::new();
     for c in PARAGRAPH_REFS.captures_iter(s) {
+        if OTHER_TEXT.is_match(&s[c.get(0).unwrap().end()..]) {
+            continue;
+        }
         let whole = format!("{} {}", &c[1], &c[2]);
         for item in NUMBER_ITEM.captures_iter(&whole) {
             let Ok(n) = item[1].parse::<u32>() else {
@@ -205,6 +223,22 @@ mod tests {
         assert_eq!(nums("(notably para 17 c)) needs work"), [17]);
         assert_eq!(nums("paras 4, 12, 18 b), c), 22 a)"), [4, 12, 18, 22]);
         assert_eq!(nums("operative paragraph 3 and OP 5"), [3, 5]);
+    }
+
+    #[test]
+    fn paragraphs_of_another_text_are_not_the_drafts() {
+        assert!(nums(
+            "its mandate under resolution 75/240, notably paragraph 4 of that resolution"
+        )
+        .is_empty());
+        assert!(nums("as paragraph 2 of General Assembly resolution 73/27 says").is_empty());
+        assert!(nums("recalling paragraph 13(b) of the 2015 report").is_empty());
+        assert!(nums("Article 51 and paragraph 3 of the Charter").is_empty());
+        assert!(subparagraph_refs("paragraph 13(b) of the 2015 GGE report").is_empty());
+        // The draft's own paragraphs, even when a draft resolution is named.
+        assert_eq!(nums("paragraph 4 of draft resolution A/C.1/79/L.12"), [4]);
+        assert_eq!(nums("paragraph 4 of the resolution be deleted"), [4]);
+        assert_eq!(nums("paragraph 7 of the zero draft"), [7]);
     }
 
     #[test]

@@ -204,7 +204,7 @@ impl<'a> Extractor<'a> {
             }
         }
         if !m.captured(pattern, "@author").is_empty() {
-            named.extend(self.author.clone());
+            named.extend(self.authors.clone());
         }
         if !named.is_empty() {
             return self.apply_on_behalf(sentence, quotes, named);
