@@ -252,6 +252,7 @@ impl Gazetteer {
             let cand = pick(&in_force, date);
             if cand.kind == MentionKind::Demonym {
                 out.extend(self.compound_demonyms(normalized, start));
+                out.extend(self.coordinated_demonyms(normalized, start));
             }
             let (start, end) = normalized.original(start, end);
             out.push(Mention {
@@ -294,6 +295,51 @@ impl Gazetteer {
                 alternatives: Vec::new(),
             });
             at = start;
+        }
+        out
+    }
+}
+
+impl Gazetteer {
+    /// The demonyms coordinated before a demonym and its head that starts
+    /// at `at`: "the Kyrgyz and Tajik delegations", "Thai, Lao and
+    /// Vietnamese speakers" share the head, so each names its state.
+    fn coordinated_demonyms(&self, normalized: &Normalized, at: usize) -> Vec<Mention> {
+        let text = normalized.text.as_str();
+        let mut out = Vec::new();
+        let mut rest = &text[..at];
+        let mut first = true;
+        loop {
+            let joined = if first {
+                rest.strip_suffix(" and ").or_else(|| rest.strip_suffix(", and "))
+            } else {
+                rest.strip_suffix(", ")
+            };
+            let Some(before) = joined else {
+                break;
+            };
+            let start = before
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphabetic())
+                .last()
+                .map_or(before.len(), |(i, _)| i);
+            let word = &before[start..];
+            if !word.starts_with(char::is_uppercase) {
+                break;
+            }
+            let Some(entity) = self.demonyms.get(word) else {
+                break;
+            };
+            let (s, e) = normalized.original(start, before.len());
+            out.push(Mention {
+                span: Span::new(s, e),
+                entity: entity.clone(),
+                kind: MentionKind::Demonym,
+                alternatives: Vec::new(),
+            });
+            rest = &before[..start];
+            first = false;
         }
         out
     }
@@ -379,6 +425,21 @@ mod tests {
         let got = find("the Russian-Chinese proposal", "");
         let ents: Vec<_> = got.into_iter().map(|x| x.1).collect();
         assert_eq!(ents, [state("RUS"), state("CHN")]);
+    }
+
+    #[test]
+    fn demonyms_coordinated_before_one_head_each_name_their_state() {
+        let got = find("The Kyrgyz and Tajik delegations agreed.", "");
+        let mut ents: Vec<_> = got.into_iter().map(|x| x.1).collect();
+        ents.sort();
+        assert_eq!(ents, [state("KGZ"), state("TJK")]);
+        let got = find("Thai, Lao and Vietnamese speakers backed it.", "");
+        let mut ents: Vec<_> = got.into_iter().map(|x| x.1).collect();
+        ents.sort();
+        assert_eq!(ents, [state("LAO"), state("THA"), state("VNM")]);
+        // A word that is no demonym ends the chain.
+        let got = find("Several and Chilean delegations spoke.", "");
+        assert_eq!(got.len(), 1);
     }
 
     #[test]
