@@ -46,3 +46,32 @@ fn a_wish_about_the_paragraph_under_discussion_edits_it() {
     let made = proposals(text);
     assert_eq!(made, [("AUT".to_string(), 6, Action::Amend)]);
 }
+
+#[test]
+fn a_wish_for_quoted_wording_with_an_action_edits_the_paragraph() {
+    let text = "Meeting summary\n\nParagraph 12 (threats): Bhutan wants \"phishing\" back in 12(b) after it vanished from rev.1. Nepal and Laos back that. Togo wanted the word \"voluntary\" dropped from paragraph 20.\n";
+    let made = proposals(text);
+    assert_eq!(
+        made,
+        [
+            ("BTN".to_string(), 12, Action::InsertText),
+            ("TGO".to_string(), 20, Action::DeleteText)
+        ]
+    );
+    let backing = common::reactions("summary", text, "2024-03-01");
+    assert_eq!(
+        backing,
+        [
+            ("LAO".to_string(), Polarity::Support, "BTN".to_string(), 12),
+            ("NPL".to_string(), Polarity::Support, "BTN".to_string(), 12)
+        ]
+    );
+}
+
+#[test]
+fn a_wish_for_quoted_wording_without_an_action_stays_a_position() {
+    let text =
+        "Meeting summary\n\nPeru wanted \"a legally binding instrument\" as soon as possible.\n";
+    let f = extract("summary", text, "2024-03-01");
+    assert!(f.proposals.is_empty(), "{:?}", f.proposals);
+}

@@ -311,7 +311,8 @@ impl Gazetteer {
         let mut first = true;
         loop {
             let joined = if first {
-                rest.strip_suffix(" and ").or_else(|| rest.strip_suffix(", and "))
+                rest.strip_suffix(" and ")
+                    .or_else(|| rest.strip_suffix(", and "))
             } else {
                 rest.strip_suffix(", ")
             };

@@ -71,9 +71,14 @@ static WOULD_READ: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "wanted paragraph 14 to …", "wished OP 4 moved", "wanted the paragraph
 /// merged with OP4": a paragraph right after a wish is what the wish
-/// would change.
+/// would change. So is quoted wording with an action word after it
+/// ("wants 'ransomware' back in 14(c)", "wanted the word 'voluntary'
+/// dropped").
 static WISHED_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+(?:that\s+)?(?:(?:the|this|that)\s+paragraph\b|(?:the\s+)?(?:(?:operative|preambular)\s+)?(?:paragraphs?|paras?\.?|op|pp)\s*\d)").unwrap()
+});
+static WISHED_WORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)^\s+(?:the\s+(?:words?|phrase|term|reference\s+to)\s+)?["“‘]"#).unwrap()
 });
 
 /// "so did Kenya", "as did Chile", "and neither did Fiji", "nor could
@@ -403,8 +408,12 @@ impl<'a> Extractor<'a> {
     /// Whether the clause's lead cue is a wish about a paragraph, read as
     /// a request to edit it ("Peru wanted paragraph 15 to refer to the
     /// fund"), not as a position on what the paragraph names.
-    fn wishes_edit(&self, clause: Span, cue: &Hit) -> bool {
-        cue.value == "wish" && WISHED_PARAGRAPH.is_match(&self.text[cue.span.end..clause.end])
+    fn wishes_edit(&self, clause: Span, hits: &[Hit], main: usize) -> bool {
+        let cue = &hits[main];
+        let after = &self.text[cue.span.end..clause.end];
+        let acted = hits[main + 1..].iter().any(|h| h.kind == CueKind::Action);
+        cue.value == "wish"
+            && (WISHED_PARAGRAPH.is_match(after) || WISHED_WORDING.is_match(after) && acted)
     }
 
     /// The keeping cue after a wish ("wanted the paragraph kept as
@@ -487,7 +496,7 @@ impl<'a> Extractor<'a> {
         };
         let main = Self::kept_after_wish(&hits, main).unwrap_or(main);
         match hits[main].kind {
-            CueKind::Support | CueKind::Oppose if !self.wishes_edit(clause, &hits[main]) => {
+            CueKind::Support | CueKind::Oppose if !self.wishes_edit(clause, &hits, main) => {
                 self.stance_clause(at, ctx, &hits, main, earlier, &mut out);
             }
             _ => {
