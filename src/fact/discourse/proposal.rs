@@ -72,6 +72,12 @@ pub(super) fn entry_label(text: &str, clause: Span, cue: &Hit) -> Option<Span> {
 }
 
 /// "new para 8 bis": a new paragraph numbered after the one it follows.
+/// Where a new paragraph goes: "after paragraph 9", "before OP 3"; a bare
+/// number only right after the new paragraph ("a new paragraph after 56",
+/// not "after 10 years").
+static PLACED_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:after|before|following)\s+(?:(?:operative|preambular)\s+)?(?:paragraph\s*|paras?\.?\s*|(?-i:OP|PP)\s?)(\d{1,3})|paragraph\s+(?:after|before|following)\s+(\d{1,3}))\b").unwrap()
+});
 static NUMBERED_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b\d{1,3}\s*(?:bis|ter|quater)\b").unwrap());
 
@@ -310,6 +316,9 @@ impl<'a> Extractor<'a> {
             }
         }
         let paras = self.edited_paragraphs(clause, quotes, &numbers, &actions, entry, ctx);
+        if numbers.is_empty() && self.drops_new_text(clause, quotes, &actions, holders, ctx, out) {
+            return;
+        }
         if explicit.len() == 1 || (!explicit.is_empty() && paras.len() == explicit.len()) {
             ctx.set_paragraphs(paras.clone());
             if document.is_some() {
@@ -447,12 +456,19 @@ impl<'a> Extractor<'a> {
         if paras.is_empty() && entry {
             return ctx.paragraphs.clone();
         }
-        if actions == [Action::AddParagraph]
-            && !text[clause.start..clause.end].contains("after paragraph")
-            && !text[clause.start..clause.end].contains("before paragraph")
-            && !NUMBERED_AFTER.is_match(clause.of(text))
-        {
-            paras.clear();
+        if actions == [Action::AddParagraph] {
+            // "a new paragraph after 56", "after paragraph 9": the anchor,
+            // even as a bare number.
+            let placed = PLACED_AT
+                .captures(clause.of(text))
+                .and_then(|c| c.get(1).or(c.get(2)))
+                .and_then(|m| m.as_str().parse().ok());
+            match placed {
+                Some(n) if !paras.contains(&n) => paras = vec![n],
+                Some(_) => {}
+                None if !NUMBERED_AFTER.is_match(clause.of(text)) => paras.clear(),
+                None => {}
+            }
         }
         // "Paragraph 11 drew comment. Iran proposed to insert a sentence
         // …": wording added without a paragraph goes into the one just
@@ -546,6 +562,42 @@ impl<'a> Extractor<'a> {
                 made.iter().map(|&i| StanceTarget::Edit(i)).collect();
             self.support_all(holders, &supported, at.1, ctx, out);
         }
+    }
+
+    /// "A new paragraph after OP 7 was tabled by Peru. Oman asked that it
+    /// be dropped.": deleting, by a pronoun, what was proposed just before
+    /// as new text is opposing that proposal, not proposing to delete the
+    /// paragraph it was anchored to. Records the opposition when so.
+    fn drops_new_text(
+        &mut self,
+        clause: Span,
+        quotes: &[Span],
+        actions: &[Action],
+        holders: &[Holder],
+        ctx: &mut Context,
+        out: &mut Produced,
+    ) -> bool {
+        let deletes = !actions.is_empty()
+            && actions
+                .iter()
+                .all(|a| matches!(a, Action::DeleteParagraph | Action::DeleteText));
+        if !deletes || !self.pronoun_object(clause, quotes) {
+            return false;
+        }
+        let Some(&last) = ctx.prev_proposals.last() else {
+            return false;
+        };
+        let p = &self.proposals[last];
+        let new_text = matches!(p.action, Action::AddParagraph | Action::InsertText);
+        if !new_text || holders.iter().any(|h| h.actor == p.proposer) {
+            return false;
+        }
+        let target = StanceTarget::Edit(last);
+        for h in holders {
+            self.push_stance(h, Polarity::Opposition, target.clone(), clause, ctx);
+            out.stances.push((Polarity::Opposition, target.clone()));
+        }
+        true
     }
 
     /// Every holder supports every target.
