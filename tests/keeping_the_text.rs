@@ -155,6 +155,20 @@ fn a_quote_before_the_proposal_word_is_no_new_wording() {
 }
 
 #[test]
+fn a_jibe_quoted_before_a_call_for_a_policy_is_no_edit() {
+    let f = extract(
+        "observer-notes",
+        "Observer notes\n\n* The Omani delegate calls the fund \"a gift with strings\", and asks for a legally binding convention instead.",
+        "2024-07-10",
+    );
+    assert!(f.proposals.is_empty(), "{:?}", f.proposals);
+    assert_eq!(
+        common::policy_positions(&f, "legally-binding-instrument"),
+        [("OMN".to_string(), Support)]
+    );
+}
+
+#[test]
 fn a_word_containing_a_proposal_noun_is_no_proposal_noun() {
     // "context" holds "text" but names no one's text: Chile backs no
     // proposal of Peru's, and none is recorded for Peru.

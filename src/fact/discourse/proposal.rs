@@ -203,7 +203,7 @@ impl<'a> Extractor<'a> {
         // A labelled entry under a paragraph heading edits that paragraph
         // even with no object of its own ("- Delete [Peru].").
         let entry = labelled && !ctx.paragraphs.is_empty();
-        if entry || self.has_edit_object(clause, quotes, hits, &explicit, &policy_after) {
+        if entry || self.has_edit_object(clause, quotes, cue, hits, &explicit, &policy_after) {
             self.edit_proposals(at, ctx, hits, main, holders, &explicit, &policy_after, out);
         } else {
             self.policy_proposal(at, ctx, hits, main, holders, &policy_after, out);
@@ -231,12 +231,19 @@ impl<'a> Extractor<'a> {
         &self,
         clause: Span,
         quotes: &[Span],
+        cue: &Hit,
         hits: &[Hit],
         explicit: &[ParagraphRef],
         policy_after: &[StanceTarget],
     ) -> bool {
         let text = self.text;
         let quoted = quotes.iter().any(|q| clause.contains(*q));
+        // Against a policy named after the cue, only wording quoted after
+        // it is the edit's object: "calls the PoA 'a Trojan horse', and asks
+        // for a legally binding convention" quotes a jibe, not new text.
+        let quoted_after = quotes
+            .iter()
+            .any(|q| clause.contains(*q) && q.start >= cue.span.start);
         let object = !self
             .finder
             .find(text, clause, &[CueKind::EditObject])
@@ -250,7 +257,7 @@ impl<'a> Extractor<'a> {
                 || policy_after.is_empty()
                 || !explicit.is_empty()
                 || CONTEXT_OBJECT.is_match(clause.of(text))
-                || quoted)
+                || quoted_after)
     }
 
     /// Calling for a policy is supporting it.
