@@ -21,12 +21,13 @@ fn proposals(text: &str) -> Vec<(String, u32, Action)> {
 
 #[test]
 fn a_dissociation_is_a_deletion_of_the_text() {
-    let text = "Statement by the delegation of Chile\n\nFirst, we dissociate ourselves from paragraph 15(c). Peru and Fiji dissociated themselves from the last sentence of paragraph 40.";
+    let text = "Statement by the delegation of Chile\n\nFirst, we dissociate ourselves from paragraph 15(c). Peru and Fiji dissociated themselves from the last sentence of paragraph 40. Oman disassociates itself from paragraph 41.";
     assert_eq!(
         proposals(text),
         [
             ("CHL".to_string(), 15, Action::DeleteText),
             ("FJI".to_string(), 40, Action::DeleteText),
+            ("OMN".to_string(), 41, Action::DeleteText),
             ("PER".to_string(), 40, Action::DeleteText),
         ]
     );
