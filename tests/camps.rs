@@ -100,3 +100,12 @@ fn echoing_in_a_later_clause_copies_the_clause_before() {
         [("FJI".to_string(), Support), ("NPL".to_string(), Support)]
     );
 }
+
+#[test]
+fn pledging_money_to_a_fund_backs_it() {
+    let text = "Norway pledged funds to the voluntary fund. The Japanese delegation announced a new contribution to the voluntary fund.";
+    assert_eq!(
+        on(text, "voluntary-fund"),
+        [("JPN".to_string(), Support), ("NOR".to_string(), Support)]
+    );
+}
