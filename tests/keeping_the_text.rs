@@ -169,6 +169,20 @@ fn a_jibe_quoted_before_a_call_for_a_policy_is_no_edit() {
 }
 
 #[test]
+fn a_quote_describing_the_policy_called_for_is_no_edit() {
+    let f = extract(
+        "observer-notes",
+        "Observer notes\n\nNepal calls for a capacity-building catalogue \"that lists what is on offer\".",
+        "2024-07-10",
+    );
+    assert!(f.proposals.is_empty(), "{:?}", f.proposals);
+    assert_eq!(
+        common::policy_positions(&f, "capacity-building-catalogue"),
+        [("NPL".to_string(), Support)]
+    );
+}
+
+#[test]
 fn a_word_containing_a_proposal_noun_is_no_proposal_noun() {
     // "context" holds "text" but names no one's text: Chile backs no
     // proposal of Peru's, and none is recorded for Peru.

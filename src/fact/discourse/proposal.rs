@@ -238,12 +238,19 @@ impl<'a> Extractor<'a> {
     ) -> bool {
         let text = self.text;
         let quoted = quotes.iter().any(|q| clause.contains(*q));
-        // Against a policy named after the cue, only wording quoted after
-        // it is the edit's object: "calls the PoA 'a Trojan horse', and asks
-        // for a legally binding convention" quotes a jibe, not new text.
-        let quoted_after = quotes
-            .iter()
-            .any(|q| clause.contains(*q) && q.start >= cue.span.start);
+        // Against a policy named after the cue, only wording quoted between
+        // the cue and the policy is the edit's object: "calls the PoA 'a
+        // Trojan horse', and asks for a legally binding convention" quotes a
+        // jibe, "calls for a catalogue 'that lists what is on offer'"
+        // describes the policy; neither is new text.
+        let quoted_after = quotes.iter().any(|q| {
+            clause.contains(*q)
+                && q.start >= cue.span.start
+                && !self
+                    .mentions
+                    .within(Span::new(cue.span.end, q.start))
+                    .any(|m| matches!(m.entity, Entity::Policy(_) | Entity::Body(_)))
+        });
         let object = !self
             .finder
             .find(text, clause, &[CueKind::EditObject])
