@@ -298,9 +298,7 @@ impl Gazetteer {
         }
         out
     }
-}
 
-impl Gazetteer {
     /// The demonyms coordinated before a demonym and its head that starts
     /// at `at`: "the Kyrgyz and Tajik delegations", "Thai, Lao and
     /// Vietnamese speakers" share the head, so each names its state.

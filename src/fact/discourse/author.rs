@@ -4,7 +4,9 @@
 //! the title ("Statement by the representative of Ruritania at …", "EU
 //! Statement – …", "Remarks on behalf of the African Group"), and then say
 //! "we", "our delegation", "we cannot accept paragraph 12". Every position
-//! such a text states without naming another holder is its author's.
+//! such a text states without naming another holder is its author's. A
+//! joint statement has several authors: the states it lists near the top
+//! ("on behalf of Peru, Chile and Fiji"), each holding every "we".
 
 use std::sync::LazyLock;
 
