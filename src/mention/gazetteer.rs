@@ -278,22 +278,10 @@ impl Gazetteer {
         let text = normalized.text.as_str();
         let mut out = Vec::new();
         while let Some(before) = text[..at].strip_suffix('-') {
-            let start = before
-                .char_indices()
-                .rev()
-                .take_while(|(_, c)| c.is_alphabetic())
-                .last()
-                .map_or(before.len(), |(i, _)| i);
-            let Some(entity) = self.demonyms.get(&before[start..]) else {
+            let Some((start, m)) = self.demonym_ending(normalized, before.len()) else {
                 break;
             };
-            let (s, e) = normalized.original(start, before.len());
-            out.push(Mention {
-                span: Span::new(s, e),
-                entity: entity.clone(),
-                kind: MentionKind::Demonym,
-                alternatives: Vec::new(),
-            });
+            out.push(m);
             at = start;
         }
         out
@@ -317,30 +305,40 @@ impl Gazetteer {
             let Some(before) = joined else {
                 break;
             };
-            let start = before
-                .char_indices()
-                .rev()
-                .take_while(|(_, c)| c.is_alphabetic())
-                .last()
-                .map_or(before.len(), |(i, _)| i);
-            let word = &before[start..];
-            if !word.starts_with(char::is_uppercase) {
-                break;
-            }
-            let Some(entity) = self.demonyms.get(word) else {
+            let Some((start, m)) = self.demonym_ending(normalized, before.len()) else {
                 break;
             };
-            let (s, e) = normalized.original(start, before.len());
-            out.push(Mention {
-                span: Span::new(s, e),
-                entity: entity.clone(),
-                kind: MentionKind::Demonym,
-                alternatives: Vec::new(),
-            });
+            if !before[start..].starts_with(char::is_uppercase) {
+                break;
+            }
+            out.push(m);
             rest = &before[..start];
             first = false;
         }
         out
+    }
+
+    /// The demonym whose word ends at byte `end` of the normalised text,
+    /// with the byte it starts at.
+    fn demonym_ending(&self, normalized: &Normalized, end: usize) -> Option<(usize, Mention)> {
+        let before = &normalized.text[..end];
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let entity = self.demonyms.get(&before[start..])?;
+        let (s, e) = normalized.original(start, end);
+        Some((
+            start,
+            Mention {
+                span: Span::new(s, e),
+                entity: entity.clone(),
+                kind: MentionKind::Demonym,
+                alternatives: Vec::new(),
+            },
+        ))
     }
 }
 
