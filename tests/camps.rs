@@ -109,3 +109,16 @@ fn pledging_money_to_a_fund_backs_it() {
         [("JPN".to_string(), Support), ("NOR".to_string(), Support)]
     );
 }
+
+#[test]
+fn siding_with_or_pushing_back_on_a_state_in_the_present_tense() {
+    let text = "Fiji calls for a voluntary fund. Samoa sides with Fiji. Oman pushes back on Fiji.";
+    assert_eq!(
+        on(text, "voluntary-fund"),
+        [
+            ("FJI".to_string(), Support),
+            ("OMN".to_string(), Opposition),
+            ("WSM".to_string(), Support)
+        ]
+    );
+}
