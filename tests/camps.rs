@@ -122,3 +122,12 @@ fn siding_with_or_pushing_back_on_a_state_in_the_present_tense() {
         ]
     );
 }
+
+#[test]
+fn being_of_the_same_mind_as_a_state_copies_its_position() {
+    let text = "Fiji calls for a voluntary fund. Samoa was of the same mind as Fiji.";
+    assert_eq!(
+        on(text, "voluntary-fund"),
+        [("FJI".to_string(), Support), ("WSM".to_string(), Support)]
+    );
+}
