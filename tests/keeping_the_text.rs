@@ -183,6 +183,18 @@ fn a_quote_describing_the_policy_called_for_is_no_edit() {
 }
 
 #[test]
+fn support_voiced_in_a_setting_refers_back_to_the_proposal() {
+    assert_eq!(
+        reactions("Summary\n\nNepal proposed a new paragraph after paragraph 30 on consensus. Bhutan and Chile voiced support in their national statements. Oman objected during the meeting."),
+        [
+            r("BTN", Support, "NPL", 30),
+            r("CHL", Support, "NPL", 30),
+            r("OMN", Opposition, "NPL", 30)
+        ]
+    );
+}
+
+#[test]
 fn a_word_containing_a_proposal_noun_is_no_proposal_noun() {
     // "context" holds "text" but names no one's text: Chile backs no
     // proposal of Peru's, and none is recorded for Peru.

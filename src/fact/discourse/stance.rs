@@ -33,6 +33,13 @@ static OBJECT_PRONOUN: LazyLock<Regex> =
 static LEAD_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:(?:with|behind)\s+)?(?:the\s+)?$").unwrap());
 
+/// Where or when a position was stated, right after its cue: "voiced
+/// support in their national statements", "objected during the
+/// meeting". Such a tail names no object, so the cue refers back.
+static SETTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:in\s+(?:their|its|his|her|the)\s+(?:national\s+)?(?:statements?|interventions?|remarks|capacity)|during\s+the\s+(?:meeting|session|debate|discussion)|from\s+the\s+floor|at\s+the\s+(?:meeting|session))\s*[.;,]?\s*$").unwrap()
+});
+
 /// A back-reference followed by a copula is the subject described:
 /// "Such an approach is absolutely unacceptable", "It is a useful tool".
 static COPULA: LazyLock<Regex> = LazyLock::new(|| {
@@ -406,7 +413,7 @@ impl<'a> Extractor<'a> {
             })
             .collect();
         let tail = &text[cue.span.end..clause.end];
-        let bare = tail.split_whitespace().count() <= 2
+        let bare = (tail.split_whitespace().count() <= 2 || SETTING.is_match(tail))
             && self
                 .mentions
                 .within(Span::new(cue.span.end, clause.end))
