@@ -8,8 +8,12 @@ use std::path::Path;
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (store, _) = oewg_kg::store::open(Path::new(&args[0]))?;
-    let text = std::fs::read_to_string(&args[1])?;
+    let [store, query] = args.as_slice() else {
+        anyhow::bail!("usage: cargo run --release --example explain_query -- STORE FILE.rq");
+    };
+    let (store, _) = oewg_kg::store::open(Path::new(store))?;
+    let text = std::fs::read_to_string(query)
+        .map_err(|e| anyhow::anyhow!("cannot read query file {query}: {e}"))?;
     let mut evaluator = SparqlEvaluator::new();
     for (p, ns) in PREFIXES {
         evaluator = evaluator.with_prefix(p, ns)?;

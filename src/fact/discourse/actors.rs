@@ -413,7 +413,11 @@ impl<'a> Extractor<'a> {
         out
     }
 
-    fn represented(&self, first: &Mention, actors: &[&Mention]) -> (Vec<Entity>, Vec<Entity>) {
+    pub(super) fn represented(
+        &self,
+        first: &Mention,
+        actors: &[&Mention],
+    ) -> (Vec<Entity>, Vec<Entity>) {
         let text = self.text;
         let mut items = vec![&first.entity];
         let mut end = first.span.end;

@@ -8,10 +8,6 @@
 //! joint statement has several authors: the states it lists near the top
 //! ("on behalf of Peru, Chile and Fiji"), each holding every "we".
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::context::Holder;
 use super::Extractor;
 use crate::mention::Entity;
@@ -31,10 +27,6 @@ const MAX_TITLE: usize = 400;
 /// how long the lead before the list may be ("the following States:").
 const SIGNATORY_BLOCKS: usize = 10;
 const MAX_LIST_LEAD: usize = 40;
-
-/// What may stand between two names of a list.
-static LIST_JOIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\s|,|;|\band\b|\bthe\b)*$").unwrap());
 
 impl<'a> Extractor<'a> {
     /// Who holds the positions a first-person text states: the signatories
@@ -96,27 +88,20 @@ impl<'a> Extractor<'a> {
     }
 
     /// The actors listed from the start of `span`: after a short lead
-    /// ("the following States:"), names joined by commas, "and", "the".
+    /// ("the following States:"), the list "on behalf of" names
+    /// (`represented`: names joined by commas and a final "and").
     fn listed_after(&self, span: Span) -> Vec<Entity> {
-        let text = self.text;
-        let mut out: Vec<Entity> = Vec::new();
-        let mut at = span.start;
-        for m in self.actors_in(span, &[]) {
-            let gap = &text[at..m.span.start];
-            let joins = if out.is_empty() {
-                gap.len() <= MAX_LIST_LEAD && !gap.contains(['.', ';'])
-            } else {
-                LIST_JOIN.is_match(gap)
-            };
-            if !joins {
-                break;
-            }
-            if !out.contains(&m.entity) {
-                out.push(m.entity.clone());
-            }
-            at = m.span.end;
+        let actors = self.actors_in(span, &[]);
+        let Some(first) = actors.first() else {
+            return Vec::new();
+        };
+        let lead = &self.text[span.start..first.span.start];
+        if lead.len() > MAX_LIST_LEAD || lead.contains(['.', ';']) {
+            return Vec::new();
         }
-        out
+        let mut listed = self.represented(first, &actors).0;
+        listed.dedup();
+        listed
     }
 
     /// The actor a title says is speaking, when the text opens with one (a

@@ -421,14 +421,11 @@ fn linked_list(
 ) -> Option<Named> {
     // "In favour (112):", "Abstaining (partial list):": a parenthesis
     // without states may stand between a side and its link; a partial cue
-    // or the word "partial" in it says the list is not complete.
+    // in it ("partial", "among others") says the list is not complete.
     let (end, noted_partial) = match label_note(tokens, end) {
         Some(close) => (
             close + 1,
-            cues.any_in(tokens, end, close, CueKind::VotePartial)
-                || tokens[end..close]
-                    .iter()
-                    .any(|t| t.word() == Some("partial")),
+            cues.any_in(tokens, end, close, CueKind::VotePartial),
         ),
         None => (end, false),
     };
