@@ -9,7 +9,7 @@
 //! apostrophe, one space), so the CSV lists a name once and "Non‑Aligned"
 //! with a non-breaking hyphen still matches.
 
-use super::{Entity, Mention, MentionKind};
+use super::{Clauses, Entity, Mention, MentionKind};
 use crate::reference::{CueKind, Reference};
 use crate::segment::{normalize_pattern, Found, Normalized, Phrases, Span};
 use std::collections::BTreeMap;
@@ -53,6 +53,8 @@ pub struct Gazetteer {
     /// Demonyms alone, for the first half of "the French-Egyptian
     /// initiative", which has no head noun of its own.
     demonyms: BTreeMap<String, Entity>,
+    /// Policies named by a clause rather than a name (`clauses`).
+    clauses: Clauses,
 }
 
 fn case_rule(alias: &str) -> CaseRule {
@@ -199,6 +201,7 @@ impl Gazetteer {
             lower,
             patterns,
             demonyms,
+            clauses: Clauses::new(reference),
         }
     }
 
@@ -266,6 +269,7 @@ impl Gazetteer {
                     .collect(),
             });
         }
+        out.extend(self.clauses.find_in(normalized));
         out
     }
 }

@@ -7,6 +7,7 @@
 //! they carry the label or symbol they were read with.
 
 mod citations;
+mod clauses;
 mod dating;
 mod drafts;
 mod gazetteer;
@@ -16,6 +17,7 @@ mod speakers;
 pub use persons::slug;
 
 pub use citations::{find_citations, symbol_slug, Citation};
+pub use clauses::Clauses;
 pub use dating::infer_date;
 pub use drafts::SUBJECT_STOPS;
 pub use gazetteer::Gazetteer;
@@ -86,6 +88,9 @@ pub enum MentionKind {
     /// speaking for ("Mensah added …" after "Ghana's delegate, Ms. Ama
     /// Mensah").
     Speaker,
+    /// Who takes part, standing for a policy about their taking part
+    /// ("NGOs should be allowed to speak"; `clauses`).
+    Clause,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -26,6 +26,7 @@ pub mod files {
     pub const PERSONS: &str = include_str!("../../ontology/reference/persons.csv");
     pub const POLICY_PROPOSALS: &str =
         include_str!("../../ontology/reference/policy_proposals.csv");
+    pub const POLICY_CLAUSES: &str = include_str!("../../ontology/reference/policy_clauses.csv");
     pub const SOURCES: &str = include_str!("../../ontology/reference/sources.csv");
     pub const CUES: &str = include_str!("../../ontology/cues.csv");
     pub const STANCE_RULES: &str = include_str!("../../ontology/stance-rules.csv");
@@ -194,6 +195,21 @@ pub struct PolicyProposal {
     pub comment: String,
 }
 
+/// A policy named by a clause (`ontology/reference/policy_clauses.csv`):
+/// who (`subjects`) doing what (`predicates`), with an example the tests
+/// run and the words it should find (`expect`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct PolicyClause {
+    pub slug: String,
+    #[serde(deserialize_with = "split_bar")]
+    pub subjects: Vec<String>,
+    #[serde(deserialize_with = "split_bar")]
+    pub predicates: Vec<String>,
+    pub example: String,
+    pub expect: String,
+    pub comment: String,
+}
+
 fn split_bar<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     let s = String::deserialize(d)?;
     Ok(s.split('|')
@@ -222,6 +238,7 @@ pub struct Reference {
     pub documents: Vec<Document>,
     pub persons: Vec<Person>,
     pub policy_proposals: Vec<PolicyProposal>,
+    pub policy_clauses: Vec<PolicyClause>,
     pub sources: Vec<Provenance>,
     pub cues: Cues,
     /// The declarative stance grammar (`ontology/stance-rules.csv`).
@@ -256,6 +273,7 @@ impl Reference {
         let persons: Vec<Person> = read("persons.csv", files::PERSONS)?;
         let policy_proposals: Vec<PolicyProposal> =
             read("policy_proposals.csv", files::POLICY_PROPOSALS)?;
+        let policy_clauses: Vec<PolicyClause> = read("policy_clauses.csv", files::POLICY_CLAUSES)?;
         let sources: Vec<Provenance> = read("sources.csv", files::SOURCES)?;
         let cues = Cues::parse(files::CUES)?;
         let stance_rules = cues::stance_rules(files::STANCE_RULES)?;
@@ -278,6 +296,7 @@ impl Reference {
             documents,
             persons,
             policy_proposals,
+            policy_clauses,
             sources,
             cues,
             stance_rules,
