@@ -71,3 +71,15 @@ fn asking_that_a_paragraph_under_discussion_be_dropped_still_proposes_it() {
         [("OMN".to_string(), vec![9], Action::DeleteParagraph)]
     );
 }
+
+#[test]
+fn a_new_sub_paragraph_adds_a_paragraph_under_its_parent() {
+    let text = "Running notes\n\nTogo proposed a new sub-paragraph 12(e) on regional points of contact. Mali asked for a new sub-paragraph 4(c).\n";
+    assert_eq!(
+        proposals(text),
+        [
+            ("TGO".to_string(), vec![12], Action::AddParagraph),
+            ("MLI".to_string(), vec![4], Action::AddParagraph)
+        ]
+    );
+}

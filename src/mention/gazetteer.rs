@@ -362,7 +362,13 @@ fn pick<'a>(cands: &'a [Candidate], date: &str) -> &'a Candidate {
 fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(continues_word)
+}
+
+/// Whether a character after a name makes it part of a longer word. A
+/// footnote marker does not: "Cuba¹" in a table cell names Cuba.
+fn continues_word(c: char) -> bool {
+    c.is_alphanumeric() && !"¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)
 }
 
 #[cfg(test)]
@@ -402,6 +408,13 @@ mod tests {
         got.sort_unstable_by_key(|f| (f.end, f.start, f.phrase));
         assert_eq!(got, want);
         assert!(got.len() > 10);
+    }
+
+    #[test]
+    fn a_footnote_marker_ends_a_name() {
+        let got = find("Opposed by Cuba¹ and Peru²; Chad3 is no name.", "");
+        let ents: Vec<_> = got.into_iter().map(|x| x.1).collect();
+        assert_eq!(ents, [state("CUB"), state("PER")]);
     }
 
     #[test]

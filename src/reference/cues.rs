@@ -91,6 +91,10 @@ pub enum CueKind {
     /// Slug of a body that holds recorded votes; `value` ranks bodies one
     /// phrase names together (lower first).
     VotingBody,
+    /// Heading of a proposals table's column (`fact::discourse::tables`);
+    /// `value` is what the column holds: `paragraph`, `change`,
+    /// `proposer`, `support`, `oppose` or `status`.
+    Column,
 }
 
 /// One cue row.

@@ -50,6 +50,7 @@ mod refs;
 mod retention;
 mod rules;
 mod stance;
+mod tables;
 mod tokens;
 
 use super::proposals::{Action, EditProposal, Stance, StanceTarget};
@@ -117,6 +118,8 @@ struct Extractor<'a> {
     rules: std::sync::Arc<rules::Rules>,
     /// Sentences another reader owns (recorded votes), read for nothing.
     skip: &'a [Span],
+    /// The rows of the text's proposal tables (`tables`).
+    table_rows: Vec<tables::Row>,
 }
 
 /// Reads edit proposals and stances from a segmented, mention-tagged text.
@@ -251,6 +254,7 @@ impl<'a> Extractor<'a> {
                 .collect(),
             rules: reference.derived(rules::compile),
             skip,
+            table_rows: tables::rows(text, reference),
         };
         ex.authors = ex.authors_of(segments);
         ex
@@ -266,6 +270,15 @@ impl<'a> Extractor<'a> {
             .iter()
             .any(|v| v.start < sentence.end && sentence.start < v.end)
         {
+            return;
+        }
+        if let Some(row) = self
+            .table_rows
+            .iter()
+            .find(|r| r.line.start < sentence.end && sentence.start < r.line.end)
+            .cloned()
+        {
+            self.table_row(&row, ctx);
             return;
         }
         // A draft named with a paragraph number, or alone, sets the draft.

@@ -78,8 +78,12 @@ pub(super) fn entry_label(text: &str, clause: Span, cue: &Hit) -> Option<Span> {
 static PLACED_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:after|before|following)\s+(?:(?:operative|preambular)\s+)?(?:paragraph\s*|paras?\.?\s*|(?-i:OP|PP)\s?)(\d{1,3})|paragraph\s+(?:after|before|following)\s+(\d{1,3}))\b").unwrap()
 });
-static NUMBERED_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b\d{1,3}\s*(?:bis|ter|quater)\b").unwrap());
+/// A new paragraph numbered after the one it follows ("21 bis") or a new
+/// sub-paragraph of its parent ("a new sub-paragraph 5(d)"): the number
+/// named is the paragraph edited.
+static NUMBERED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b\d{1,3}\s*(?:bis|ter|quater)\b|\b\d{1,3}\s?\([a-z]{1,2}\)").unwrap()
+});
 
 /// Bullet marks before an entry's first word.
 const BULLET_MARKS: &[char] = &['-', '–', '•', '*'];

@@ -1,0 +1,267 @@
+//! Proposals laid out as a table: trackers and compilations often give one
+//! row per proposal, with columns for the paragraph, the change, who
+//! proposed it, who backed it and who objected:
+//!
+//! ```text
+//! | Para | Proposal                        | By    | Supported by | Opposed by |
+//! |------|---------------------------------|-------|--------------|------------|
+//! | 14   | Delete "voluntary"              | Chile | Peru         | Oman       |
+//! ```
+//!
+//! The header says what each column holds; its words are `column` rows of
+//! `ontology/cues.csv` (value: `paragraph`, `change`, `proposer`,
+//! `support`, `oppose`, `status`), so a tracker with other headings is a
+//! row of data, not code. A row's change is read as a compilation entry's
+//! would be (its action words and quoted wording, `edit`), made by each
+//! actor of its proposer cell on the paragraph of its paragraph cell; the
+//! actors of the support and opposition cells back or oppose it. A row
+//! marked withdrawn or superseded, or struck through (`~~…~~`), proposes
+//! nothing.
+
+use super::context::{Context, Holder};
+use super::refs::paragraph_refs;
+use super::Extractor;
+use crate::fact::proposals::{Polarity, StanceTarget};
+use crate::reference::{CueKind, Reference};
+use crate::segment::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    Paragraph,
+    Change,
+    Proposer,
+    Support,
+    Oppose,
+    Status,
+}
+
+impl Role {
+    fn parse(value: &str) -> Option<Self> {
+        Some(match value {
+            "paragraph" => Role::Paragraph,
+            "change" => Role::Change,
+            "proposer" => Role::Proposer,
+            "support" => Role::Support,
+            "oppose" => Role::Oppose,
+            "status" => Role::Status,
+            _ => return None,
+        })
+    }
+}
+
+/// One row of a proposals table: its line and its cells by role.
+#[derive(Debug, Clone)]
+pub(super) struct Row {
+    pub(super) line: Span,
+    cells: Vec<(Role, Span)>,
+}
+
+impl Row {
+    fn cell(&self, role: Role) -> Option<Span> {
+        self.cells.iter().find(|(r, _)| *r == role).map(|(_, s)| *s)
+    }
+}
+
+/// A row that no longer stands: withdrawn, superseded, struck through.
+static STRUCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:withdrawn|superseded|retracted|dropped)\b|~~").unwrap());
+
+/// The first number of a paragraph cell ("14", "OP 7", "7 bis", "§ 3").
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{1,3})\b").unwrap());
+
+/// The cells of a table line, as spans of `text` (trimmed), or `None` when
+/// the line is not one: it starts and ends with `|` and has two cells.
+fn cells(text: &str, line: Span) -> Option<Vec<Span>> {
+    let s = line.of(text);
+    let lead = s.len() - s.trim_start().len();
+    let body = s.trim();
+    if !(body.starts_with('|') && body.ends_with('|') && body.len() > 2) {
+        return None;
+    }
+    let start = line.start + lead;
+    let mut out = Vec::new();
+    let mut from = 1;
+    for (i, _) in body.match_indices('|').skip(1) {
+        let raw = &body[from..i];
+        let l = raw.len() - raw.trim_start().len();
+        let cell = Span::new(start + from + l, start + from + l + raw.trim().len());
+        out.push(cell);
+        from = i + 1;
+    }
+    (out.len() >= 2).then_some(out)
+}
+
+/// Whether every cell is a rule of dashes and colons (`|---|:--:|`).
+fn separator(text: &str, cells: &[Span]) -> bool {
+    cells.iter().all(|c| {
+        let s = c.of(text);
+        !s.is_empty()
+            && s.chars()
+                .all(|ch| matches!(ch, '-' | ':' | '—' | '–' | ' '))
+    })
+}
+
+/// The role of a header cell: its words, lower-cased and without marks,
+/// are a `column` cue.
+fn role_of(reference: &Reference, header: &str) -> Option<Role> {
+    let key = header
+        .trim_matches(|c: char| "*:;,.".contains(c) || c.is_whitespace())
+        .to_lowercase();
+    reference
+        .cues
+        .of(CueKind::Column)
+        .iter()
+        .find(|c| c.cue == key)
+        .and_then(|c| Role::parse(&c.value))
+}
+
+/// The rows of every proposals table of `text`: a run of table lines whose
+/// first line is a header naming at least a change and a proposer column.
+pub(super) fn rows(text: &str, reference: &Reference) -> Vec<Row> {
+    let mut out = Vec::new();
+    let mut header: Option<Vec<Option<Role>>> = None;
+    let mut at = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = Span::new(at, at + raw.trim_end().len());
+        at += raw.len();
+        let Some(cs) = cells(text, line) else {
+            header = None;
+            continue;
+        };
+        if separator(text, &cs) {
+            continue;
+        }
+        match &header {
+            None => {
+                let roles: Vec<Option<Role>> =
+                    cs.iter().map(|c| role_of(reference, c.of(text))).collect();
+                // A header row is named again at each section's table;
+                // only one with a change and a proposer is read.
+                header = Some(roles);
+            }
+            Some(roles) => {
+                let has = |r: Role| roles.contains(&Some(r));
+                if roles.iter().any(|r| r.is_some())
+                    && cs.iter().all(|c| role_of(reference, c.of(text)).is_none())
+                    && has(Role::Change)
+                    && has(Role::Proposer)
+                {
+                    let cells = roles
+                        .iter()
+                        .zip(&cs)
+                        .filter_map(|(r, c)| r.map(|r| (r, *c)))
+                        .collect();
+                    out.push(Row { line, cells });
+                } else if cs.iter().any(|c| role_of(reference, c.of(text)).is_some()) {
+                    header = Some(cs.iter().map(|c| role_of(reference, c.of(text))).collect());
+                }
+            }
+        }
+    }
+    out
+}
+
+impl<'a> Extractor<'a> {
+    /// Reads one table row (the sentence `line`): its proposals and who
+    /// backs or opposes them.
+    pub(super) fn table_row(&mut self, row: &Row, ctx: &mut Context) {
+        let text = self.text;
+        let Some(change) = row.cell(Role::Change) else {
+            return;
+        };
+        let struck = |r: Role| row.cell(r).is_some_and(|c| STRUCK.is_match(c.of(text)));
+        if struck(Role::Change) || struck(Role::Status) {
+            return;
+        }
+        let quotes = super::refs::quote_spans(text, row.line);
+        let actors = |r: Role| -> Vec<Holder> {
+            row.cell(r)
+                .map(|c| {
+                    self.actors_in(c, &quotes)
+                        .into_iter()
+                        .map(|m| Holder::own(m.entity.clone()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let proposers = actors(Role::Proposer);
+        let sides = [
+            (actors(Role::Support), Polarity::Support),
+            (actors(Role::Oppose), Polarity::Opposition),
+        ];
+        if proposers.is_empty() {
+            return;
+        }
+        let numbered = row
+            .cell(Role::Paragraph)
+            .and_then(|c| NUMBER.captures(c.of(text)))
+            .and_then(|c| c[1].parse::<u32>().ok());
+        let paras: Vec<u32> = match numbered {
+            Some(n) => vec![n],
+            None => paragraph_refs(change.of(text))
+                .into_iter()
+                .map(|r| r.0)
+                .collect(),
+        };
+        if paras.is_empty() {
+            return;
+        }
+        let in_change: Vec<Span> = quotes
+            .iter()
+            .copied()
+            .filter(|q| change.contains(*q))
+            .collect();
+        let actions = self.actions(change, &in_change, change.start, &paras);
+        let mut made = Vec::new();
+        for h in &proposers {
+            made.extend(self.make_proposals(
+                h,
+                &paras,
+                &actions,
+                (change, row.line, &in_change),
+                ctx,
+            ));
+        }
+        for (holders, polarity) in sides {
+            for h in holders {
+                if proposers.iter().any(|p| p.actor == h.actor) {
+                    continue;
+                }
+                for &i in &made {
+                    self.push_stance(&h, polarity, StanceTarget::Edit(i), row.line, ctx);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_header_names_the_columns_and_rows_follow() {
+        let r = Reference::load().unwrap();
+        let text = "Intro.\n\n| Para | Proposal | By | Supported by | Opposed by |\n|---|---|---|---|---|\n| 4 | Delete \"all\" | Peru | Chile | Oman |\n| 5 | Merge with 6 | Fiji | — | — |\n\nAfter.";
+        let got = rows(text, &r);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].cell(Role::Paragraph).unwrap().of(text), "4");
+        assert_eq!(
+            got[0].cell(Role::Change).unwrap().of(text),
+            "Delete \"all\""
+        );
+        assert_eq!(got[0].cell(Role::Proposer).unwrap().of(text), "Peru");
+        assert_eq!(got[0].cell(Role::Support).unwrap().of(text), "Chile");
+        assert_eq!(got[1].cell(Role::Oppose).unwrap().of(text), "—");
+    }
+
+    #[test]
+    fn a_table_without_change_or_proposer_columns_is_not_read() {
+        let r = Reference::load().unwrap();
+        let text = "| State | Vote |\n|---|---|\n| Peru | Yes |\n";
+        assert!(rows(text, &r).is_empty());
+    }
+}
