@@ -24,7 +24,10 @@ Tracker of proposals on the zero draft, third session
 \u{b9} Kenya spoke on the second day.
 ";
 
-fn proposals(text: &str) -> Vec<(String, u32, Action, Option<String>, Option<String>)> {
+/// `(proposer, paragraph, action, removed, added)` of a proposal.
+type Row = (String, u32, Action, Option<String>, Option<String>);
+
+fn proposals(text: &str) -> Vec<Row> {
     let f = extract("tracker", text, "2024-03-01");
     let mut v: Vec<_> = f
         .proposals
