@@ -102,3 +102,47 @@ fn a_table_of_something_else_proposes_nothing() {
     let text = "Recorded vote\n\n| State | Vote |\n|---|---|\n| Peru | Delete |\n| Chile | Yes |\n";
     assert_eq!(proposals(text), []);
 }
+
+const RUNNING_LIST: &str = "\
+Running list of textual proposals, day 2
+
+Lines marked [X] were withdrawn.
+
+OP 2 -- insert \u{201c}where possible\u{201d} after \u{201c}shall\u{201d} (Tonga); backed by: Samoa, Fiji; kept by: Chile.
+OP 3 -- delete (Belarus, Cuba); opposed by: Peru.
+OP 4 -- [X] move after OP 9 (Qatar).
+OP 5 -- no proposals.
+- Nauru asked how the new paragraph after OP 5 would be financed.
+";
+
+#[test]
+fn a_running_list_line_is_a_row_with_labelled_fields() {
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        proposals(RUNNING_LIST),
+        [
+            ("BLR".to_string(), 3, Action::DeleteParagraph, None, None),
+            ("CUB".to_string(), 3, Action::DeleteParagraph, None, None),
+            (
+                "TON".to_string(),
+                2,
+                Action::InsertText,
+                None,
+                s("where possible")
+            ),
+        ]
+    );
+    let p = Polarity::Support;
+    let o = Polarity::Opposition;
+    let t = |h: &str, pol, by: &str, n| (h.to_string(), pol, by.to_string(), n);
+    assert_eq!(
+        reactions("list", RUNNING_LIST, "2024-03-01"),
+        [
+            t("CHL", o, "TON", 2),
+            t("FJI", p, "TON", 2),
+            t("PER", o, "BLR", 3),
+            t("PER", o, "CUB", 3),
+            t("WSM", p, "TON", 2),
+        ]
+    );
+}

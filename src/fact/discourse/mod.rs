@@ -254,7 +254,10 @@ impl<'a> Extractor<'a> {
                 .collect(),
             rules: reference.derived(rules::compile),
             skip,
-            table_rows: tables::rows(text, reference),
+            table_rows: tables::rows(text, reference)
+                .into_iter()
+                .chain(tables::entry_rows(text, reference))
+                .collect(),
         };
         ex.authors = ex.authors_of(segments);
         ex

@@ -17,6 +17,17 @@
 //! actors of the support and opposition cells back or oppose it. A row
 //! marked withdrawn or superseded, or struck through (`~~…~~`), proposes
 //! nothing.
+//!
+//! A running list gives the same row as a line: the paragraph, a dash or
+//! colon, the change, its proposers in a bracket, then fields labelled by
+//! the same column words:
+//!
+//! ```text
+//! OP 4 -- replace "shall" with "may" (Peru, Chile); backed by: Oman; opposed by: Fiji.
+//! ```
+//!
+//! A list's legend may mark withdrawn lines with a sign of its own ("lines
+//! marked [W] were withdrawn"); a line carrying that sign proposes nothing.
 
 use super::context::{Context, Holder};
 use super::refs::paragraph_refs;
@@ -68,6 +79,19 @@ impl Row {
 /// A row that no longer stands: withdrawn, superseded, struck through.
 static STRUCK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:withdrawn|superseded|retracted|dropped)\b|~~").unwrap());
+
+/// A running list's line: paragraph label, dash or colon, then the rest.
+static ENTRY_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s\-•*]*((?:(?:operative|preambular)\s+)?(?:paragraphs?|paras?\.?|(?-i:OP|PP)|§)?\s*\d{1,3}(?:\s*(?:bis|ter|quater))?(?:\s?\([a-z]{1,2}\))?)\s*(?:--|–|—|:|-)\s+")
+        .unwrap()
+});
+
+/// A legend's sign for withdrawn or superseded lines: "lines marked [W]
+/// were withdrawn", "rows flagged (x) are superseded".
+static LEGEND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:marked|flagged|shown as|labelled|labeled)\s+(\S{1,5}?)\s+(?:were|are|was|is|have been|has been)\s+(?:later\s+)?(?:withdrawn|superseded|dropped|retracted)\b")
+        .unwrap()
+});
 
 /// The first number of a paragraph cell ("14", "OP 7", "7 bis", "§ 3").
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{1,3})\b").unwrap());
@@ -160,6 +184,75 @@ pub(super) fn rows(text: &str, reference: &Reference) -> Vec<Row> {
                 }
             }
         }
+    }
+    out
+}
+
+/// The signs a list's legend gives withdrawn or superseded lines.
+fn struck_signs(text: &str) -> Vec<String> {
+    LEGEND
+        .captures_iter(text)
+        .map(|c| {
+            c[1].trim_matches(|c: char| c == ',' || c == ';')
+                .to_string()
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The lines of a running list of proposals: a paragraph label, a dash or
+/// colon, the change and its proposers' bracket, then `; label: actors`
+/// fields whose labels are column words (`support` or `oppose`).
+pub(super) fn entry_rows(text: &str, reference: &Reference) -> Vec<Row> {
+    let signs = struck_signs(text);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = Span::new(at, at + raw.trim_end().len());
+        at += raw.len();
+        let s = line.of(text);
+        let Some(head) = ENTRY_HEAD.captures(s) else {
+            continue;
+        };
+        if signs.iter().any(|sign| s.contains(sign.as_str())) || STRUCK.is_match(s) {
+            continue;
+        }
+        let label = head.get(1).expect("group");
+        let body = head.get(0).expect("match").end();
+        // The change runs to the first field; its proposers are the
+        // bracket that closes it.
+        let end = s[body..].find(';').map_or(s.len(), |i| body + i);
+        let change_part = s[body..end].trim_end().trim_end_matches('.');
+        let Some(open) = change_part.rfind('(') else {
+            continue;
+        };
+        if !change_part.ends_with(')') {
+            continue;
+        }
+        let at_line = |a: usize, b: usize| Span::new(line.start + a, line.start + b);
+        let mut cells = vec![
+            (Role::Paragraph, at_line(label.start(), label.end())),
+            (Role::Change, at_line(body, body + open)),
+            (
+                Role::Proposer,
+                at_line(body + open + 1, body + change_part.len() - 1),
+            ),
+        ];
+        let mut from = end;
+        while from < s.len() {
+            let field_start = from + 1;
+            let field_end = s[field_start..]
+                .find(';')
+                .map_or(s.len(), |i| field_start + i);
+            let field = &s[field_start..field_end];
+            if let Some(colon) = field.find(':') {
+                if let Some(role) = role_of(reference, &field[..colon]) {
+                    cells.push((role, at_line(field_start + colon + 1, field_end)));
+                }
+            }
+            from = field_end;
+        }
+        out.push(Row { line, cells });
     }
     out
 }
