@@ -98,6 +98,12 @@ pub struct Segments {
 }
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+\S").unwrap());
+/// A live blog's time stamp opening an entry ("15:47 Against: …", "[10:02]
+/// — Chair opens"): the entry's text starts after it, so that a list label
+/// or a speaker opens the entry as it would a line.
+static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\[?\d{1,2}[:.]\d{2}(?:\s?(?:a\.?m\.?|p\.?m\.?|h|gmt|utc|cet|cest|est|edt))?\]?(?:\s*[—–-]+)?\s+\S").unwrap()
+});
 static QUOTED_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+\S").unwrap());
 static LETTER_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z]\.\s+").unwrap());
 
@@ -185,7 +191,16 @@ impl Segments {
             );
             let mut body = span;
             let first = line.chars().next().unwrap();
-            let kind = if let Some(c) = NUMBERED.captures(line) {
+            let kind = if let Some(m) = TIMESTAMP.find(line) {
+                // The match ends on the entry's first character.
+                let skip = m.end()
+                    - line[..m.end()]
+                        .chars()
+                        .next_back()
+                        .map_or(0, char::len_utf8);
+                body = Span::new(span.start + skip, span.end);
+                BlockKind::Text
+            } else if let Some(c) = NUMBERED.captures(line) {
                 let n: u32 = c[1].parse().unwrap_or(0);
                 let in_sequence = match last_number {
                     None => true,
@@ -438,6 +453,21 @@ mod tests {
         let s = seg(t);
         let nums: Vec<_> = s.numbered(t).iter().map(|p| p.number).collect();
         assert_eq!(nums, [1, 2]);
+    }
+
+    #[test]
+    fn a_time_stamp_opens_an_entry_but_is_not_its_text() {
+        let text =
+            "Live\n\n15:47 Against: Peru, Chile.\n[10:02] — Chair opens.\n9.30 a.m. Fiji speaks.\n";
+        let s = seg(text);
+        let firsts: Vec<&str> = s.blocks[1..]
+            .iter()
+            .map(|b| b.sentences[0].of(text))
+            .collect();
+        assert_eq!(
+            firsts,
+            ["Against: Peru, Chile.", "Chair opens.", "Fiji speaks."]
+        );
     }
 
     #[test]
