@@ -135,6 +135,9 @@ impl<'a> Extractor<'a> {
         if holders.is_empty() && actors.is_empty() && coordinated && ctx.holders_age == 0 {
             holders = ctx.last_holders.clone();
         }
+        if holders.is_empty() && actors.is_empty() {
+            holders = ctx.entry.clone();
+        }
         if holders.is_empty() && self.is_first_person(clause, cue.span.start) {
             holders.extend(self.authors.clone());
         }
@@ -593,4 +596,55 @@ fn lowercase_tail(text: &str, chars: usize) -> String {
         .nth(chars.saturating_sub(1))
         .map_or(0, |(i, _)| i);
     text[start..].to_lowercase()
+}
+
+/// What may follow the actors that label an entry: a full stop, colon,
+/// comma or dash ("Iran, paragraph 63: …", "Peru. Wants …", "Chile — …").
+static ENTRY_LABEL_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[.:,]|[—–]|-\s)").unwrap());
+
+impl<'a> Extractor<'a> {
+    /// The actors whose names open a block as its label ("Netherlands.
+    /// Paragraph 27: wants …", "Morocco, Senegal: yes to the PoA", "Iran,
+    /// paragraph 63: delete …"): a list of states or groups at the very
+    /// start, then a full stop, colon, comma or dash. Running notes name
+    /// the speaker once and leave the subject out after it.
+    pub(super) fn entry_speakers(&self, body: Span) -> Vec<Holder> {
+        let text = self.text;
+        let lead = body.of(text).len()
+            - body
+                .of(text)
+                .trim_start_matches(|c: char| c.is_whitespace() || "-–•*".contains(c))
+                .len();
+        let mut at = body.start + lead;
+        let mut out = Vec::new();
+        for m in self.mentions.within(body) {
+            if m.span.start < at {
+                continue;
+            }
+            let gap = &text[at..m.span.start];
+            let joined = gap.trim().is_empty()
+                || (!out.is_empty()
+                    && matches!(
+                        gap.trim(),
+                        "," | "and" | ", and" | "&" | "the" | ", the" | "and the"
+                    ));
+            if !joined || !m.entity.is_state_or_group() {
+                break;
+            }
+            out.push(Holder::own(m.entity.clone()));
+            at = m.span.end;
+        }
+        if out.is_empty() || !ENTRY_LABEL_END.is_match(&text[at..body.end]) {
+            return Vec::new();
+        }
+        // "Peru, Chile and Oman backed it": a list with a verb after it is
+        // a subject, not a label; only a comma right after one name, or a
+        // full stop, colon or dash after any, labels the entry.
+        let next = text[at..body.end].trim_start();
+        if next.starts_with(',') && out.len() > 1 {
+            return Vec::new();
+        }
+        out
+    }
 }

@@ -38,6 +38,11 @@ pub(super) struct Context {
     pub(super) policies_age: usize,
     /// Each actor's latest positions.
     pub(super) latest: BTreeMap<Entity, Vec<(Polarity, StanceTarget)>>,
+    /// The actors whose label opens the current block ("Iran, paragraph
+    /// 63: delete …", "Netherlands. Wants …"): a clause of the block that
+    /// names no one is theirs, as notes and live blogs leave the subject
+    /// out (`Extractor::entry_speakers`).
+    pub(super) entry: Vec<Holder>,
 }
 
 impl Context {

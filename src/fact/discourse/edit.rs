@@ -69,7 +69,7 @@ impl<'a> Extractor<'a> {
             if !joins && last_end.is_some_and(|prev| !coordinated(&text[prev..h.span.start])) {
                 continue;
             }
-            let Some(a) = action_of(h, &objects, paras) else {
+            let Some(a) = action_of(text, h, &objects, paras) else {
                 continue;
             };
             if a != Action::Amend {
@@ -337,7 +337,7 @@ fn coordinated(between: &str) -> bool {
 
 /// The action an action cue names; a deletion is of a paragraph or of text
 /// by the nearest object (with no object, by whether paragraphs are named).
-fn action_of(h: &Hit, objects: &[(Span, bool)], paras: &[u32]) -> Option<Action> {
+fn action_of(text: &str, h: &Hit, objects: &[(Span, bool)], paras: &[u32]) -> Option<Action> {
     if h.value != "Delete" {
         return Action::parse(&h.value);
     }
@@ -348,8 +348,13 @@ fn action_of(h: &Hit, objects: &[(Span, bool)], paras: &[u32]) -> Option<Action>
             o.start.saturating_sub(h.span.end)
         }
     };
+    // "Paragraph 8: delete the last sentence": a paragraph before a colon
+    // or dash labels the entry; what the deletion takes comes after it.
+    let label =
+        |o: &Span| o.end <= h.span.start && text[o.end..h.span.start].contains([':', '—', '–']);
     let nearest = objects
         .iter()
+        .filter(|(o, _)| !label(o))
         .min_by_key(|(o, _)| distance(o))
         .map(|(_, is_text)| *is_text);
     Some(match nearest {

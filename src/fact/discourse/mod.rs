@@ -72,11 +72,11 @@ static WOULD_READ: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "wanted paragraph 14 to …", "wished OP 4 moved", "wanted the paragraph
 /// merged with OP4": a paragraph right after a wish is what the wish
-/// would change. So is quoted wording with an action word after it
+/// would change; "wants a new paragraph after 63" asks for one. So is quoted wording with an action word after it
 /// ("wants 'ransomware' back in 14(c)", "wanted the word 'voluntary'
 /// dropped").
 static WISHED_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:that\s+)?(?:(?:the|this|that)\s+paragraph\b|(?:the\s+)?(?:(?:operative|preambular)\s+)?(?:paragraphs?|paras?\.?|op|pp)\s*\d)").unwrap()
+    Regex::new(r"(?i)^\s+(?:that\s+)?(?:(?:the|this|that)\s+paragraph\b|an?\s+(?:additional\s+|new\s+)(?:sub-?)?(?:paragraph|para)\b|(?:the\s+)?(?:(?:operative|preambular)\s+)?(?:paragraphs?|paras?\.?|op|pp)\s*\d)").unwrap()
 });
 static WISHED_WORDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)^\s+(?:the\s+(?:words?|phrase|term|reference\s+to)\s+)?["“‘]"#).unwrap()
@@ -193,6 +193,7 @@ fn prose(
             BlockKind::Quote { .. } => continue,
             _ => {}
         }
+        ctx.entry = ex.entry_speakers(block.body);
         for &sentence in &block.sentences {
             ex.sentence(sentence, &mut ctx);
         }

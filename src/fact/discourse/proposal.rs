@@ -469,18 +469,19 @@ impl<'a> Extractor<'a> {
         let text = self.text;
         let mut paras = numbers.to_vec();
         paras.dedup();
+        // "a new paragraph after 56", "after paragraph 9": the anchor, even
+        // as a bare number.
+        let placed: Option<u32> = (actions == [Action::AddParagraph])
+            .then(|| PLACED_AT.captures(clause.of(text)))
+            .flatten()
+            .and_then(|c| c.get(1).or(c.get(2)))
+            .and_then(|m| m.as_str().parse().ok());
         // A compilation's entry edits the paragraph of its heading (a new
-        // paragraph goes after it).
-        if paras.is_empty() && entry {
+        // paragraph goes after it), unless it places itself.
+        if paras.is_empty() && entry && placed.is_none() {
             return ctx.paragraphs.clone();
         }
         if actions == [Action::AddParagraph] {
-            // "a new paragraph after 56", "after paragraph 9": the anchor,
-            // even as a bare number.
-            let placed = PLACED_AT
-                .captures(clause.of(text))
-                .and_then(|c| c.get(1).or(c.get(2)))
-                .and_then(|m| m.as_str().parse().ok());
             match placed {
                 Some(n) if !paras.contains(&n) => paras = vec![n],
                 Some(_) => {}
