@@ -44,6 +44,7 @@ mod edit;
 mod finish;
 mod joined;
 mod later;
+mod matrix;
 mod objects;
 mod proposal;
 mod refs;
@@ -120,6 +121,8 @@ struct Extractor<'a> {
     skip: &'a [Span],
     /// The rows of the text's proposal tables (`tables`).
     table_rows: Vec<tables::Row>,
+    /// The rows of the text's position matrices (`matrix`).
+    position_rows: Vec<matrix::PositionRow>,
 }
 
 /// Reads edit proposals and stances from a segmented, mention-tagged text.
@@ -259,6 +262,7 @@ impl<'a> Extractor<'a> {
                 .into_iter()
                 .chain(tables::entry_rows(text, reference))
                 .collect(),
+            position_rows: matrix::rows(text, reference),
         };
         ex.authors = ex.authors_of(segments);
         ex
@@ -283,6 +287,15 @@ impl<'a> Extractor<'a> {
             .cloned()
         {
             self.table_row(&row, ctx);
+            return;
+        }
+        if let Some(row) = self
+            .position_rows
+            .iter()
+            .find(|r| r.line.start < sentence.end && sentence.start < r.line.end)
+            .cloned()
+        {
+            self.position_row(&row, ctx);
             return;
         }
         // A draft named with a paragraph number, or alone, sets the draft.

@@ -47,6 +47,8 @@ pub(super) enum Role {
     Support,
     Oppose,
     Status,
+    /// Who holds the positions of a position tracker's row (`matrix`).
+    Actor,
 }
 
 impl Role {
@@ -58,6 +60,7 @@ impl Role {
             "support" => Role::Support,
             "oppose" => Role::Oppose,
             "status" => Role::Status,
+            "actor" => Role::Actor,
             _ => return None,
         })
     }
@@ -98,7 +101,7 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{1,3})\b").u
 
 /// The cells of a table line, as spans of `text` (trimmed), or `None` when
 /// the line is not one: it starts and ends with `|` and has two cells.
-fn cells(text: &str, line: Span) -> Option<Vec<Span>> {
+pub(super) fn cells(text: &str, line: Span) -> Option<Vec<Span>> {
     let s = line.of(text);
     let lead = s.len() - s.trim_start().len();
     let body = s.trim();
@@ -119,7 +122,7 @@ fn cells(text: &str, line: Span) -> Option<Vec<Span>> {
 }
 
 /// Whether every cell is a rule of dashes and colons (`|---|:--:|`).
-fn separator(text: &str, cells: &[Span]) -> bool {
+pub(super) fn separator(text: &str, cells: &[Span]) -> bool {
     cells.iter().all(|c| {
         let s = c.of(text);
         !s.is_empty()
@@ -130,7 +133,7 @@ fn separator(text: &str, cells: &[Span]) -> bool {
 
 /// The role of a header cell: its words, lower-cased and without marks,
 /// are a `column` cue.
-fn role_of(reference: &Reference, header: &str) -> Option<Role> {
+pub(super) fn role_of(reference: &Reference, header: &str) -> Option<Role> {
     let key = header
         .trim_matches(|c: char| "*:;,.".contains(c) || c.is_whitespace())
         .to_lowercase();
