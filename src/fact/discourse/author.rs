@@ -164,7 +164,8 @@ impl<'a> Extractor<'a> {
     /// interagency delegation").
     fn title_demonym(&self, span: Span) -> Option<Holder> {
         let title = span.of(self.text);
-        self.demonyms
+        self.fixed
+            .demonyms
             .iter()
             .filter(|(d, _)| d.chars().count() >= 4)
             .filter_map(|(d, e)| {

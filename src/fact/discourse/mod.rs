@@ -102,9 +102,13 @@ struct Extractor<'a> {
     /// The cue automaton, compiled once per build (`Reference::derived`)
     /// and shared by sources, with this reader's memory of what it found.
     finder: Cues,
-    drafts: BTreeSet<String>,
-    /// Bodies a position can be about (`position_target` in bodies.csv).
-    position_bodies: BTreeSet<String>,
+    /// The drafts of the reference data, the bodies a position can be
+    /// about and the states' demonyms: the same for every source, made
+    /// once per build (`Reference::derived`) instead of copied for each.
+    fixed: std::sync::Arc<Fixed>,
+    /// Drafts this text names that the reference data does not know
+    /// (descriptions and draft symbols).
+    ad_hoc_drafts: BTreeSet<String>,
     proposals: Vec<EditProposal>,
     stances: Vec<Stance>,
     /// Quoted draft paragraph texts, to resolve "the second sentence" and
@@ -112,9 +116,6 @@ struct Extractor<'a> {
     draft_texts: BTreeMap<(String, u32), String>,
     /// The speaker of a first-person text, named in its title.
     authors: Vec<Holder>,
-    /// Demonyms of states ("Russian"), for titles that name the speaker
-    /// only so ("the Russian interagency delegation").
-    demonyms: Vec<(String, Entity)>,
     /// The declarative stance rules (`ontology/stance-rules.csv`).
     rules: std::sync::Arc<rules::Rules>,
     /// Sentences another reader owns (recorded votes), read for nothing.
@@ -123,6 +124,45 @@ struct Extractor<'a> {
     table_rows: Vec<tables::Row>,
     /// The rows of the text's position matrices (`matrix`).
     position_rows: Vec<matrix::PositionRow>,
+}
+
+/// What every source's reader needs from the reference data alone.
+struct Fixed {
+    /// The reference data's drafts.
+    drafts: BTreeSet<String>,
+    /// Bodies a position can be about (`position_target` in bodies.csv).
+    position_bodies: BTreeSet<String>,
+    /// Demonyms of states ("Russian"), for titles that name the speaker
+    /// only so ("the Russian interagency delegation").
+    demonyms: Vec<(String, Entity)>,
+}
+
+impl Fixed {
+    fn new(reference: &Reference) -> Self {
+        Self {
+            drafts: reference
+                .documents
+                .iter()
+                .filter(|d| d.is_draft())
+                .map(|d| d.slug.clone())
+                .collect(),
+            position_bodies: reference
+                .bodies
+                .iter()
+                .filter(|b| b.is_position_target())
+                .map(|b| b.slug.clone())
+                .collect(),
+            demonyms: reference
+                .states
+                .iter()
+                .flat_map(|s| {
+                    s.demonyms
+                        .iter()
+                        .map(move |d| (d.clone(), Entity::State(s.code.clone())))
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Reads edit proposals and stances from a segmented, mention-tagged text.
@@ -215,30 +255,20 @@ impl<'a> Extractor<'a> {
         paragraphs: &[ParagraphFact],
         skip: &'a [Span],
     ) -> Self {
-        // Drafts: the reference data's, and those this text names that the
-        // reference data does not know (descriptions and draft symbols).
-        let drafts = reference
-            .documents
-            .iter()
-            .filter(|d| d.is_draft())
-            .map(|d| d.slug.clone())
-            .chain(mentions.ad_hoc.keys().filter_map(|e| match e {
+        let ad_hoc_drafts = mentions
+            .ad_hoc
+            .keys()
+            .filter_map(|e| match e {
                 Entity::Document(d) => Some(d.clone()),
                 _ => None,
-            }))
-            .collect();
-        let position_bodies = reference
-            .bodies
-            .iter()
-            .filter(|b| b.is_position_target())
-            .map(|b| b.slug.clone())
+            })
             .collect();
         let mut ex = Self {
             text,
             mentions,
             finder: Cues::new(reference.derived(CueFinder::new)),
-            drafts,
-            position_bodies,
+            fixed: reference.derived(Fixed::new),
+            ad_hoc_drafts,
             proposals: Vec::new(),
             stances: Vec::new(),
             draft_texts: paragraphs
@@ -247,15 +277,6 @@ impl<'a> Extractor<'a> {
                 .filter_map(|p| p.text.clone().map(|t| ((p.document.clone(), p.number), t)))
                 .collect(),
             authors: Vec::new(),
-            demonyms: reference
-                .states
-                .iter()
-                .flat_map(|s| {
-                    s.demonyms
-                        .iter()
-                        .map(move |d| (d.clone(), Entity::State(s.code.clone())))
-                })
-                .collect(),
             rules: reference.derived(rules::compile),
             skip,
             table_rows: tables::rows(text, reference)
@@ -266,6 +287,12 @@ impl<'a> Extractor<'a> {
         };
         ex.authors = ex.authors_of(segments);
         ex
+    }
+
+    /// Whether document `d` is a draft: the reference data's, or one this
+    /// text names that the reference data does not know.
+    fn is_draft(&self, d: &str) -> bool {
+        self.fixed.drafts.contains(d) || self.ad_hoc_drafts.contains(d)
     }
 
     /// Reads one sentence: the draft it names, its clauses, and what it
@@ -301,7 +328,7 @@ impl<'a> Extractor<'a> {
         // A draft named with a paragraph number, or alone, sets the draft.
         for m in self.mentions.within(sentence) {
             if let Entity::Document(d) = &m.entity {
-                if self.drafts.contains(d) && ctx.document.is_none() {
+                if self.is_draft(d) && ctx.document.is_none() {
                     ctx.document = Some(d.clone());
                 }
             }

@@ -48,7 +48,7 @@ impl<'a> Extractor<'a> {
             .filter_map(|m| match &m.entity {
                 Entity::Policy(p) => Some((m.span, StanceTarget::Policy(p.clone()))),
                 Entity::Body(b)
-                    if self.position_bodies.contains(b) && !self.is_modifier(m.span) =>
+                    if self.fixed.position_bodies.contains(b) && !self.is_modifier(m.span) =>
                 {
                     Some((m.span, StanceTarget::Body(b.clone())))
                 }

@@ -442,7 +442,7 @@ impl<'a> Extractor<'a> {
                 .next()
             {
                 if let Entity::Document(d) = &m.entity {
-                    if self.drafts.contains(d)
+                    if self.is_draft(d)
                         && tail.trim_start().starts_with("of")
                         && m.span.start - (clause.start + end) <= 12
                     {
