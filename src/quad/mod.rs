@@ -89,6 +89,10 @@ struct Sink {
     other: u32,
     /// Code-point marks of the source text, made at the first quote.
     offsets: Option<CodePoints>,
+    /// The evidence spans described already (graph id, start, end): the
+    /// stances and proposals of one sentence share its span, and its
+    /// target and selectors are the same quads each time.
+    described: rustc_hash::FxHashSet<(u32, usize, usize)>,
 }
 
 impl Sink {
@@ -101,6 +105,7 @@ impl Sink {
             graph,
             other,
             offsets: None,
+            described: Default::default(),
         }
     }
     fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
@@ -373,14 +378,21 @@ fn evidence(g: &mut Sink, subject: &NamedNode, facts: &SourceFacts, span: Span) 
         g.code_points(text, span.start),
         g.code_points(text, span.end),
     );
+    // The span itself is described once per graph: another fact read from
+    // the same span would add the same quads again, every term of them
+    // added before (a graph's quads are a set, in the order of their
+    // terms' first additions, so leaving the repeats out changes nothing).
+    let first = g.described.insert((g.graph, span.start, span.end));
     let [target, quote_sel, pos_sel] = iri::evidence(stem, start, end);
     g.add(subject, derived_from(), iri::source(stem));
     g.str(subject, o("quote"), exact);
     g.add(subject, o("evidence"), target.clone());
-    g.add(&target, a(), oa("SpecificResource"));
     let place = format!("{stem}, characters {start}-{end}");
-    g.str(&target, label(), &format!("Text span in {place}"));
-    g.add(&target, oa("hasSource"), iri::source(stem));
+    if first {
+        g.add(&target, a(), oa("SpecificResource"));
+        g.str(&target, label(), &format!("Text span in {place}"));
+        g.add(&target, oa("hasSource"), iri::source(stem));
+    }
     // The Web Annotation proper, so annotation clients find the evidence:
     // the stance or proposal is its body, the span its target.
     let annotation = iri::annotation(&target, subject);
@@ -389,6 +401,9 @@ fn evidence(g: &mut Sink, subject: &NamedNode, facts: &SourceFacts, span: Span) 
     g.add(&annotation, oa("hasBody"), subject.clone());
     g.add(&annotation, oa("hasTarget"), target.clone());
     g.add(&annotation, oa("motivatedBy"), oa("describing"));
+    if !first {
+        return;
+    }
     g.add(&target, oa("hasSelector"), quote_sel.clone());
     g.add(&target, oa("hasSelector"), pos_sel.clone());
     let (prefix, suffix) = context(text, span, 32);
