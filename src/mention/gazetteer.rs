@@ -240,14 +240,13 @@ impl Gazetteer {
                 continue;
             }
             let year: Option<u32> = date.get(..4).and_then(|y| y.parse().ok());
-            let in_force: Vec<Candidate> = p
+            let in_force: Vec<&Candidate> = p
                 .candidates
                 .iter()
                 .filter(|c| match (c.years, year) {
                     (Some((from, to)), Some(y)) => from <= y && y <= to,
                     _ => true,
                 })
-                .cloned()
                 .collect();
             if in_force.is_empty() {
                 continue;
@@ -348,15 +347,22 @@ impl Gazetteer {
 
 /// Among candidates sharing an alias, the one in force at `date`: the latest
 /// whose `since` is not after the date; the earliest when all are after it.
-fn pick<'a>(cands: &'a [Candidate], date: &str) -> &'a Candidate {
+fn pick<'a>(cands: &[&'a Candidate], date: &str) -> &'a Candidate {
     if cands.len() == 1 || date.is_empty() {
-        return &cands[0];
+        return cands[0];
     }
     cands
         .iter()
+        .copied()
         .filter(|c| c.since.as_str() <= date)
         .max_by(|a, b| a.since.cmp(&b.since))
-        .unwrap_or_else(|| cands.iter().min_by(|a, b| a.since.cmp(&b.since)).unwrap())
+        .unwrap_or_else(|| {
+            cands
+                .iter()
+                .copied()
+                .min_by(|a, b| a.since.cmp(&b.since))
+                .unwrap()
+        })
 }
 
 fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {

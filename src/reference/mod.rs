@@ -245,6 +245,10 @@ pub struct Reference {
     pub stance_rules: Vec<StanceRule>,
     resolution_by_key: BTreeMap<String, usize>,
     document_by_symbol: BTreeMap<String, usize>,
+    /// Where each state code first appears in `states`: every source's
+    /// mapping looks states up by code (labels, keys), and a scan compared
+    /// up to 196 codes each time.
+    state_by_code: rustc_hash::FxHashMap<String, usize>,
     /// Automata and expressions compiled from the above, shared by sources.
     derived: Derived,
 }
@@ -288,7 +292,12 @@ impl Reference {
             .filter(|(_, d)| !d.symbol.is_empty())
             .map(|(i, d)| (d.symbol.clone(), i))
             .collect();
+        let mut state_by_code = rustc_hash::FxHashMap::default();
+        for (i, s) in states.iter().enumerate() {
+            state_by_code.entry(s.code.clone()).or_insert(i);
+        }
         Ok(Self {
+            state_by_code,
             states,
             groups,
             bodies,
@@ -327,7 +336,13 @@ impl Reference {
     }
 
     pub fn state(&self, code: &str) -> Option<&State> {
-        self.states.iter().find(|s| s.code == code)
+        // `states` is public: a reference whose states were edited after
+        // loading is scanned.
+        self.state_by_code
+            .get(code)
+            .and_then(|&i| self.states.get(i))
+            .filter(|s| s.code == code)
+            .or_else(|| self.states.iter().find(|s| s.code == code))
     }
 
     /// The `sources.csv` row of an entity of `kind` keyed `key`.
