@@ -117,7 +117,12 @@ pub fn render(dot: &[u8]) -> String {
         .expect("Graphviz `dot` is installed (apt-get install graphviz)");
     child.stdin.take().unwrap().write_all(dot).unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
+    assert!(
+        out.status.success(),
+        "Graphviz failed ({}): {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
     let warnings = String::from_utf8_lossy(&out.stderr);
     assert!(warnings.trim().is_empty(), "Graphviz warned: {warnings}");
     String::from_utf8(out.stdout).unwrap()
