@@ -14,6 +14,12 @@ use crate::segment::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// What ends just before a position set aside: "… rather than an",
+/// "… instead of".
+static SET_ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:rather\s+than|instead\s+of)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$").unwrap()
+});
+
 /// Clause boundaries: semicolons, "] [" between bracketed proposals,
 /// contrasts, and participial reasons
 /// (", arguing that …", ", noting …"), whose words are the speaker's reasons,
@@ -261,8 +267,12 @@ impl<'a> Extractor<'a> {
                                 a.kind == CueKind::Action && a.span.start == h.span.end + m.end()
                             })
                         }));
+                // "an endorsement rather than an objection": the position
+                // set aside is not the clause's.
+                let set_aside = SET_ASIDE.is_match(&text[clause.start..h.span.start]);
                 (matches!(h.kind, CueKind::Support | CueKind::Oppose)
-                    && !self.is_apposed_agent(h, hits.get(k + 1)))
+                    && !self.is_apposed_agent(h, hits.get(k + 1))
+                    && !set_aside)
                     || (h.kind == CueKind::ProposalVerb
                         && (h.value != "noun" || introduces)
                         && !next_is_stance

@@ -439,3 +439,15 @@ fn described_drafts_on_different_subjects_are_different_nodes() {
         ]
     );
 }
+
+#[test]
+fn a_side_that_includes_its_voters_lists_some_of_them() {
+    let v = read(
+        "The First Committee approved draft resolution A/C.1/79/L.12 by a recorded vote of 150 in favour to 3 against, with 2 abstentions.\nIn favour includes Chile, Peru.\nAgainst: Belarus, Nicaragua, Syria.",
+    );
+    assert_eq!(v.len(), 1);
+    assert_eq!(
+        casts(&v[0]),
+        ["BLR:No", "CHL:Yes", "NIC:No", "PER:Yes", "SYR:No"]
+    );
+}
