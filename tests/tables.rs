@@ -146,3 +146,17 @@ fn a_running_list_line_is_a_row_with_labelled_fields() {
         ]
     );
 }
+
+#[test]
+fn prose_that_opens_with_a_paragraph_and_ends_with_a_bracket_is_prose() {
+    let text = "Session notes\n\nParagraph 12: Egypt proposed to delete the last sentence (supported by Oman).\n";
+    assert_eq!(
+        proposals(text),
+        [("EGY".to_string(), 12, Action::DeleteText, None, None)]
+    );
+    let p = Polarity::Support;
+    assert_eq!(
+        reactions("notes", text, "2024-03-01"),
+        [("OMN".to_string(), p, "EGY".to_string(), 12)]
+    );
+}

@@ -22,7 +22,7 @@
 //! are read.
 
 use super::context::{Context, Holder};
-use super::tables::{cells, role_of, separator, Role};
+use super::tables::{role_of, table_lines, Role};
 use super::Extractor;
 use crate::fact::proposals::{Polarity, StanceTarget};
 use crate::reference::Reference;
@@ -105,17 +105,11 @@ pub(super) fn rows(text: &str, reference: &Reference) -> Vec<PositionRow> {
     let mut out = Vec::new();
     // The actor column and, per other column, the span naming its topic.
     let mut header: Option<(usize, Vec<Option<Span>>)> = None;
-    let mut at = 0;
-    for raw in text.split_inclusive('\n') {
-        let line = Span::new(at, at + raw.trim_end().len());
-        at += raw.len();
-        let Some(cs) = cells(text, line) else {
+    for (line, cs) in table_lines(text) {
+        let Some(cs) = cs else {
             header = None;
             continue;
         };
-        if separator(text, &cs) {
-            continue;
-        }
         let Some((actor, topics)) = &header else {
             let roles: Vec<Option<Role>> =
                 cs.iter().map(|c| role_of(reference, c.of(text))).collect();

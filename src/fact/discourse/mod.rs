@@ -313,8 +313,9 @@ impl<'a> Extractor<'a> {
             .find(|r| r.line.start < sentence.end && sentence.start < r.line.end)
             .cloned()
         {
-            self.table_row(&row, ctx);
-            return;
+            if self.table_row(&row, ctx) {
+                return;
+            }
         }
         if let Some(row) = self
             .position_rows

@@ -71,6 +71,10 @@ impl Role {
 pub(super) struct Row {
     pub(super) line: Span,
     cells: Vec<(Role, Span)>,
+    /// A running list's line rather than a table's row: prose that happens
+    /// to open with a paragraph and close with a bracket ("Paragraph 12:
+    /// Egypt proposed … (supported by Oman).") is left to the prose reader.
+    entry: bool,
 }
 
 impl Row {
@@ -121,6 +125,21 @@ pub(super) fn cells(text: &str, line: Span) -> Option<Vec<Span>> {
     (out.len() >= 2).then_some(out)
 }
 
+/// Every line of `text` (without its line end), and for a table line its
+/// cells: `None` for a line that is not one (it ends a table), and
+/// nothing at all for a rule of dashes (`|---|`).
+pub(super) fn table_lines(text: &str) -> impl Iterator<Item = (Span, Option<Vec<Span>>)> + '_ {
+    let mut at = 0;
+    text.split_inclusive('\n').filter_map(move |raw| {
+        let line = Span::new(at, at + raw.trim_end().len());
+        at += raw.len();
+        match cells(text, line) {
+            Some(cs) if separator(text, &cs) => None,
+            cs => Some((line, cs)),
+        }
+    })
+}
+
 /// Whether every cell is a rule of dashes and colons (`|---|:--:|`).
 pub(super) fn separator(text: &str, cells: &[Span]) -> bool {
     cells.iter().all(|c| {
@@ -150,17 +169,11 @@ pub(super) fn role_of(reference: &Reference, header: &str) -> Option<Role> {
 pub(super) fn rows(text: &str, reference: &Reference) -> Vec<Row> {
     let mut out = Vec::new();
     let mut header: Option<Vec<Option<Role>>> = None;
-    let mut at = 0;
-    for raw in text.split_inclusive('\n') {
-        let line = Span::new(at, at + raw.trim_end().len());
-        at += raw.len();
-        let Some(cs) = cells(text, line) else {
+    for (line, cs) in table_lines(text) {
+        let Some(cs) = cs else {
             header = None;
             continue;
         };
-        if separator(text, &cs) {
-            continue;
-        }
         match &header {
             None => {
                 let roles: Vec<Option<Role>> =
@@ -181,7 +194,11 @@ pub(super) fn rows(text: &str, reference: &Reference) -> Vec<Row> {
                         .zip(&cs)
                         .filter_map(|(r, c)| r.map(|r| (r, *c)))
                         .collect();
-                    out.push(Row { line, cells });
+                    out.push(Row {
+                        line,
+                        cells,
+                        entry: false,
+                    });
                 } else if cs.iter().any(|c| role_of(reference, c.of(text)).is_some()) {
                     header = Some(cs.iter().map(|c| role_of(reference, c.of(text))).collect());
                 }
@@ -209,10 +226,7 @@ fn struck_signs(text: &str) -> Vec<String> {
 pub(super) fn entry_rows(text: &str, reference: &Reference) -> Vec<Row> {
     let signs = struck_signs(text);
     let mut out = Vec::new();
-    let mut at = 0;
-    for raw in text.split_inclusive('\n') {
-        let line = Span::new(at, at + raw.trim_end().len());
-        at += raw.len();
+    for (line, _) in table_lines(text) {
         let s = line.of(text);
         let Some(head) = ENTRY_HEAD.captures(s) else {
             continue;
@@ -255,24 +269,33 @@ pub(super) fn entry_rows(text: &str, reference: &Reference) -> Vec<Row> {
             }
             from = field_end;
         }
-        out.push(Row { line, cells });
+        out.push(Row {
+            line,
+            cells,
+            entry: true,
+        });
     }
     out
 }
 
 impl<'a> Extractor<'a> {
     /// Reads one table row (the sentence `line`): its proposals and who
-    /// backs or opposes them.
-    pub(super) fn table_row(&mut self, row: &Row, ctx: &mut Context) {
+    /// backs or opposes them. False when the row is prose after all (a
+    /// running list's line whose change names an actor), for the clause
+    /// reader to read.
+    pub(super) fn table_row(&mut self, row: &Row, ctx: &mut Context) -> bool {
         let text = self.text;
         let Some(change) = row.cell(Role::Change) else {
-            return;
+            return true;
         };
+        let quotes = super::refs::quote_spans(text, row.line);
+        if row.entry && !self.actors_in(change, &quotes).is_empty() {
+            return false;
+        }
         let struck = |r: Role| row.cell(r).is_some_and(|c| STRUCK.is_match(c.of(text)));
         if struck(Role::Change) || struck(Role::Status) {
-            return;
+            return true;
         }
-        let quotes = super::refs::quote_spans(text, row.line);
         let actors = |r: Role| -> Vec<Holder> {
             row.cell(r)
                 .map(|c| {
@@ -289,7 +312,7 @@ impl<'a> Extractor<'a> {
             (actors(Role::Oppose), Polarity::Opposition),
         ];
         if proposers.is_empty() {
-            return;
+            return true;
         }
         let numbered = row
             .cell(Role::Paragraph)
@@ -303,7 +326,7 @@ impl<'a> Extractor<'a> {
                 .collect(),
         };
         if paras.is_empty() {
-            return;
+            return true;
         }
         let in_change: Vec<Span> = quotes
             .iter()
@@ -331,6 +354,7 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
+        true
     }
 }
 
