@@ -74,7 +74,7 @@ fn asking_that_a_paragraph_under_discussion_be_dropped_still_proposes_it() {
 
 #[test]
 fn a_new_sub_paragraph_adds_a_paragraph_under_its_parent() {
-    let text = "Running notes\n\nTogo proposed a new sub-paragraph 12(e) on regional points of contact. Mali asked for a new sub-paragraph 4(c).\n";
+    let text = "Running notes\n\nTogo proposed a new sub-paragraph 12(e) on regional points of contact. Mali asked for a new subparagraph 4 (c).\n";
     assert_eq!(
         proposals(text),
         [

@@ -18,7 +18,7 @@ const NUMBER: &str = r"\d{1,3}\b(?:\s?(?:\([a-z]\)|[a-z]\))(?:\s?,\s?(?:\([a-z]\
 /// of an elements paper ("element 9", "elements 12 and 13").
 static PARAGRAPH_REFS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:paragraphs?|paras?\.?|par\.|(?:operative|preambular)\s+paragraphs?|(?-i:OPs?|PPs?)|elements?)\s*({NUMBER})((?:\s*(?:,|and|to|through|-|–)\s*{NUMBER})*)"
+        r"(?i)\b(?:(?:sub)?paragraphs?|paras?\.?|par\.|(?:operative|preambular)\s+paragraphs?|(?-i:OPs?|PPs?)|elements?)\s*({NUMBER})((?:\s*(?:,|and|to|through|-|–)\s*{NUMBER})*)"
     ))
     .unwrap()
 });
@@ -225,6 +225,8 @@ mod tests {
         assert_eq!(nums("(notably para 17 c)) needs work"), [17]);
         assert_eq!(nums("paras 4, 12, 18 b), c), 22 a)"), [4, 12, 18, 22]);
         assert_eq!(nums("operative paragraph 3 and OP 5"), [3, 5]);
+        // Written as one word, a sub-paragraph names its parent too.
+        assert_eq!(nums("a new subparagraph 4 (c) on training"), [4]);
         assert_eq!(
             nums("merge elements 12 and 13 of the elements paper"),
             [12, 13]
