@@ -174,36 +174,27 @@ pub(super) fn rows(text: &str, reference: &Reference) -> Vec<Row> {
             header = None;
             continue;
         };
-        match &header {
-            None => {
-                let roles: Vec<Option<Role>> =
-                    cs.iter().map(|c| role_of(reference, c.of(text))).collect();
-                // A header row is named again at each section's table;
-                // only one with a change and a proposer is read.
-                header = Some(roles);
-            }
-            Some(roles) => {
-                let has = |r: Role| roles.contains(&Some(r));
-                if roles.iter().any(|r| r.is_some())
-                    && cs.iter().all(|c| role_of(reference, c.of(text)).is_none())
-                    && has(Role::Change)
-                    && has(Role::Proposer)
-                {
-                    let cells = roles
-                        .iter()
-                        .zip(&cs)
-                        .filter_map(|(r, c)| r.map(|r| (r, *c)))
-                        .collect();
-                    out.push(Row {
-                        line,
-                        cells,
-                        entry: false,
-                    });
-                } else if cs.iter().any(|c| role_of(reference, c.of(text)).is_some()) {
-                    header = Some(cs.iter().map(|c| role_of(reference, c.of(text))).collect());
-                }
-            }
+        // A line that names a column is a header; each section's table
+        // may repeat it.
+        let roles: Vec<Option<Role>> = cs.iter().map(|c| role_of(reference, c.of(text))).collect();
+        if roles.iter().any(Option::is_some) {
+            header = Some(roles);
+            continue;
         }
+        let Some(roles) = &header else { continue };
+        if !(roles.contains(&Some(Role::Change)) && roles.contains(&Some(Role::Proposer))) {
+            continue;
+        }
+        let cells = roles
+            .iter()
+            .zip(&cs)
+            .filter_map(|(r, c)| r.map(|r| (r, *c)))
+            .collect();
+        out.push(Row {
+            line,
+            cells,
+            entry: false,
+        });
     }
     out
 }
