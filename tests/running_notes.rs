@@ -38,3 +38,18 @@ fn a_list_with_its_verb_is_a_subject_not_a_label() {
     let text = "Notes\n\nPeru, Chile and Oman spoke on the PoA. Then: delete paragraph 9 entirely, a voice said.\n";
     assert_eq!(proposals(text), []);
 }
+
+#[test]
+fn a_name_and_an_aside_open_a_sentence_not_a_label() {
+    // "Nauru, together with Palau, introduced …" is a subject with an
+    // aside: the block's later first-person clause is the author's.
+    let text = "Permanent Mission of Fiji\n\nReport on the session\n\nNauru, together with Palau, introduced a text on the Programme of Action. In our view the Programme of Action is a practical framework.\n";
+    let f = extract("report", text, "2025-03-04");
+    let holders: Vec<String> = f
+        .stances
+        .iter()
+        .filter(|s| s.target == oewg_kg::fact::StanceTarget::Body("poa".into()))
+        .map(|s| code(&s.actor))
+        .collect();
+    assert!(holders.contains(&"FJI".to_string()), "{holders:?}");
+}

@@ -106,3 +106,33 @@ fn a_vote_to_retain_a_paragraph_is_the_deletions_vote_the_other_way_round() {
         ]
     );
 }
+
+#[test]
+fn a_draft_described_elsewhere_gives_its_vote_a_topic() {
+    // The vote's own sentences name no body; the sentence that introduced
+    // the draft says what it does.
+    let text = "Ministry report\n\n2. The draft resolutions\nNauru, together with Palau and other sponsors, introduced draft resolution A/C.1/81/L.40, which would set the Programme of Action in motion next year.\nThe draft was approved by a recorded vote of 140 in favour to 4 against, with 10 abstentions. Among those voting against were Laos and Oman.\n";
+    // (Nauru introduced it: its sponsor backs it.)
+    assert_eq!(
+        on_the_poa(text),
+        [
+            ("LAO".to_string(), Polarity::Opposition),
+            ("NRU".to_string(), Polarity::Support),
+            ("OMN".to_string(), Polarity::Opposition)
+        ]
+    );
+}
+
+#[test]
+fn a_resolution_cited_as_a_mandate_is_not_the_voted_text() {
+    // "established by resolution 73/27" cites the group's mandate; the vote
+    // is on the new draft, adopted as resolution 75/240.
+    let text = "The President: Draft resolution I would convene a new open-ended working group, in continuation of the group established by resolution 73/27. A recorded vote has been requested.\nIn favour: Laos, Oman.\nAgainst: Peru.\nDraft resolution I was adopted by 2 votes to 1 (resolution 75/240).\n";
+    let f = extract("record", text, "2020-12-31");
+    let on: Vec<String> = f
+        .votes
+        .iter()
+        .flat_map(|v| v.on.iter().map(|t| code(t.text())))
+        .collect();
+    assert!(!on.iter().any(|e| e.contains("73")), "{on:?}");
+}

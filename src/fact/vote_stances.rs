@@ -14,7 +14,7 @@
 //! other's texts read such votes that way (and reading them so lifted the
 //! unread blind set's edit stances from 0.58 to 0.84).
 
-use super::{Cast, Polarity, RecordedVote, Stance, StanceTarget};
+use super::{Cast, Polarity, RecordedVote, Stance, StanceTarget, VotedText};
 use crate::mention::{Entity, Mentions};
 use crate::reference::Reference;
 use crate::segment::{Segments, Span};
@@ -30,11 +30,16 @@ pub fn from_votes(
     reference: &Reference,
 ) -> Vec<Stance> {
     let mut out = Vec::new();
+    let voted: Vec<&Entity> = votes
+        .iter()
+        .flat_map(|v| v.on.iter())
+        .filter_map(whole_text)
+        .collect();
     for v in votes {
         if on_an_amendment(v, text) {
             continue;
         }
-        let Some(target) = topic(v, segments, mentions, reference) else {
+        let Some(target) = topic(v, segments, mentions, reference, &voted) else {
             continue;
         };
         for sv in &v.votes {
@@ -170,11 +175,18 @@ fn on_an_amendment(v: &RecordedVote, text: &str) -> bool {
 
 /// The one recurring proposal or body the vote's sentences name, else the
 /// one their paragraph names.
+/// What a vote is about: the one target named by the vote's own
+/// sentences, else by the paragraphs holding them, else by the sentences
+/// that describe the voted text elsewhere ("Peru introduced draft
+/// resolution L.7, which would establish the Programme of Action. … The
+/// draft was approved by a recorded vote of …"), else by the heading of
+/// the vote's section, else by the source's title.
 fn topic(
     v: &RecordedVote,
     segments: &Segments,
     mentions: &Mentions,
     reference: &Reference,
+    voted: &[&Entity],
 ) -> Option<StanceTarget> {
     let in_spans = |spans: &[Span]| -> Vec<StanceTarget> {
         let mut found: Vec<StanceTarget> = spans
@@ -192,16 +204,71 @@ fn topic(
         .filter(|b| v.evidence.iter().any(|e| b.span.contains(*e)))
         .map(|b| b.span)
         .collect();
+    let described = descriptions(v, segments, mentions, voted);
+    let headings: Vec<Span> = segments
+        .blocks
+        .iter()
+        .filter(|b| v.evidence.iter().any(|e| b.span.contains(*e)))
+        .filter_map(|b| b.heading)
+        .map(|h| segments.blocks[h].span)
+        .collect();
     let title: Vec<Span> = segments
         .blocks
         .first()
         .map(|b| b.span)
         .into_iter()
         .collect();
-    [in_spans(&v.evidence), in_spans(&blocks), in_spans(&title)]
-        .into_iter()
-        .find(|found| !found.is_empty())
-        .and_then(|found| single(&found))
+    [
+        in_spans(&v.evidence),
+        in_spans(&blocks),
+        in_spans(&described),
+        in_spans(&headings),
+        in_spans(&title),
+    ]
+    .into_iter()
+    .find(|found| !found.is_empty())
+    .and_then(|found| single(&found))
+}
+
+/// A voted text taken as a whole (a vote on one of its paragraphs is about
+/// that paragraph, not what the text creates).
+fn whole_text(t: &VotedText) -> Option<&Entity> {
+    match t {
+        VotedText::Whole(e) => Some(e),
+        VotedText::Paragraph { .. } => None,
+    }
+}
+
+/// The sentences outside the vote that name the text it is on, and no
+/// other text voted on in the source (a sentence naming two drafts says
+/// what neither is about alone).
+fn descriptions(
+    v: &RecordedVote,
+    segments: &Segments,
+    mentions: &Mentions,
+    voted: &[&Entity],
+) -> Vec<Span> {
+    let mine: Vec<&Entity> = v.on.iter().filter_map(whole_text).collect();
+    if mine.len() != 1 {
+        return Vec::new();
+    }
+    segments
+        .sentences()
+        .map(|(_, s)| s)
+        .filter(|s| {
+            !v.evidence
+                .iter()
+                .any(|e| e.start < s.end && s.start < e.end)
+        })
+        .filter(|s| {
+            let named: Vec<&Entity> = mentions
+                .within(*s)
+                .map(|m| &m.entity)
+                .filter(|e| voted.contains(e))
+                .collect();
+            !named.is_empty() && named.iter().all(|e| *e == mine[0])
+        })
+        .collect()
 }
 
 /// The one target named; a body wins over the proposals that describe it

@@ -88,6 +88,9 @@ pub enum CueKind {
     VoteParagraph,
     /// "as a whole": the voted text itself after votes on its paragraphs.
     VoteWhole,
+    /// Words before a resolution that cite it as the source of a mandate
+    /// ("the group established by resolution 73/27"): not the voted text.
+    VoteCited,
     /// Slug of a body that holds recorded votes; `value` ranks bodies one
     /// phrase names together (lower first).
     VotingBody,

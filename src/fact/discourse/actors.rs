@@ -603,6 +603,11 @@ fn lowercase_tail(text: &str, chars: usize) -> String {
 static ENTRY_LABEL_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[.:,]|[—–]|-\s)").unwrap());
 
+/// Where a label opened by "Name," ends: a colon or a dash ("Iran,
+/// paragraph 63: …", "Chile, again — …"), before a semicolon.
+static COMMA_LABEL_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[^;:—–]*(?::|[—–]|\s-\s)").unwrap());
+
 impl<'a> Extractor<'a> {
     /// The actors whose names open a block as its label ("Netherlands.
     /// Paragraph 27: wants …", "Morocco, Senegal: yes to the PoA", "Iran,
@@ -642,8 +647,14 @@ impl<'a> Extractor<'a> {
         // a subject, not a label; only a comma right after one name, or a
         // full stop, colon or dash after any, labels the entry.
         let next = text[at..body.end].trim_start();
-        if next.starts_with(',') && out.len() > 1 {
-            return Vec::new();
+        if let Some(rest) = next.strip_prefix(',') {
+            // "Iran, paragraph 63: …" labels; "France, together with Egypt,
+            // introduced …" is a subject with an aside: after a comma, the
+            // label ends at a colon or dash a few words on.
+            let near = &rest[..ceil_boundary(rest, rest.len().min(40))];
+            if out.len() > 1 || !COMMA_LABEL_END.is_match(near) {
+                return Vec::new();
+            }
         }
         out
     }

@@ -56,6 +56,12 @@ const PLAIN_DETERMINERS: [&str; 14] = [
     "amended", "final", "overall",
 ];
 
+/// Words before a text noun that qualify nothing: "set in motion", "put
+/// into the text", "by resolution".
+const PREPOSITIONS: [&str; 10] = [
+    "in", "into", "on", "of", "to", "for", "by", "with", "under", "from",
+];
+
 /// Words allowed between a text noun and its quoted title.
 const TITLE_LEADS: [&str; 4] = ["entitled", "titled", "called", "named"];
 
@@ -124,6 +130,7 @@ fn unnamed_at(tokens: &[Token], i: usize, cues: &VoteCues) -> Option<usize> {
     let plain = match &qualifier.tok {
         Tok::Word(w) => {
             PLAIN_DETERMINERS.contains(&w.as_str())
+                || PREPOSITIONS.contains(&w.as_str())
                 || cues.at(tokens, i - 1, CueKind::VoteTextNoun).is_some()
         }
         Tok::Punct(_) => true,
@@ -146,6 +153,12 @@ fn text_at(r: &Reading, tokens: &[Token], i: usize) -> Option<(usize, Anchor)> {
                 None => (i + 1, None),
             };
             return Some((end, Anchor::Symbol(s.clone(), title)));
+        }
+        // "the group established by resolution 73/27" cites a mandate.
+        Tok::Entity(Entity::Resolution(_))
+            if cues.ending_at(tokens, i, CueKind::VoteCited).is_some() =>
+        {
+            return None
         }
         Tok::Entity(e @ Entity::Resolution(_)) => return Some((i + 1, Anchor::Known(e.clone()))),
         Tok::Entity(e @ Entity::Document(slug))

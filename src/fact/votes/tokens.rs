@@ -264,6 +264,7 @@ impl VoteCues {
             CueKind::VoteTextNoun,
             CueKind::VoteParagraph,
             CueKind::VoteWhole,
+            CueKind::VoteCited,
         ] {
             let mut rows: Vec<(Vec<String>, String)> = reference
                 .cues
