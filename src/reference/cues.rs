@@ -94,6 +94,16 @@ pub enum CueKind {
     /// Slug of a body that holds recorded votes; `value` ranks bodies one
     /// phrase names together (lower first).
     VotingBody,
+    /// First word of a redline bracket that proposes a change
+    /// (`fact::discourse::notation`); `value` is its action, as `action`.
+    BracketOp,
+    /// First sign or word of a redline bracket that gives the actors after
+    /// it a position on the proposal before it; `value` is `support` or
+    /// `oppose`.
+    BracketBack,
+    /// First word of a redline bracket that takes back the proposal
+    /// before it ("withdrawn").
+    BracketStruck,
     /// Heading of a proposals table's column (`fact::discourse::tables`);
     /// `value` is what the column holds: `paragraph`, `change`,
     /// `proposer`, `support`, `oppose` or `status`.

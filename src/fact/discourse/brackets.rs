@@ -116,6 +116,7 @@ pub(super) fn attributed(
     mentions: &Mentions,
     reference: &Reference,
     paragraphs: &[ParagraphFact],
+    taken: &[Span],
 ) -> (Vec<EditProposal>, Vec<Stance>) {
     let mut proposals: Vec<EditProposal> = Vec::new();
     let mut stances: Vec<Stance> = Vec::new();
@@ -124,7 +125,11 @@ pub(super) fn attributed(
     let mut marked: Vec<(char, Vec<usize>, Bracket, &ParagraphFact)> = Vec::new();
     for p in paragraphs.iter().filter(|p| !p.quoted) {
         let Some(body) = p.span else { continue };
-        for b in brackets(text, body, mentions) {
+        // Brackets the notation reader took (`notation`) are its own.
+        for b in brackets(text, body, mentions)
+            .into_iter()
+            .filter(|b| !taken.contains(&b.span))
+        {
             let first = proposals.len();
             for (actor, voiced_by) in &b.proposers {
                 proposals.push(proposal(text, p, &b, actor.clone(), voiced_by.clone()));
@@ -193,7 +198,7 @@ fn brackets(text: &str, body: Span, mentions: &Mentions) -> Vec<Bracket> {
 
 /// The actors a parenthesis names, when it names nothing else: "(Cuba,
 /// Nicaragua)", "(Fiji, on behalf of the Pacific Islands Forum)".
-fn attribution_actors(
+pub(super) fn attribution_actors(
     text: &str,
     span: Span,
     mentions: &Mentions,

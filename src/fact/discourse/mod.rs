@@ -45,6 +45,7 @@ mod finish;
 mod joined;
 mod later;
 mod matrix;
+mod notation;
 mod objects;
 mod proposal;
 mod refs;
@@ -178,9 +179,50 @@ pub fn extract(
     // footnotes attribute; a numbered note or report ("3. On paragraph 18,
     // Ghana proposed …") is also read as prose, which finds nothing in a
     // draft's own wording (it names no speaker).
+    let notes = notation::read(text, mentions, reference);
+    let (proposals, stances) = if notes.taken.is_empty() {
+        read_prose(text, segments, mentions, reference, paragraphs, skip, &[])
+    } else {
+        // The sentences holding notation brackets are the notation's.
+        let mut skip = skip.to_vec();
+        skip.extend(notes.taken.iter().copied());
+        read_prose(
+            text,
+            segments,
+            mentions,
+            reference,
+            paragraphs,
+            &skip,
+            &notes.taken,
+        )
+    };
+    let offset = notes.proposals.len();
+    let mut all_proposals = notes.proposals;
+    let mut all_stances = notes.stances;
+    all_proposals.extend(proposals);
+    all_stances.extend(stances.into_iter().map(|mut s| {
+        if let StanceTarget::Edit(i) = &mut s.target {
+            *i += offset;
+        }
+        s
+    }));
+    (all_proposals, all_stances)
+}
+
+/// The bracket, footnote, clause and rule readers; `taken` are brackets
+/// the notation reader read.
+fn read_prose(
+    text: &str,
+    segments: &Segments,
+    mentions: &Mentions,
+    reference: &Reference,
+    paragraphs: &[ParagraphFact],
+    skip: &[Span],
+    taken: &[Span],
+) -> (Vec<EditProposal>, Vec<Stance>) {
     if paragraphs.iter().filter(|p| !p.quoted).count() >= 5 {
         let (mut proposals, mut stances) =
-            brackets::attributed(text, segments, mentions, reference, paragraphs);
+            brackets::attributed(text, segments, mentions, reference, paragraphs, taken);
         // Not the footnotes: each belongs to the paragraph that marks it,
         // which the bracket reader knows.
         let mut outside = skip.to_vec();
