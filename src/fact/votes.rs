@@ -201,7 +201,24 @@ fn may_hold_a_vote(sentence: &str) -> bool {
             ])
             .unwrap()
     });
-    WORDS.is_match(sentence) || (may_hold_a_tally(sentence) && TALLY.is_match(sentence))
+    WORDS.is_match(sentence)
+        || (may_hold_a_tally(sentence) && TALLY.is_match(sentence))
+        || against_label(sentence)
+}
+
+/// "Against, as far as I could read the board: …", "Against OP 5: …": a
+/// side whose list's colon comes a few words after it.
+fn against_label(sentence: &str) -> bool {
+    static AGAINST: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["against"])
+            .unwrap()
+    });
+    AGAINST.find_iter(sentence).any(|m| {
+        let rest = &sentence[m.end()..];
+        rest[..rest.floor_char_boundary(rest.len().min(120))].contains(':')
+    })
 }
 
 /// Whether `s` has what a dashed tally needs: a dash and a character `\d`

@@ -199,11 +199,7 @@ fn actors(text: &str, span: Span, mentions: &Mentions) -> Voiced {
 
 /// A proposal bracket's wording and its proposers: in round brackets at
 /// its end, or after a dash.
-fn attributed(
-    text: &str,
-    rest: Span,
-    mentions: &Mentions,
-) -> Option<(Span, Voiced)> {
+fn attributed(text: &str, rest: Span, mentions: &Mentions) -> Option<(Span, Voiced)> {
     let s = rest.of(text).trim_end();
     let candidates = [
         s.rfind('(')

@@ -51,6 +51,9 @@ const MAX_VERB_FILLERS: usize = 3;
 const MAX_SUBJECT_FILLERS: usize = 4;
 /// Tokens between a side and its link ("abstaining on the draft were").
 const MAX_BEFORE_LINK: usize = 5;
+/// Tokens of a qualifier between a side and the colon before its list
+/// ("Abstaining, as far as I could read the screen: …").
+const MAX_QUALIFIER: usize = 16;
 /// Tokens inside a note on a list's label ("(partial list)", "(112)").
 const MAX_NOTE: usize = 5;
 /// Tokens before a list searched for a hedge ("urged Canada to vote").
@@ -430,20 +433,32 @@ fn linked_list(
         None => (end, false),
     };
     // "abstaining (on the draft) were …": a short phrase may come first.
-    let (link, after) = (end..=end + MAX_BEFORE_LINK).find_map(|k| {
-        let t = tokens.get(k)?;
-        if t.is_punct(':') {
-            return Some((k, k + 1));
-        }
-        cues.at(tokens, k, CueKind::VoteLink)
-            .map(|(after, _)| (k, after))
+    let short = (end..=end + MAX_BEFORE_LINK)
+        .find_map(|k| {
+            let t = tokens.get(k)?;
+            if t.is_punct(':') {
+                return Some((k, k + 1));
+            }
+            cues.at(tokens, k, CueKind::VoteLink)
+                .map(|(after, _)| (k, after))
+        })
+        .filter(|&(link, _)| {
+            !tokens[end..link]
+                .iter()
+                .any(|t| t.state().is_some() || matches!(t.tok, Tok::Punct(_) | Tok::Num(_)))
+        });
+    // "Abstaining, as far as I could read the screen:", "Against on 78/16
+    // (8):", "Against OP 5:": a longer qualifier, naming no state and
+    // ending no sentence, before the colon that opens the list.
+    let (link, after) = short.or_else(|| {
+        let colon = (end..tokens.len().min(end + MAX_QUALIFIER)).find(|&k| {
+            tokens[k].state().is_some()
+                || ['.', ';', ':', '!', '?']
+                    .iter()
+                    .any(|&c| tokens[k].is_punct(c))
+        })?;
+        tokens[colon].is_punct(':').then_some((colon, colon + 1))
     })?;
-    if tokens[end..link]
-        .iter()
-        .any(|t| t.state().is_some() || matches!(t.tok, Tok::Punct(_) | Tok::Num(_)))
-    {
-        return None;
-    }
     let partial_link = cues.at(tokens, link, CueKind::VotePartial).is_some();
     // "Abstaining were, among others, Egypt …": the partial cue may stand
     // between commas.

@@ -451,3 +451,15 @@ fn a_side_that_includes_its_voters_lists_some_of_them() {
         ["BLR:No", "CHL:Yes", "NIC:No", "PER:Yes", "SYR:No"]
     );
 }
+
+#[test]
+fn a_qualifier_may_stand_between_a_side_and_the_colon_of_its_list() {
+    let v = read(
+        "The General Assembly adopted resolution 78/16 by a recorded vote of 161 in favour to 3 against, with 2 abstentions.\nAgainst, as far as I could read the board: Belarus, Nicaragua, Syria.\nAbstaining (not the full list, only those I am sure of): Chad, Fiji.",
+    );
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(
+        casts(&v[0]),
+        ["BLR:No", "FJI:Abstain", "NIC:No", "SYR:No", "TCD:Abstain"]
+    );
+}
