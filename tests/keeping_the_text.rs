@@ -273,3 +273,19 @@ fn a_proposal_from_a_state_names_its_proposer_after_the_noun() {
         [r("FJI", Support, "BTN", 4), r("NPL", Support, "BTN", 4),]
     );
 }
+
+#[test]
+fn wanting_the_text_kept_opposes_its_deletion() {
+    let got = reactions(
+        "Para 21 (norms): Nepal and Laos ask to delete the last sentence. Fiji and Samoa want it kept as is.",
+    );
+    assert_eq!(
+        got,
+        [
+            r("FJI", Opposition, "LAO", 21),
+            r("FJI", Opposition, "NPL", 21),
+            r("WSM", Opposition, "LAO", 21),
+            r("WSM", Opposition, "NPL", 21)
+        ]
+    );
+}

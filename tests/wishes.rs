@@ -75,3 +75,32 @@ fn a_wish_for_quoted_wording_without_an_action_stays_a_position() {
     let f = extract("summary", text, "2024-03-01");
     assert!(f.proposals.is_empty(), "{:?}", f.proposals);
 }
+
+#[test]
+fn wanting_quoted_words_changed_to_others_replaces_them() {
+    let text = "Notes\n\nPara 8 (chapeau): Nepal wants \"shall\" changed to \"should\" in the second sentence.\n";
+    let f = extract("notes", text, "2025-07-09");
+    let got: Vec<_> = f
+        .proposals
+        .iter()
+        .map(|p| {
+            (
+                code(&p.proposer),
+                p.targets[0],
+                p.action,
+                p.removed.clone(),
+                p.added.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            "NPL".to_string(),
+            8,
+            Action::ReplaceText,
+            Some("shall".to_string()),
+            Some("should".to_string())
+        )]
+    );
+}

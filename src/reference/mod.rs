@@ -424,4 +424,21 @@ mod tests {
         }
         assert!(!r.cues.of(CueKind::Negation).is_empty());
     }
+
+    #[test]
+    fn no_cue_row_is_written_twice() {
+        // A second row of the same kind and words adds nothing but a
+        // place where the two can drift apart.
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology/cues.csv"),
+        )
+        .unwrap();
+        let mut rdr = csv::Reader::from_reader(text.as_bytes());
+        let mut seen = std::collections::BTreeSet::new();
+        for row in rdr.records() {
+            let row = row.unwrap();
+            let key = (row[0].to_string(), row[1].to_string());
+            assert!(seen.insert(key.clone()), "cue row written twice: {key:?}");
+        }
+    }
 }

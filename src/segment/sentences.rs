@@ -75,7 +75,8 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
                     let rest = s[end..].trim_start();
                     let f = rest.chars().next();
                     f.is_some_and(|f| {
-                        f.is_uppercase() || f.is_ascii_digit() || "‘“'\"(«".contains(f)
+                        // (An @-handle opens a sentence in a post: ". @UN_Peru backed it.")
+                        f.is_uppercase() || f.is_ascii_digit() || "‘“'\"(«@".contains(f)
                     }) && !is_abbrev
                 }
                 // Glued: "Australia.The" — a lower-case word then a capital
@@ -211,6 +212,17 @@ mod tests {
             [
                 "Peru proposed \u{201c}may\u{201d}.\u{b9}",
                 "Samoa objected."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_handle_opens_a_sentence() {
+        assert_eq!(
+            split("Chad asked to delete it. @PeruMission and Chile want it kept."),
+            [
+                "Chad asked to delete it.",
+                "@PeruMission and Chile want it kept."
             ]
         );
     }
