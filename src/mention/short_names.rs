@@ -12,9 +12,13 @@ use crate::segment::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// "the Working Group", "our Open-ended Working Group on …". Its word
+/// boundaries are ASCII (every one sits next to an ASCII letter): Unicode
+/// ones made the whole-text search fall back to the regex crate's slowest
+/// engine on any text with a non-ASCII character.
 static SHORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:[Tt]he|[Tt]his|[Oo]ur) (?:Open-ended |Open-Ended )?Working Group\b(?:\s+on\b)?",
+        r"(?-u:\b)(?:[Tt]he|[Tt]his|[Oo]ur) (?:Open-ended |Open-Ended )?Working Group(?-u:\b)(?:\s+on(?-u:\b))?",
     )
     .unwrap()
 });
