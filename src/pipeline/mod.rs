@@ -37,12 +37,11 @@ pub struct Mapped {
 /// Maps one source's facts to its graph and its record; `hash` is the
 /// [`content_hash`] of its text.
 pub fn map_facts(facts: &SourceFacts, reference: &Reference, hash: String) -> Mapped {
-    let quads = quad::source(facts, reference);
-    let labels = quad::Labels::new(reference, &facts.ad_hoc);
+    let (quads, proposal_iris) = quad::source_and_proposals(facts, reference);
     let stem = &facts.source.stem;
     let graph: GraphName = iri::source_graph(stem).into();
     let shared: GraphName = iri::shared_graph().into();
-    // Each once (`quad::source`), so tallied without a set.
+    // Each once (`quad::source_and_proposals`), so tallied without a set.
     debug_assert!(quads.windows(2).all(|w| w[0] != w[1]));
     let (own, common): (Vec<&Quad>, Vec<&Quad>) = quads.iter().partition(|q| q.graph_name == graph);
     debug_assert!(common.iter().all(|q| q.graph_name == shared));
@@ -56,10 +55,7 @@ pub fn map_facts(facts: &SourceFacts, reference: &Reference, hash: String) -> Ma
         proposals: facts.proposals.len() as u64,
         stances: facts.stances.len() as u64,
         drafts: SourceDrafts::of(facts),
-        proposal_iris: quad::edit_proposal_iris(facts, &labels)
-            .iter()
-            .map(NamedNode::as_str)
-            .collect(),
+        proposal_iris: proposal_iris.iter().map(NamedNode::as_str).collect(),
         tally: GraphTally::of_distinct(&graph, own),
         votes,
         sides,

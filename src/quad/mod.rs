@@ -462,8 +462,10 @@ pub fn edit_proposal_iris(facts: &SourceFacts, labels: &Labels) -> Vec<NamedNode
         .collect()
 }
 
-/// The graph of one source.
-pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
+/// The graph of one source, and the IRIs of its edit proposals
+/// ([`edit_proposal_iris`]): the build keeps those in the source's record,
+/// and each costs a digest of its evidence, so they are made once.
+pub fn source_and_proposals(facts: &SourceFacts, r: &Reference) -> (Vec<Quad>, Vec<NamedNode>) {
     let stem = &facts.source.stem;
     let mut g = Sink::new(iri::source_graph(stem));
     let labels = Labels::new(r, &facts.ad_hoc);
@@ -635,5 +637,5 @@ pub fn source(facts: &SourceFacts, r: &Reference) -> Vec<Quad> {
         evidence(&mut g, &id, facts, s.evidence);
     }
     votes::add(&mut g, facts, &labels);
-    g.into_distinct()
+    (g.into_distinct(), proposal_iris)
 }

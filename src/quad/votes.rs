@@ -72,7 +72,7 @@ fn voted_text(g: &mut Sink, t: &VotedText, labels: &Labels) -> (NamedNode, Strin
             preambular,
         } => {
             let p = iri::voted_paragraph(of, *number, *preambular);
-            // What the paragraph is, in the shared graph (see quad::source).
+            // What the paragraph is, in the shared graph (see quad::source_and_proposals).
             g.shared(|g| {
                 g.types(&p, &["Paragraph"]);
                 g.str(&p, label(), &text_label);
