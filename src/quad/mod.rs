@@ -93,7 +93,16 @@ struct Sink {
     /// stances and proposals of one sentence share its span, and its
     /// target and selectors are the same quads each time.
     described: rustc_hash::FxHashSet<(u32, usize, usize)>,
+    /// The ids of the vocabulary IRIs added through [`Sink::vocab`].
+    vocab: rustc_hash::FxHashMap<Vocab, u32>,
 }
+
+/// A vocabulary IRI as its namespace and local name: the predicates and
+/// classes every fact repeats (an evidence span alone adds some twenty
+/// quads). Named this way, each is built and interned once per graph
+/// instead of as a fresh `String` per quad, hashed, found in the table
+/// and dropped again.
+type Vocab = (&'static str, &'static str);
 
 impl Sink {
     fn new(graph: NamedNode) -> Self {
@@ -106,6 +115,7 @@ impl Sink {
             other,
             offsets: None,
             described: Default::default(),
+            vocab: Default::default(),
         }
     }
     fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
@@ -116,6 +126,44 @@ impl Sink {
             self.graph,
         ];
         self.quads.add(q);
+    }
+    /// The id of vocabulary IRI `v`, interned the first time it is used.
+    fn vocab(&mut self, v: Vocab) -> u32 {
+        if let Some(&id) = self.vocab.get(&v) {
+            return id;
+        }
+        let id = self.quads.term(n(v.0, v.1).into());
+        self.vocab.insert(v, id);
+        id
+    }
+    /// [`Sink::add`] with a vocabulary predicate; the terms are interned
+    /// in the same order (subject, predicate, object).
+    fn add_v(&mut self, s: &NamedNode, p: Vocab, o: impl Into<Term>) {
+        let q = [
+            self.quads.subject(s),
+            self.vocab(p),
+            self.quads.term(o.into()),
+            self.graph,
+        ];
+        self.quads.add(q);
+    }
+    /// [`Sink::add_v`] with a vocabulary object too (a class, a motivation).
+    fn add_vv(&mut self, s: &NamedNode, p: Vocab, o: Vocab) {
+        let q = [
+            self.quads.subject(s),
+            self.vocab(p),
+            self.vocab(o),
+            self.graph,
+        ];
+        self.quads.add(q);
+    }
+    /// [`Sink::str`] with a vocabulary predicate.
+    fn str_v(&mut self, s: &NamedNode, p: Vocab, v: &str) {
+        self.add_v(s, p, Literal::new_simple_literal(v));
+    }
+    /// [`Sink::typed`] with a vocabulary predicate.
+    fn typed_v(&mut self, s: &NamedNode, p: Vocab, v: &str, dt: &str) {
+        self.add_v(s, p, Literal::new_typed_literal(v, n(XSD, dt)));
     }
     /// Runs `f` with the shared graph as the target: what every source
     /// that names a paragraph, a draft or a publisher would repeat goes
@@ -143,9 +191,9 @@ impl Sink {
     fn typed(&mut self, s: &NamedNode, p: NamedNode, v: &str, dt: &str) {
         self.add(s, p, Literal::new_typed_literal(v, n(XSD, dt)));
     }
-    fn types(&mut self, s: &NamedNode, classes: &[&str]) {
+    fn types(&mut self, s: &NamedNode, classes: &[&'static str]) {
         for c in classes {
-            self.add(s, a(), o(c));
+            self.add_vv(s, (RDF, "type"), (OEWG, c));
         }
     }
 }
@@ -253,37 +301,41 @@ pub fn reference(r: &Reference) -> Vec<Quad> {
     for s in &r.states {
         let id = iri::entity(&Entity::State(s.code.clone()));
         g.types(&id, &["State", "Actor"]);
-        g.str(&id, label(), &s.name);
-        g.str(&id, o("code"), &s.code);
-        g.str(&id, o("unStatus"), &s.status);
-        g.add(&id, same_as(), n(WIKIDATA, &s.wikidata));
+        g.str_v(&id, (RDFS, "label"), &s.name);
+        g.str_v(&id, (OEWG, "code"), &s.code);
+        g.str_v(&id, (OEWG, "unStatus"), &s.status);
+        g.add_v(&id, (OWL, "sameAs"), n(WIKIDATA, &s.wikidata));
         for al in &s.aliases {
-            g.str(&id, alt_label(), al);
+            g.str_v(&id, (SKOS, "altLabel"), al);
         }
     }
     for gr in &r.groups {
         let id = iri::entity(&Entity::Group(gr.code.clone()));
         g.types(&id, &["Group", "Actor"]);
-        g.str(&id, label(), &gr.name);
-        g.str(&id, o("code"), &gr.code);
+        g.str_v(&id, (RDFS, "label"), &gr.name);
+        g.str_v(&id, (OEWG, "code"), &gr.code);
         for al in &gr.aliases {
-            g.str(&id, alt_label(), al);
+            g.str_v(&id, (SKOS, "altLabel"), al);
         }
         for m in &gr.members {
-            g.add(&id, has_member(), iri::entity(&Entity::State(m.clone())));
+            g.add_v(
+                &id,
+                (ORG, "hasMember"),
+                iri::entity(&Entity::State(m.clone())),
+            );
         }
     }
     for b in &r.bodies {
         let id = iri::entity(&Entity::Body(b.slug.clone()));
         g.types(&id, &["Body"]);
-        g.str(&id, label(), &b.name);
+        g.str_v(&id, (RDFS, "label"), &b.name);
         for al in &b.aliases {
-            g.str(&id, alt_label(), al);
+            g.str_v(&id, (SKOS, "altLabel"), al);
         }
         for res in &b.established_by {
-            g.add(
+            g.add_v(
                 &id,
-                o("establishedBy"),
+                (OEWG, "establishedBy"),
                 iri::entity(&Entity::Resolution(res.clone())),
             );
         }
@@ -296,30 +348,30 @@ pub fn reference(r: &Reference) -> Vec<Quad> {
     for res in &r.resolutions {
         let id = iri::entity(&Entity::Resolution(res.key.clone()));
         g.types(&id, &["Resolution"]);
-        g.str(&id, label(), &format!("Resolution {}", res.symbol));
-        g.str(&id, o("symbol"), &res.symbol);
-        g.str(&id, dc("title"), &res.title);
-        g.typed(&id, o("year"), &res.year, "integer");
-        g.add(
+        g.str_v(&id, (RDFS, "label"), &format!("Resolution {}", res.symbol));
+        g.str_v(&id, (OEWG, "symbol"), &res.symbol);
+        g.str_v(&id, (DCTERMS, "title"), &res.title);
+        g.typed_v(&id, (OEWG, "year"), &res.year, "integer");
+        g.add_v(
             &id,
-            attributed_to(),
+            (PROV, "wasAttributedTo"),
             iri::entity(&Entity::Body("unga".into())),
         );
     }
     for d in &r.documents {
         let id = iri::entity(&Entity::Document(d.slug.clone()));
         g.types(&id, &["Document"]);
-        g.str(&id, label(), &d.name);
+        g.str_v(&id, (RDFS, "label"), &d.name);
         if !d.symbol.is_empty() {
-            g.str(&id, o("symbol"), &d.symbol);
+            g.str_v(&id, (OEWG, "symbol"), &d.symbol);
         }
         if !d.year.is_empty() {
-            g.typed(&id, o("year"), &d.year, "integer");
+            g.typed_v(&id, (OEWG, "year"), &d.year, "integer");
         }
         if !d.body.is_empty() {
-            g.add(
+            g.add_v(
                 &id,
-                attributed_to(),
+                (PROV, "wasAttributedTo"),
                 iri::entity(&Entity::Body(d.body.clone())),
             );
         }
@@ -334,20 +386,20 @@ pub fn reference(r: &Reference) -> Vec<Quad> {
     for p in &r.persons {
         let id = iri::entity(&Entity::Person(p.slug.clone()));
         g.types(&id, &["Person", "Actor"]);
-        g.str(&id, label(), &p.name);
+        g.str_v(&id, (RDFS, "label"), &p.name);
         for al in &p.aliases {
-            g.str(&id, alt_label(), al);
+            g.str_v(&id, (SKOS, "altLabel"), al);
         }
     }
     for p in &r.policy_proposals {
         let id = iri::entity(&Entity::Policy(p.slug.clone()));
         g.types(&id, &["PolicyProposal", "Proposal"]);
-        g.str(&id, label(), &p.label);
+        g.str_v(&id, (RDFS, "label"), &p.label);
         if !p.comment.is_empty() {
-            g.str(&id, comment(), &p.comment);
+            g.str_v(&id, (RDFS, "comment"), &p.comment);
         }
         for al in &p.aliases {
-            g.str(&id, alt_label(), al);
+            g.str_v(&id, (SKOS, "altLabel"), al);
         }
     }
     record::record(&mut g, r);
@@ -384,44 +436,61 @@ fn evidence(g: &mut Sink, subject: &NamedNode, facts: &SourceFacts, span: Span) 
     // terms' first additions, so leaving the repeats out changes nothing).
     let first = g.described.insert((g.graph, span.start, span.end));
     let [target, quote_sel, pos_sel] = iri::evidence(stem, start, end);
-    g.add(subject, derived_from(), iri::source(stem));
-    g.str(subject, o("quote"), exact);
-    g.add(subject, o("evidence"), target.clone());
+    g.add_v(subject, (PROV, "wasDerivedFrom"), iri::source(stem));
+    g.str_v(subject, (OEWG, "quote"), exact);
+    g.add_v(subject, (OEWG, "evidence"), target.clone());
     let place = format!("{stem}, characters {start}-{end}");
     if first {
-        g.add(&target, a(), oa("SpecificResource"));
-        g.str(&target, label(), &format!("Text span in {place}"));
-        g.add(&target, oa("hasSource"), iri::source(stem));
+        g.add_vv(&target, (RDF, "type"), (OA, "SpecificResource"));
+        g.str_v(&target, (RDFS, "label"), &format!("Text span in {place}"));
+        g.add_v(&target, (OA, "hasSource"), iri::source(stem));
     }
     // The Web Annotation proper, so annotation clients find the evidence:
     // the stance or proposal is its body, the span its target.
     let annotation = iri::annotation(&target, subject);
-    g.add(&annotation, a(), oa("Annotation"));
-    g.str(&annotation, label(), &format!("Evidence from {place}"));
-    g.add(&annotation, oa("hasBody"), subject.clone());
-    g.add(&annotation, oa("hasTarget"), target.clone());
-    g.add(&annotation, oa("motivatedBy"), oa("describing"));
+    g.add_vv(&annotation, (RDF, "type"), (OA, "Annotation"));
+    g.str_v(
+        &annotation,
+        (RDFS, "label"),
+        &format!("Evidence from {place}"),
+    );
+    g.add_v(&annotation, (OA, "hasBody"), subject.clone());
+    g.add_v(&annotation, (OA, "hasTarget"), target.clone());
+    g.add_vv(&annotation, (OA, "motivatedBy"), (OA, "describing"));
     if !first {
         return;
     }
-    g.add(&target, oa("hasSelector"), quote_sel.clone());
-    g.add(&target, oa("hasSelector"), pos_sel.clone());
+    g.add_v(&target, (OA, "hasSelector"), quote_sel.clone());
+    g.add_v(&target, (OA, "hasSelector"), pos_sel.clone());
     let (prefix, suffix) = context(text, span, 32);
-    g.add(&quote_sel, a(), oa("TextQuoteSelector"));
-    g.str(&quote_sel, label(), &format!("Quote selector, {place}"));
-    g.str(&quote_sel, oa("exact"), exact);
-    g.str(&quote_sel, oa("prefix"), &prefix);
-    g.str(&quote_sel, oa("suffix"), &suffix);
-    g.add(&pos_sel, a(), oa("TextPositionSelector"));
-    g.str(&pos_sel, label(), &format!("Position selector, {place}"));
-    // The Web Annotation vocabulary types offsets as non-negative integers.
-    g.typed(
+    g.add_vv(&quote_sel, (RDF, "type"), (OA, "TextQuoteSelector"));
+    g.str_v(
+        &quote_sel,
+        (RDFS, "label"),
+        &format!("Quote selector, {place}"),
+    );
+    g.str_v(&quote_sel, (OA, "exact"), exact);
+    g.str_v(&quote_sel, (OA, "prefix"), &prefix);
+    g.str_v(&quote_sel, (OA, "suffix"), &suffix);
+    g.add_vv(&pos_sel, (RDF, "type"), (OA, "TextPositionSelector"));
+    g.str_v(
         &pos_sel,
-        oa("start"),
+        (RDFS, "label"),
+        &format!("Position selector, {place}"),
+    );
+    // The Web Annotation vocabulary types offsets as non-negative integers.
+    g.typed_v(
+        &pos_sel,
+        (OA, "start"),
         &start.to_string(),
         "nonNegativeInteger",
     );
-    g.typed(&pos_sel, oa("end"), &end.to_string(), "nonNegativeInteger");
+    g.typed_v(
+        &pos_sel,
+        (OA, "end"),
+        &end.to_string(),
+        "nonNegativeInteger",
+    );
 }
 
 /// The IRI of each edit proposal of a source, in order.
@@ -477,40 +546,44 @@ pub fn source_and_proposals(facts: &SourceFacts, r: &Reference) -> (Vec<Quad>, V
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| stem.clone());
     g.types(&src, &["SourceText"]);
-    g.str(&src, label(), &title);
+    g.str_v(&src, (RDFS, "label"), &title);
     // The text itself, so that evidence offsets can be resolved from the
     // data alone (and `serve` can show and serve it).
-    g.str(&src, o("fullText"), &facts.source.text);
-    g.str(&src, dc("title"), &title);
+    g.str_v(&src, (OEWG, "fullText"), &facts.source.text);
+    g.str_v(&src, (DCTERMS, "title"), &title);
     if let Some(d) = meta.date.as_deref().and_then(date_literal) {
-        g.add(&src, dc("date"), d);
+        g.add_v(&src, (DCTERMS, "date"), d);
     }
     if let Some(p) = meta.publisher.as_deref().filter(|p| !p.is_empty()) {
         // A resource, not a string, so that sources of one publisher meet.
         let publisher = iri::organisation(p);
-        g.add(&src, dc("publisher"), publisher.clone());
+        g.add_v(&src, (DCTERMS, "publisher"), publisher.clone());
         g.shared(|g| {
-            g.add(&publisher, a(), n(ORG, "Organization"));
-            g.str(&publisher, label(), p);
+            g.add_v(&publisher, (RDF, "type"), n(ORG, "Organization"));
+            g.str_v(&publisher, (RDFS, "label"), p);
         });
     }
     if let Some(s) = meta.source.as_deref().filter(|s| !s.is_empty()) {
         match NamedNode::new(s) {
-            Ok(node) => g.add(&src, dc("source"), node),
-            Err(_) => g.str(&src, dc("source"), s),
+            Ok(node) => g.add_v(&src, (DCTERMS, "source"), node),
+            Err(_) => g.str_v(&src, (DCTERMS, "source"), s),
         }
     }
     if let Some(k) = meta.kind.as_deref().filter(|k| !k.is_empty()) {
-        g.str(&src, o("kind"), k);
+        g.str_v(&src, (OEWG, "kind"), k);
     }
     if let Some(d) = &facts.document {
-        g.add(&src, o("textOf"), iri::entity(&Entity::Document(d.clone())));
+        g.add_v(
+            &src,
+            (OEWG, "textOf"),
+            iri::entity(&Entity::Document(d.clone())),
+        );
     }
     // Entities the reference data does not know (several sources may name
     // the same draft): described in the shared graph.
     g.shared(|g| ad_hoc(g, facts));
     for e in &facts.mentioned {
-        g.add(&src, o("mentions"), iri::entity(e));
+        g.add_v(&src, (OEWG, "mentions"), iri::entity(e));
     }
     paragraphs(&mut g, facts, &labels, &src);
     for c in &facts.citations {
@@ -518,15 +591,19 @@ pub fn source_and_proposals(facts: &SourceFacts, r: &Reference) -> (Vec<Quad>, V
             Citer::Paragraph { document, number } => iri::paragraph(document, *number),
             Citer::Source => src.clone(),
         };
-        g.add(&from, o("cites"), iri::entity(&c.to));
+        g.add_v(&from, (OEWG, "cites"), iri::entity(&c.to));
     }
     for c in &facts.chairs {
-        g.add(&iri::entity(&c.person), o("chairs"), iri::entity(&c.body));
+        g.add_v(
+            &iri::entity(&c.person),
+            (OEWG, "chairs"),
+            iri::entity(&c.body),
+        );
     }
     for e in &facts.established {
-        g.add(
+        g.add_v(
             &iri::entity(&e.body),
-            o("establishedBy"),
+            (OEWG, "establishedBy"),
             iri::entity(&e.resolution),
         );
     }
@@ -548,9 +625,9 @@ pub fn source_and_proposals(facts: &SourceFacts, r: &Reference) -> (Vec<Quad>, V
             (Some(d), true) => labels.of(&Entity::Document(d.clone())),
             (None, _) => p.section.clone().unwrap_or_else(|| "the text".into()),
         };
-        g.str(
+        g.str_v(
             id,
-            label(),
+            (RDFS, "label"),
             &format!(
                 "{}: {} ({})",
                 labels.of(&p.proposer),
@@ -558,8 +635,8 @@ pub fn source_and_proposals(facts: &SourceFacts, r: &Reference) -> (Vec<Quad>, V
                 where_
             ),
         );
-        g.add(id, o("proposedBy"), iri::entity(&p.proposer));
-        g.add(id, o("action"), o(p.action.name()));
+        g.add_v(id, (OEWG, "proposedBy"), iri::entity(&p.proposer));
+        g.add_v(id, (OEWG, "action"), o(p.action.name()));
         if let Some(d) = &p.document {
             for &t in &p.targets {
                 let subs: Vec<&str> = p
@@ -569,26 +646,26 @@ pub fn source_and_proposals(facts: &SourceFacts, r: &Reference) -> (Vec<Quad>, V
                     .map(|(_, l)| l.as_str())
                     .collect();
                 if subs.is_empty() {
-                    g.add(id, o("targets"), iri::paragraph(d, t));
+                    g.add_v(id, (OEWG, "targets"), iri::paragraph(d, t));
                 }
                 for l in subs {
                     let sub = iri::subparagraph(d, t, l);
-                    g.add(id, o("targets"), sub.clone());
+                    g.add_v(id, (OEWG, "targets"), sub.clone());
                     g.shared(|g| subparagraph(g, &labels, d, t, l, &sub));
                 }
             }
         }
         if let Some(s) = &p.section {
-            g.str(id, o("targetSection"), s);
+            g.str_v(id, (OEWG, "targetSection"), s);
         }
         if let Some(t) = &p.removed {
-            g.str(id, o("removedText"), t);
+            g.str_v(id, (OEWG, "removedText"), t);
         }
         if let Some(t) = &p.added {
-            g.str(id, o("addedText"), t);
+            g.str_v(id, (OEWG, "addedText"), t);
         }
         if let Some(v) = &p.voiced_by {
-            g.add(id, o("voicedBy"), iri::entity(v));
+            g.add_v(id, (OEWG, "voicedBy"), iri::entity(v));
         }
         evidence(&mut g, id, facts, p.evidence);
     }
@@ -621,17 +698,17 @@ pub fn source_and_proposals(facts: &SourceFacts, r: &Reference) -> (Vec<Quad>, V
             StanceTarget::Policy(slug) => labels.of(&Entity::Policy(slug.clone())),
             StanceTarget::Body(slug) => labels.of(&Entity::Body(slug.clone())),
         };
-        g.str(
+        g.str_v(
             &id,
-            label(),
+            (RDFS, "label"),
             &format!("{} {verb} {target_label}", labels.of(&s.actor)),
         );
         let actor = iri::entity(&s.actor);
-        g.add(&id, o("actor"), actor.clone());
-        g.add(&id, o("stance"), o(s.polarity.name()));
-        g.add(&id, o("on"), target.clone());
+        g.add_v(&id, (OEWG, "actor"), actor.clone());
+        g.add_v(&id, (OEWG, "stance"), o(s.polarity.name()));
+        g.add_v(&id, (OEWG, "on"), target.clone());
         if let Some(v) = &s.voiced_by {
-            g.add(&id, o("voicedBy"), iri::entity(v));
+            g.add_v(&id, (OEWG, "voicedBy"), iri::entity(v));
         }
         g.add(&actor, o(verb), target);
         evidence(&mut g, &id, facts, s.evidence);

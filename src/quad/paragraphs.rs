@@ -3,7 +3,7 @@
 //! (once for the corpus); that this source quotes the paragraph stays in
 //! the source's graph.
 
-use super::terms::{is_part_of, label, o};
+use super::vocab::{DCTERMS, OEWG, RDFS};
 use super::{iri, Labels, Sink};
 use crate::fact::SourceFacts;
 use crate::mention::Entity;
@@ -21,9 +21,9 @@ pub(super) fn ad_hoc(g: &mut Sink, facts: &SourceFacts) {
             _ => &[],
         };
         g.types(&id, class);
-        g.str(&id, label(), &adhoc.label);
+        g.str_v(&id, (RDFS, "label"), &adhoc.label);
         if let Some(sym) = &adhoc.symbol {
-            g.str(&id, o("symbol"), sym);
+            g.str_v(&id, (OEWG, "symbol"), sym);
         }
     }
 }
@@ -40,35 +40,35 @@ pub(super) fn paragraphs(g: &mut Sink, facts: &SourceFacts, labels: &Labels, src
             if seen_par.insert((&p.document, p.number)) {
                 g.types(&id, &["Paragraph"]);
                 let doc_label = labels.of(&Entity::Document(p.document.clone()));
-                g.str(
+                g.str_v(
                     &id,
-                    label(),
+                    (RDFS, "label"),
                     &format!("{doc_label}, paragraph {}", p.number),
                 );
-                g.add(
+                g.add_v(
                     &id,
-                    is_part_of(),
+                    (DCTERMS, "isPartOf"),
                     iri::entity(&Entity::Document(p.document.clone())),
                 );
-                g.typed(&id, o("number"), &p.number.to_string(), "integer");
+                g.typed_v(&id, (OEWG, "number"), &p.number.to_string(), "integer");
             }
             if let Some(t) = &p.text {
-                g.str(&id, o("text"), t);
+                g.str_v(&id, (OEWG, "text"), t);
             }
             if let Some(s) = &p.section {
-                g.str(&id, o("section"), s);
+                g.str_v(&id, (OEWG, "section"), s);
             }
             if let Some(rec) = p.recommendation {
-                g.typed(
+                g.typed_v(
                     &id,
-                    o("isRecommendation"),
+                    (OEWG, "isRecommendation"),
                     if rec { "true" } else { "false" },
                     "boolean",
                 );
             }
         });
         if p.quoted {
-            g.add(&id, o("quotedIn"), src.clone());
+            g.add_v(&id, (OEWG, "quotedIn"), src.clone());
         }
     }
 }
@@ -85,12 +85,12 @@ pub(super) fn subparagraph(
 ) {
     let doc_label = labels.of(&Entity::Document(doc.to_string()));
     g.types(id, &["Paragraph"]);
-    g.str(
+    g.str_v(
         id,
-        label(),
+        (RDFS, "label"),
         &format!("{doc_label}, paragraph {n} {letter})"),
     );
-    g.add(id, is_part_of(), iri::paragraph(doc, n));
-    g.typed(id, o("number"), &n.to_string(), "integer");
-    g.str(id, o("subParagraph"), letter);
+    g.add_v(id, (DCTERMS, "isPartOf"), iri::paragraph(doc, n));
+    g.typed_v(id, (OEWG, "number"), &n.to_string(), "integer");
+    g.str_v(id, (OEWG, "subParagraph"), letter);
 }

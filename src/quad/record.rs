@@ -8,7 +8,7 @@
 //! with ("how did the states that tabled 73/27 vote on the PoA?").
 
 use super::terms::*;
-use super::vocab::{WIKIDATA, XSD};
+use super::vocab::*;
 use super::{date_literal, iri, n, Sink};
 use crate::mention::Entity;
 use crate::reference::Reference;
@@ -21,14 +21,18 @@ pub(super) fn record(g: &mut Sink, r: &Reference) {
         let id = iri::entity(&Entity::Document(d.slug.clone()));
         if !d.became_resolution.is_empty() {
             let res = iri::entity(&Entity::Resolution(d.became_resolution.clone()));
-            g.add(&id, o("becameResolution"), res);
+            g.add_v(&id, (OEWG, "becameResolution"), res);
         }
         sources(g, &id, &d.source);
     }
     for p in &r.persons {
         let id = iri::entity(&Entity::Person(p.slug.clone()));
         for body in &p.chairs {
-            g.add(&id, o("chairs"), iri::entity(&Entity::Body(body.clone())));
+            g.add_v(
+                &id,
+                (OEWG, "chairs"),
+                iri::entity(&Entity::Body(body.clone())),
+            );
         }
         wikidata_link(g, &id, &p.wikidata);
         sources(g, &id, &p.source);
@@ -51,28 +55,32 @@ fn resolutions(g: &mut Sink, r: &Reference) {
         let id = iri::entity(&Entity::Resolution(res.key.clone()));
         let date = date_literal(&res.date);
         if let Some(d) = &date {
-            g.add(&id, dc("date"), d.clone());
+            g.add_v(&id, (DCTERMS, "date"), d.clone());
         }
         for code in &res.main_sponsor {
-            g.add(
+            g.add_v(
                 &id,
-                o("mainSponsor"),
+                (OEWG, "mainSponsor"),
                 iri::entity(&Entity::State(code.clone())),
             );
         }
         match res.without_vote.as_str() {
-            "yes" => g.typed(&id, o("adoptedWithoutVote"), "true", "boolean"),
-            "no" => g.typed(&id, o("adoptedWithoutVote"), "false", "boolean"),
+            "yes" => g.typed_v(&id, (OEWG, "adoptedWithoutVote"), "true", "boolean"),
+            "no" => g.typed_v(&id, (OEWG, "adoptedWithoutVote"), "false", "boolean"),
             _ => {}
         }
         if let Some([yes, no, abstain]) = res.vote_totals() {
             let vote = iri::adoption_vote(&res.key);
             g.types(&vote, &["RecordedVote"]);
-            g.str(&vote, label(), &format!("Adoption of {}", res.symbol));
-            g.add(&vote, o("votedOn"), id.clone());
-            g.add(&vote, o("inBody"), unga.clone());
+            g.str_v(
+                &vote,
+                (RDFS, "label"),
+                &format!("Adoption of {}", res.symbol),
+            );
+            g.add_v(&vote, (OEWG, "votedOn"), id.clone());
+            g.add_v(&vote, (OEWG, "inBody"), unga.clone());
             if let Some(d) = &date {
-                g.add(&vote, dc("date"), d.clone());
+                g.add_v(&vote, (DCTERMS, "date"), d.clone());
             }
             for (p, v) in [
                 ("inFavourCount", yes),
@@ -108,7 +116,7 @@ fn entity(kind: &str, key: &str) -> Option<NamedNode> {
 /// `owl:sameAs` the Wikidata item, when the row names one.
 fn wikidata_link(g: &mut Sink, id: &NamedNode, qid: &str) {
     if !qid.is_empty() {
-        g.add(id, same_as(), n(WIKIDATA, qid));
+        g.add_v(id, (OWL, "sameAs"), n(WIKIDATA, qid));
     }
 }
 
@@ -116,7 +124,7 @@ fn wikidata_link(g: &mut Sink, id: &NamedNode, qid: &str) {
 fn sources(g: &mut Sink, id: &NamedNode, urls: &[String]) {
     for url in urls {
         if let Ok(page) = NamedNode::new(url) {
-            g.add(id, dc("source"), page);
+            g.add_v(id, (DCTERMS, "source"), page);
         }
     }
 }

@@ -5,6 +5,7 @@
 //! and the totals, so rebuilding gives the same IRIs.
 
 use super::terms::*;
+use super::vocab::*;
 use super::{date_literal, evidence, iri, Labels, Sink};
 use crate::fact::{RecordedVote, SourceFacts, VotedText};
 use crate::mention::Entity;
@@ -75,11 +76,11 @@ fn voted_text(g: &mut Sink, t: &VotedText, labels: &Labels) -> (NamedNode, Strin
             // What the paragraph is, in the shared graph (see quad::source_and_proposals).
             g.shared(|g| {
                 g.types(&p, &["Paragraph"]);
-                g.str(&p, label(), &text_label);
-                g.add(&p, is_part_of(), iri::entity(of));
-                g.typed(&p, o("number"), &number.to_string(), "integer");
+                g.str_v(&p, (RDFS, "label"), &text_label);
+                g.add_v(&p, (DCTERMS, "isPartOf"), iri::entity(of));
+                g.typed_v(&p, (OEWG, "number"), &number.to_string(), "integer");
                 if *preambular {
-                    g.str(&p, o("section"), "preamble");
+                    g.str_v(&p, (OEWG, "section"), "preamble");
                 }
             });
             p
@@ -96,7 +97,7 @@ pub(super) fn add(g: &mut Sink, facts: &SourceFacts, labels: &Labels) {
         let mut texts = Vec::new();
         for t in &v.on {
             let (target, text_label) = voted_text(g, t, labels);
-            g.add(&id, o("votedOn"), target);
+            g.add_v(&id, (OEWG, "votedOn"), target);
             texts.push(text_label);
         }
         let mut title = match texts.as_slice() {
@@ -105,14 +106,14 @@ pub(super) fn add(g: &mut Sink, facts: &SourceFacts, labels: &Labels) {
         };
         if let Some(b) = &v.body {
             let body = Entity::Body(b.clone());
-            g.add(&id, o("inBody"), iri::entity(&body));
+            g.add_v(&id, (OEWG, "inBody"), iri::entity(&body));
             title.push_str(&format!(" in the {}", labels.of(&body)));
         }
         if let Some(d) = v.date.as_deref().and_then(date_literal) {
             title.push_str(&format!(" ({})", d.value()));
-            g.add(&id, dc("date"), d);
+            g.add_v(&id, (DCTERMS, "date"), d);
         }
-        g.str(&id, label(), &title);
+        g.str_v(&id, (RDFS, "label"), &title);
         for (cast, n) in &v.counts {
             let p = match cast {
                 crate::fact::Cast::Yes => "inFavourCount",
@@ -122,10 +123,10 @@ pub(super) fn add(g: &mut Sink, facts: &SourceFacts, labels: &Labels) {
             g.typed(&id, o(p), &n.to_string(), "integer");
         }
         if v.count_mismatch {
-            g.typed(&id, o("countMismatch"), "true", "boolean");
+            g.typed_v(&id, (OEWG, "countMismatch"), "true", "boolean");
         }
         for (e, t) in &v.titles {
-            g.shared(|g| g.str(&iri::entity(e), dc("title"), t));
+            g.shared(|g| g.str_v(&iri::entity(e), (DCTERMS, "title"), t));
         }
         for &span in &v.evidence {
             evidence(g, &id, facts, span);
@@ -134,14 +135,14 @@ pub(super) fn add(g: &mut Sink, facts: &SourceFacts, labels: &Labels) {
             let state = Entity::State(sv.state.clone());
             let vid = iri::state_vote(&id, &sv.state);
             g.types(&vid, &["Vote"]);
-            g.str(
+            g.str_v(
                 &vid,
-                label(),
+                (RDFS, "label"),
                 &format!("{}: {} ({title})", labels.of(&state), sv.cast.name()),
             );
-            g.add(&vid, o("voter"), iri::entity(&state));
-            g.add(&vid, o("voteCast"), o(sv.cast.name()));
-            g.add(&vid, o("inRecordedVote"), id.clone());
+            g.add_v(&vid, (OEWG, "voter"), iri::entity(&state));
+            g.add_v(&vid, (OEWG, "voteCast"), o(sv.cast.name()));
+            g.add_v(&vid, (OEWG, "inRecordedVote"), id.clone());
             evidence(g, &vid, facts, sv.evidence);
         }
     }
