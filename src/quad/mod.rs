@@ -93,8 +93,9 @@ struct Sink {
     /// stances and proposals of one sentence share its span, and its
     /// target and selectors are the same quads each time.
     described: rustc_hash::FxHashSet<(u32, usize, usize)>,
-    /// The ids of the vocabulary IRIs added through [`Sink::vocab`].
-    vocab: rustc_hash::FxHashMap<Vocab, u32>,
+    /// The ids of the vocabulary IRIs added through [`Sink::vocab`], by
+    /// [`static_key`].
+    vocab: rustc_hash::FxHashMap<[usize; 4], u32>,
 }
 
 /// A vocabulary IRI as its namespace and local name: the predicates and
@@ -103,6 +104,19 @@ struct Sink {
 /// instead of as a fresh `String` per quad, hashed, found in the table
 /// and dropped again.
 type Vocab = (&'static str, &'static str);
+
+/// A vocabulary IRI's parts by address and length: hashing the text of
+/// both for every quad cost more than the look-up saved. The same address
+/// and length are the same static text; the same text at two addresses
+/// is two keys for the one term id ([`Bag::term`] interns by text).
+fn static_key((ns, local): Vocab) -> [usize; 4] {
+    [
+        ns.as_ptr() as usize,
+        ns.len(),
+        local.as_ptr() as usize,
+        local.len(),
+    ]
+}
 
 impl Sink {
     fn new(graph: NamedNode) -> Self {
@@ -129,11 +143,12 @@ impl Sink {
     }
     /// The id of vocabulary IRI `v`, interned the first time it is used.
     fn vocab(&mut self, v: Vocab) -> u32 {
-        if let Some(&id) = self.vocab.get(&v) {
+        let key = static_key(v);
+        if let Some(&id) = self.vocab.get(&key) {
             return id;
         }
         let id = self.quads.term(n(v.0, v.1).into());
-        self.vocab.insert(v, id);
+        self.vocab.insert(key, id);
         id
     }
     /// [`Sink::add`] with a vocabulary predicate; the terms are interned
