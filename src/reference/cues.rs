@@ -104,6 +104,13 @@ pub enum CueKind {
     /// First word of a redline bracket that takes back the proposal
     /// before it ("withdrawn").
     BracketStruck,
+    /// A label that opens an interviewer's question in a transcript
+    /// ("Q", "Journalist"), before a colon.
+    QuestionLabel,
+    /// A word naming who answers in an interview, next to their state
+    /// ("Costa Rica's head of delegation", "Permanent Representative of
+    /// Nepal").
+    IntervieweeRole,
     /// Heading of a proposals table's column (`fact::discourse::tables`);
     /// `value` is what the column holds: `paragraph`, `change`,
     /// `proposer`, `support`, `oppose` or `status`.

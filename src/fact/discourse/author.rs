@@ -32,7 +32,9 @@ impl<'a> Extractor<'a> {
     /// Who holds the positions a first-person text states: the signatories
     /// of a joint statement, else the actor its title names.
     pub(super) fn authors_of(&self, segments: &Segments) -> Vec<Holder> {
-        let speaker = self.author_of(segments);
+        let speaker = self
+            .author_of(segments)
+            .or_else(|| self.interviewee(segments));
         match self.signatories(segments, speaker.as_ref()) {
             Some(joint) => joint,
             None => speaker.into_iter().collect(),
@@ -136,6 +138,53 @@ impl<'a> Extractor<'a> {
             return self.title_actors(Span::new(first.span.start, end));
         }
         None
+    }
+
+    /// The state an interview's answers speak for. A transcript labels its
+    /// questions ("Q:", "Journalist:", `question-label` rows of
+    /// `cues.csv`) and introduces who answers before the first of them:
+    /// "Costa Rica's head of delegation", "the Permanent Representative of
+    /// Nepal" (an `interviewee-role` word next to the state). The answers'
+    /// "we" is that state's.
+    fn interviewee(&self, segments: &Segments) -> Option<Holder> {
+        let text = self.text;
+        let labels = self.finder.cues_of(CueKind::QuestionLabel);
+        let is_question = |b: &&crate::segment::Block| {
+            let line = b.span.of(text);
+            line.split_once(':')
+                .is_some_and(|(head, _)| labels.iter().any(|l| head.trim().eq_ignore_ascii_case(l)))
+        };
+        let questions: Vec<usize> = segments
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| is_question(b))
+            .map(|(i, _)| i)
+            .collect();
+        let first = *questions.first()?;
+        if questions.len() < 2 {
+            return None;
+        }
+        let opening = Span::new(0, segments.blocks[first].span.start);
+        let roles = self.finder.find(text, opening, &[CueKind::IntervieweeRole]);
+        self.actors_in(opening, &[])
+            .into_iter()
+            .filter(|m| m.entity.is_state_or_group())
+            .find(|m| {
+                roles.iter().any(|r| {
+                    let (a, b) = if r.span.start >= m.span.end {
+                        (m.span.end, r.span.start)
+                    } else if m.span.start >= r.span.end {
+                        (r.span.end, m.span.start)
+                    } else {
+                        return false;
+                    };
+                    // "Costa Rica's Ambassador", "Representative of Nepal".
+                    let gap = text[a..b].trim();
+                    gap.len() <= 12 && !gap.contains(['.', ';', ','])
+                })
+            })
+            .map(|m| Holder::own(m.entity.clone()))
     }
 
     fn title_actors(&self, span: Span) -> Option<Holder> {

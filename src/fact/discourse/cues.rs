@@ -31,7 +31,7 @@ pub(super) struct CueFinder {
 }
 
 /// Every kind the automaton knows.
-const CLAUSE_CUES: [CueKind; 17] = [
+const CLAUSE_CUES: [CueKind; 19] = [
     CueKind::ProposalVerb,
     CueKind::Action,
     CueKind::Support,
@@ -49,6 +49,8 @@ const CLAUSE_CUES: [CueKind; 17] = [
     CueKind::ModifierHead,
     CueKind::Good,
     CueKind::Bad,
+    CueKind::QuestionLabel,
+    CueKind::IntervieweeRole,
 ];
 
 /// The family matched together to decide what a clause is.
@@ -120,6 +122,16 @@ pub(super) fn ceil_boundary(text: &str, mut i: usize) -> usize {
 }
 
 impl Cues {
+    /// The words of every cue of `kind`.
+    pub(super) fn cues_of(&self, kind: CueKind) -> Vec<&str> {
+        self.finder
+            .cues
+            .iter()
+            .filter(|c| c.0 == kind)
+            .map(|c| c.1.as_str())
+            .collect()
+    }
+
     pub(super) fn new(finder: std::sync::Arc<CueFinder>) -> Self {
         Self {
             finder,

@@ -488,7 +488,20 @@ impl<'a> Extractor<'a> {
                 .last()
                 .map(|x| x.1)
                 .filter(|_| !bare_this);
-            if !on_para.is_empty() {
+            // "What about the Global Mechanism? We support it.": a sentence
+            // that named a policy or body and took no position on anything
+            // puts it before the paragraph under discussion.
+            let just_named = ctx.policies_age == 0
+                && ctx.prev_proposals.is_empty()
+                && ctx.prev_stances.is_empty()
+                && !ctx.prev_policies.is_empty()
+                && backrefs.iter().all(|b| singular(b.span.of(text)));
+            if let (true, Some(t)) = (
+                just_named && same_sentence.is_none(),
+                ctx.prev_policies.last(),
+            ) {
+                vec![(polarity, t.clone())]
+            } else if !on_para.is_empty() {
                 edits(&on_para)
             } else if let Some(t) = same_sentence {
                 vec![(polarity, t)]
