@@ -21,6 +21,12 @@ use crate::segment::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Right before a body's name: what an insertion would mention ("add a
+/// reference to the", "a mention of").
+static REFERENCE_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:references?\s+to|mentions?\s+of)\s+(?:the\s+|a\s+|an\s+)?$").unwrap()
+});
+
 /// An action word alone proposes only as a request: "to add", "be deleted",
 /// "should be moved", "is better placed".
 static REQUEST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -373,11 +379,21 @@ impl<'a> Extractor<'a> {
             .iter()
             .any(|a| matches!(a, Action::InsertText | Action::AddParagraph))
         {
-            let policies: Vec<StanceTarget> = policy_after
+            let mut policies: Vec<StanceTarget> = policy_after
                 .iter()
                 .filter(|t| matches!(t, StanceTarget::Policy(_)))
                 .cloned()
                 .collect();
+            // "add a reference to the Programme of Action": a body the
+            // insertion is to mention, not one the wording sits in.
+            for (span, t) in self.targets_in(at.0) {
+                if matches!(t, StanceTarget::Body(_))
+                    && REFERENCE_TO.is_match(&self.text[at.0.start..span.start])
+                    && !policies.contains(&t)
+                {
+                    policies.push(t);
+                }
+            }
             self.support_all(holders, &policies, sentence, ctx, out);
         }
         // Later cues in the same clause: "… introduced by China … and opposed by X".
