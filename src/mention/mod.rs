@@ -11,6 +11,7 @@ mod clauses;
 mod dating;
 mod drafts;
 mod gazetteer;
+mod handles;
 mod persons;
 mod short_names;
 mod speakers;
@@ -178,6 +179,7 @@ impl Mentions {
         items.extend(short);
         let speakers = speakers::find(text, &items);
         items.extend(speakers);
+        items.extend(handles::find(text, gazetteer, &date));
         // Keep the leftmost-longest of overlapping mentions.
         items.sort_by(|a, b| {
             a.span
