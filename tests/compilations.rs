@@ -265,3 +265,29 @@ fn supported_by_with_a_colon_names_the_backers_of_the_proposal_above() {
         ]
     );
 }
+
+#[test]
+fn a_digest_line_names_the_paragraph_then_the_proposer_before_the_change() {
+    let f = read(
+        "Digest, No. 3\n\n== Draft decision on accreditation ==\n- OP 3: Nepal: add \"in writing\" after \"notify\". Backed by Fiji. Opposed by Laos.\n- OP 5: Chad and Mali: delete \"exceptionally\". Peru in support.\n",
+    );
+    assert_eq!(
+        edits(&f),
+        [
+            ("NPL".to_string(), vec![3], Action::InsertText),
+            ("TCD".to_string(), vec![5], Action::DeleteText),
+            ("MLI".to_string(), vec![5], Action::DeleteText),
+        ]
+    );
+    let mut backing = edit_stances(&f);
+    backing.sort();
+    assert_eq!(
+        backing,
+        [
+            ("FJI".to_string(), Polarity::Support, "NPL".to_string()),
+            ("LAO".to_string(), Polarity::Opposition, "NPL".to_string()),
+            ("PER".to_string(), Polarity::Support, "MLI".to_string()),
+            ("PER".to_string(), Polarity::Support, "TCD".to_string()),
+        ]
+    );
+}

@@ -35,9 +35,10 @@ static REQUEST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// "- Kenya: delete the second sentence", "[Mali: delete …]", "(ii) Peru:
 /// replace …": an action word right after a speaker's label, as
 /// compilations, bullet summaries and bracketed drafts list proposals
-/// (after a bullet or a list mark such as "(ii)", "b)", "3.").
+/// (after a bullet or a list mark such as "(ii)", "b)", "3.", and a
+/// paragraph label: "- OP 2: China: add …").
 static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\-–•*\[(]*(?:(?:[ivx]{1,4}|[a-z]|\d{1,2})[.)]\s+)?[^:;.\[\]()]{1,60}:\s*$")
+    Regex::new(r"^[\s\-–•*\[(]*(?:(?:[ivx]{1,4}|[a-z]|\d{1,2})[.)]\s+)?(?:(?:(?-i:OP|PP)|[Pp]ara(?:graph)?\.?)\s*\d{1,3}(?:\s?\([a-z]{1,2}\))?\s*:\s*)?[^:;.\[\]()]{1,60}:\s*$")
         .unwrap()
 });
 /// "- Replace 'a' with 'b' [Qatar, supported by Oman].": an imperative
