@@ -59,3 +59,14 @@ fn without_question_labels_a_text_has_no_interviewee() {
     let f = extract("notes", text, "2025-07-20");
     assert!(policy_positions(&f, "voluntary-fund").is_empty());
 }
+
+#[test]
+fn after_a_plain_sentence_naming_a_body_it_is_still_the_proposal() {
+    // Not a question: "it" is the deletion under discussion, not the PoA.
+    let text = "Session notes\n\nParagraph 12: Nepal proposed to delete the last sentence. The sentence mentions the Programme of Action. Fiji supported it.\n";
+    let reactions = common::reactions("notes", text, "2025-07-20");
+    assert_eq!(
+        reactions,
+        [("FJI".to_string(), Polarity::Support, "NPL".to_string(), 12)]
+    );
+}

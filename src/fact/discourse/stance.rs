@@ -488,10 +488,14 @@ impl<'a> Extractor<'a> {
                 .last()
                 .map(|x| x.1)
                 .filter(|_| !bare_this);
-            // "What about the Global Mechanism? We support it.": a sentence
+            // "What about the Global Mechanism? We support it.": a question
             // that named a policy or body and took no position on anything
-            // puts it before the paragraph under discussion.
-            let just_named = ctx.policies_age == 0
+            // puts it before the paragraph under discussion. (Only a
+            // question: after a plain sentence naming a body, "it" is as
+            // often the proposal on the paragraph.)
+            let asked = self.text[..sentence.start].trim_end().ends_with('?');
+            let just_named = asked
+                && ctx.policies_age == 0
                 && ctx.prev_proposals.is_empty()
                 && ctx.prev_stances.is_empty()
                 && !ctx.prev_policies.is_empty()
