@@ -20,7 +20,8 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// A square-bracketed text without nested brackets.
-static BRACKET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\[\]]*)\]").unwrap());
+pub(super) static BRACKET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\[\]]*)\]").unwrap());
 
 /// A parenthesis closing a bracket's content: its possible attribution.
 static TRAILING_PARENS: LazyLock<Regex> =

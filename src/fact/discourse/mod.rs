@@ -196,17 +196,25 @@ pub fn extract(
             &notes.taken,
         )
     };
-    let offset = notes.proposals.len();
-    let mut all_proposals = notes.proposals;
-    let mut all_stances = notes.stances;
-    all_proposals.extend(proposals);
-    all_stances.extend(stances.into_iter().map(|mut s| {
+    let mut all = (notes.proposals, notes.stances);
+    append(&mut all, (proposals, stances));
+    all
+}
+
+/// Appends one reader's proposals and stances to another's; the appended
+/// stances keep pointing at their own proposals.
+fn append(
+    into: &mut (Vec<EditProposal>, Vec<Stance>),
+    (proposals, stances): (Vec<EditProposal>, Vec<Stance>),
+) {
+    let offset = into.0.len();
+    into.0.extend(proposals);
+    into.1.extend(stances.into_iter().map(|mut s| {
         if let StanceTarget::Edit(i) = &mut s.target {
             *i += offset;
         }
         s
     }));
-    (all_proposals, all_stances)
 }
 
 /// The bracket, footnote, clause and rule readers; `taken` are brackets
@@ -221,8 +229,7 @@ fn read_prose(
     taken: &[Span],
 ) -> (Vec<EditProposal>, Vec<Stance>) {
     if paragraphs.iter().filter(|p| !p.quoted).count() >= 5 {
-        let (mut proposals, mut stances) =
-            brackets::attributed(text, segments, mentions, reference, paragraphs, taken);
+        let mut all = brackets::attributed(text, segments, mentions, reference, paragraphs, taken);
         // Not the footnotes: each belongs to the paragraph that marks it,
         // which the bracket reader knows.
         let mut outside = skip.to_vec();
@@ -233,17 +240,11 @@ fn read_prose(
                 .map(|b| b.span)
                 .filter(|b| brackets::is_footnote(b.of(text))),
         );
-        let (more, their_stances) =
-            prose(text, segments, mentions, reference, paragraphs, &outside);
-        let offset = proposals.len();
-        proposals.extend(more);
-        stances.extend(their_stances.into_iter().map(|mut s| {
-            if let StanceTarget::Edit(i) = &mut s.target {
-                *i += offset;
-            }
-            s
-        }));
-        return (proposals, stances);
+        append(
+            &mut all,
+            prose(text, segments, mentions, reference, paragraphs, &outside),
+        );
+        return all;
     }
     prose(text, segments, mentions, reference, paragraphs, skip)
 }

@@ -18,7 +18,7 @@
 //! wording, who asked. Brackets without such a keyword (a Chair's
 //! alternatives, "[sic]") are left to the other readers.
 
-use super::brackets::attribution_actors;
+use super::brackets::{attribution_actors, BRACKET};
 use super::refs::paragraph_refs;
 use crate::fact::proposals::{Action, EditProposal, Polarity, Stance, StanceTarget};
 use crate::mention::{Entity, Mentions};
@@ -26,9 +26,6 @@ use crate::reference::{CueKind, Reference};
 use crate::segment::Span;
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// A square-bracketed text without nested brackets.
-static BRACKET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\[\]]*)\]").unwrap());
 
 /// A bracket's first word (or a lone sign) and what follows it.
 static LEAD: LazyLock<Regex> =
