@@ -145,7 +145,8 @@ pub(super) fn read(text: &str, mentions: &Mentions, reference: &Reference) -> Re
                             .of(text)
                             .trim_start_matches(|c: char| c.is_whitespace() || "-–—:".contains(c))
                             .len();
-                    let who = actors(text, Span::new(rest.start + lead, rest.end), mentions);
+                    let who =
+                        attribution_actors(text, Span::new(rest.start + lead, rest.end), mentions);
                     if who.is_empty() || last.is_empty() {
                         continue;
                     }
@@ -189,11 +190,6 @@ pub(super) fn read(text: &str, mentions: &Mentions, reference: &Reference) -> Re
     out
 }
 
-/// The actors a mark names, when it names nothing else.
-fn actors(text: &str, span: Span, mentions: &Mentions) -> Voiced {
-    attribution_actors(text, span, mentions)
-}
-
 /// A proposal bracket's wording and its proposers: in round brackets at
 /// its end, or after a dash.
 fn attributed(text: &str, rest: Span, mentions: &Mentions) -> Option<(Span, Voiced)> {
@@ -214,7 +210,7 @@ fn attributed(text: &str, rest: Span, mentions: &Mentions) -> Option<(Span, Voic
         .into_iter()
         .flatten()
         .find_map(|(cut, from, to)| {
-            let who = actors(
+            let who = attribution_actors(
                 text,
                 Span::new(rest.start + from, rest.start + to),
                 mentions,
@@ -268,6 +264,7 @@ fn proposal(
         Action::InsertText | Action::ReplaceText | Action::AddParagraph => (None, wording),
         _ => (None, None),
     };
+    // The proposer is filled in per attributed actor by the caller.
     Some(EditProposal {
         proposer: Entity::State(String::new()),
         voiced_by: None,
