@@ -271,9 +271,9 @@ fn descriptions(
         .collect()
 }
 
-/// The one target named; a body wins over the proposals that describe it
-/// ("the PoA, a permanent mechanism").
-fn single(found: &[StanceTarget]) -> Option<StanceTarget> {
+/// The one target named (`found` sorted, each once); a body wins over
+/// the proposals that describe it ("the PoA, a permanent mechanism").
+pub(super) fn single(found: &[StanceTarget]) -> Option<StanceTarget> {
     let bodies: Vec<&StanceTarget> = found
         .iter()
         .filter(|t| matches!(t, StanceTarget::Body(_)))

@@ -26,6 +26,13 @@ pub(super) struct Context {
     pub(super) holders_age: usize,
     /// Policies named in the current section, latest last.
     pub(super) section_policies: Vec<StanceTarget>,
+    /// Bodies and policies named in the current section so far (its
+    /// heading included), sorted.
+    pub(super) section_targets: Vec<StanceTarget>,
+    /// What a draft spoken of without its subject ("the draft", "the 40
+    /// co-sponsors") is about: the one body or policy the current block
+    /// names, else the section so far, else the title (`rules`).
+    pub(super) draft_topic: Option<StanceTarget>,
     /// Proposals made or referred to in the previous sentence.
     pub(super) prev_proposals: Vec<usize>,
     /// Stances taken in the previous sentence.

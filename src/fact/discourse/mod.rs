@@ -125,6 +125,10 @@ struct Extractor<'a> {
     table_rows: Vec<tables::Row>,
     /// The rows of the text's position matrices (`matrix`).
     position_rows: Vec<matrix::PositionRow>,
+    /// Each draft's topic: the one body or policy of the sentences that
+    /// name it and no other draft ("L.40, which would establish a
+    /// programme of action"), for its sponsors (`rules`).
+    draft_topics: BTreeMap<String, StanceTarget>,
 }
 
 /// What every source's reader needs from the reference data alone.
@@ -260,6 +264,11 @@ fn prose(
 ) -> (Vec<EditProposal>, Vec<Stance>) {
     let mut ex = Extractor::new(text, segments, mentions, reference, paragraphs, skip);
     let mut ctx = Context::default();
+    let title = segments
+        .blocks
+        .first()
+        .map(|b| ex.target_set(b.span))
+        .unwrap_or_default();
     for block in &segments.blocks {
         match block.kind {
             BlockKind::Heading => {
@@ -269,6 +278,7 @@ fn prose(
                 } else {
                     ctx.paragraphs.clear();
                     ctx.section = Some(heading_title(h).to_string());
+                    ctx.section_targets = ex.target_set(block.span);
                 }
                 ctx.prev_proposals.clear();
                 ctx.prev_stances.clear();
@@ -279,6 +289,16 @@ fn prose(
             BlockKind::Quote { .. } => continue,
             _ => {}
         }
+        // What "the draft" of this block is about: its one target, else
+        // the section's so far, else the title's (as a vote's topic,
+        // `vote_stances`).
+        let here = ex.target_set(block.span);
+        ctx.section_targets.extend(here.iter().cloned());
+        ctx.section_targets.sort();
+        ctx.section_targets.dedup();
+        ctx.draft_topic = crate::fact::vote_stances::single(&here)
+            .or_else(|| crate::fact::vote_stances::single(&ctx.section_targets))
+            .or_else(|| crate::fact::vote_stances::single(&title));
         ctx.entry = ex.entry_speakers(block.body);
         for &sentence in &block.sentences {
             ex.sentence(sentence, &mut ctx);
@@ -327,9 +347,39 @@ impl<'a> Extractor<'a> {
                 .chain(tables::entry_rows(text, reference))
                 .collect(),
             position_rows: matrix::rows(text, reference),
+            draft_topics: BTreeMap::new(),
         };
         ex.authors = ex.authors_of(segments);
+        ex.draft_topics = ex.draft_topics(segments);
         ex
+    }
+
+    /// See `draft_topics`: a draft described as about several things has
+    /// none.
+    fn draft_topics(&self, segments: &Segments) -> BTreeMap<String, StanceTarget> {
+        let mut described: BTreeMap<String, Vec<StanceTarget>> = BTreeMap::new();
+        for (_, sentence) in segments.sentences() {
+            let mut drafts = self
+                .mentions
+                .within(sentence)
+                .filter_map(|m| match &m.entity {
+                    Entity::Document(d) if self.is_draft(d) => Some(d),
+                    _ => None,
+                });
+            let (Some(d), None) = (drafts.next(), drafts.next()) else {
+                continue;
+            };
+            let found = described.entry(d.clone()).or_default();
+            found.extend(self.target_set(sentence));
+        }
+        described
+            .into_iter()
+            .filter_map(|(d, mut found)| {
+                found.sort();
+                found.dedup();
+                crate::fact::vote_stances::single(&found).map(|t| (d, t))
+            })
+            .collect()
     }
 
     /// Whether document `d` is a draft: the reference data's, or one this

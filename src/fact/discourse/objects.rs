@@ -57,6 +57,14 @@ impl<'a> Extractor<'a> {
             .collect()
     }
 
+    /// The bodies and policies named in `span`, sorted, each once.
+    pub(super) fn target_set(&self, span: Span) -> Vec<StanceTarget> {
+        let mut found: Vec<StanceTarget> = self.targets_in(span).into_iter().map(|t| t.1).collect();
+        found.sort();
+        found.dedup();
+        found
+    }
+
     /// "the OEWG modalities", "the GGE report": a name followed by a
     /// modifier head names that thing, not the body.
     fn is_modifier(&self, name: Span) -> bool {

@@ -18,7 +18,7 @@
 
 use super::context::{Context, Holder, Produced};
 use super::cues::Hit;
-use super::tokens::Tokens;
+use super::tokens::{Tokens, SPONSOR_NOUNS};
 use super::Extractor;
 use crate::fact::pattern::{Match, Pattern, Prefilter};
 use crate::fact::proposals::{Polarity, StanceTarget};
@@ -44,6 +44,17 @@ static NEGATED_BELIEF: LazyLock<Regex> = LazyLock::new(|| {
 static CONTRAST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i),\s*(?:but|however|yet)\b|\bwhile\b").unwrap());
 
+/// Words without which no rule about a draft's topic can match: the
+/// sentences a block's draft topic makes worth tokenising.
+static DRAFT_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)sponsor|co-author|draft|resolution|\bL\.\s?\d").unwrap());
+
+/// What may stand between the comma that closes a fronted phrase and the
+/// main clause's subject: nothing, or "the representative of".
+static SUBJECT_AFTER_COMMA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s*(?:the\s+(?:representatives?|delegates?|delegations?|ambassadors?|envoys?|spokesperson|minister)\s+(?:of|for|from)\s+(?:the\s+)?)?$").unwrap()
+});
+
 /// Token classes that point back at what was just named (see `tokens`).
 const POINTERS: [&str; 4] = ["@it", "@such", "@backers", "@critics"];
 
@@ -61,6 +72,9 @@ pub(super) struct Rule {
     /// be the previous sentence's; `same` ("…, a view echoed by Y") reads
     /// only its own sentence's.
     before: bool,
+    /// The rule is about a `@draft` or `@text` ("introduced the draft"):
+    /// what the draft is about, when the sentence names no target itself.
+    draft: bool,
 }
 
 /// The compiled rules of a reference, made once per build and shared by
@@ -84,6 +98,10 @@ pub(super) fn compile(reference: &Reference) -> Rules {
                 _ => None,
             },
             before: r.polarity == "same-before",
+            draft: r
+                .pattern
+                .split_whitespace()
+                .any(|e| e.starts_with("@draft") || e.starts_with("@text")),
         })
         .collect();
     let prefilter = Prefilter::new(rules.iter().map(|r| &r.pattern));
@@ -103,7 +121,9 @@ impl<'a> Extractor<'a> {
         // pointed back at (the previous sentence's): without one, none can
         // match, and most sentences are skipped before being tokenised.
         if self.rules.0.is_empty()
-            || (ctx.prev_policies.is_empty() && self.targets_in(sentence).is_empty())
+            || (ctx.prev_policies.is_empty()
+                && self.targets_in(sentence).is_empty()
+                && (ctx.draft_topic.is_none() || !DRAFT_WORDS.is_match(sentence.of(self.text))))
         {
             return;
         }
@@ -123,13 +143,23 @@ impl<'a> Extractor<'a> {
                             .iter()
                             .any(|&i| toks.tokens[i].classes.iter().any(|k| k == c))
                     });
-                if targets.is_empty() && pronoun {
+                // "Peru introduced the draft", "Chad was among its 40
+                // co-sponsors": what the draft is about, not what was
+                // named last; not being a sponsor is no position against it.
+                let sponsors = self.names_sponsors(&toks, &m, &rule.pattern);
+                if targets.is_empty() && pronoun && !sponsors {
                     targets = antecedent(&toks, m.start, ctx);
+                }
+                let negated = self.negated(&toks, &m);
+                if targets.is_empty() && (rule.draft || sponsors) {
+                    if negated {
+                        continue;
+                    }
+                    targets = self.draft_topic(&toks, sentence, ctx).into_iter().collect();
                 }
                 if targets.is_empty() {
                     continue;
                 }
-                let negated = self.negated(&toks, &m);
                 let polarity = rule
                     .polarity
                     .map(|p| if negated { super::context::flip(p) } else { p });
@@ -164,6 +194,50 @@ impl<'a> Extractor<'a> {
                 produced.stances.push((polarity, target.clone()));
             }
         }
+    }
+
+    /// What the draft of a match is about: the one target its sentence
+    /// names (nothing if it names several), else what the draft it names is described as about (nothing
+    /// if it is not), else the topic of the draft under discussion, else
+    /// the block's, section's or title's.
+    fn draft_topic(&self, toks: &Tokens, sentence: Span, ctx: &Context) -> Option<StanceTarget> {
+        let named = self.target_set(sentence);
+        if !named.is_empty() {
+            return super::super::vote_stances::single(&named);
+        }
+        // A draft the sentence names by its symbol ("L.50") is that draft,
+        // whatever the block is about; "the draft" may be any.
+        let named_draft = toks
+            .mentions
+            .iter()
+            .flatten()
+            .find_map(|x| match &x.entity {
+                Entity::Document(d) if self.is_draft(d) => Some((d, x.span)),
+                _ => None,
+            });
+        if let Some((d, span)) = named_draft {
+            let topic = self.draft_topics.get(d).cloned();
+            if topic.is_some() || span.of(self.text).contains(|c: char| c.is_ascii_digit()) {
+                return topic;
+            }
+        }
+        ctx.document
+            .as_ref()
+            .and_then(|d| self.draft_topics.get(d).cloned())
+            .or_else(|| ctx.draft_topic.clone())
+    }
+
+    /// Whether the match's `@backers` are a draft's sponsors, of no thing
+    /// named after them ("co-sponsors of the PoA proposal" is
+    /// `sponsor-of`'s, whatever the proposal's name resolves to).
+    fn names_sponsors(&self, toks: &Tokens, m: &Match, pattern: &Pattern) -> bool {
+        m.captured(pattern, "@backers").iter().any(|&i| {
+            SPONSOR_NOUNS.contains(&toks.tokens[i].word.as_str())
+                && !toks
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|t| matches!(t.word.as_str(), "of" | "on" | "for" | "behind"))
+        })
     }
 
     /// The polarity of the latest position on `target`, if it is the latest
@@ -254,7 +328,10 @@ impl<'a> Extractor<'a> {
         let text = self.text;
         let lead = &text[sentence.start..toks.spans[m.start].start];
         let opens = lead.trim_start().to_lowercase();
-        if !opens.starts_with("as ") || lead.contains(',') {
+        // "Introducing the draft, the representative of Nepal said …": a
+        // participle opening the sentence is the main subject's too.
+        let participle = lead.trim().is_empty() && toks.tokens[m.start].word.ends_with("ing");
+        if !(opens.starts_with("as ") || participle) || lead.contains(',') {
             return None;
         }
         // The subject opens the main clause, right after a comma (past any
@@ -263,7 +340,7 @@ impl<'a> Extractor<'a> {
         let first = self
             .actors_in(Span::new(after, sentence.end), quotes)
             .into_iter()
-            .find(|a| text[after..a.span.start].trim_end().ends_with(','))?;
+            .find(|a| SUBJECT_AFTER_COMMA.is_match(&text[after..a.span.start]))?;
         let head = self.list_head(first, sentence);
         let list: Vec<Holder> = self
             .actors_in(sentence, quotes)

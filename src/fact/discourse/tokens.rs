@@ -79,7 +79,7 @@ const TOKEN_CUES: [(CueKind, &str); 3] = [
 /// creation", and the nouns a report uses to point back at one ("an idea
 /// that Cuba backs"); `@backers` and `@critics` for the nouns that name
 /// its supporters or opponents ("its supporters, among them Peru").
-const PRONOUNS: [(&str, &str); 22] = [
+const PRONOUNS: [(&str, &str); 26] = [
     ("it", "@it"),
     ("them", "@it"),
     ("such", "@such"),
@@ -92,6 +92,10 @@ const PRONOUNS: [(&str, &str); 22] = [
     ("concept", "@such"),
     ("sponsors", "@backers"),
     ("co-sponsors", "@backers"),
+    ("sponsor", "@backers"),
+    ("co-sponsor", "@backers"),
+    ("co-author", "@backers"),
+    ("co-authors", "@backers"),
     ("proponents", "@backers"),
     ("supporters", "@backers"),
     ("backers", "@backers"),
@@ -102,6 +106,41 @@ const PRONOUNS: [(&str, &str); 22] = [
     ("sceptics", "@critics"),
     ("skeptics", "@critics"),
     ("adversaries", "@critics"),
+];
+
+/// The `@backers` words that name a draft's sponsors: with nothing named
+/// before them, they back what the draft is about (`Context::draft_topic`).
+/// Not "penholder": the one who holds the pen on a text may be facilitating
+/// it for everyone.
+pub(super) const SPONSOR_NOUNS: [&str; 6] = [
+    "sponsors",
+    "co-sponsors",
+    "sponsor",
+    "co-sponsor",
+    "co-author",
+    "co-authors",
+];
+
+/// Words after which "draft" is the draft itself, not a modifier ("the
+/// draft as a whole", "the draft resolution", but "draft amendments",
+/// "draft language").
+const DRAFT_FOLLOWERS: [&str; 16] = [
+    "resolution",
+    "decision",
+    "as",
+    "in",
+    "on",
+    "with",
+    "and",
+    "at",
+    "for",
+    "that",
+    "which",
+    "but",
+    "because",
+    "after",
+    "before",
+    "when",
 ];
 
 /// A sentence's tokens, with where each stands and the mention it is.
@@ -177,7 +216,45 @@ impl<'a> Extractor<'a> {
             out.mentions.push(mention);
             covered_to = span.end;
         }
+        self.mark_drafts(&mut out);
         out
+    }
+
+    /// `@draft`: a draft's name (the reference data's or one the text
+    /// names), "resolution", and "draft" where it is the text itself;
+    /// `@text`: "text", which is as often a paragraph's wording ("presented
+    /// new text for OP 5"), so only some rules take it for the draft.
+    fn mark_drafts(&self, toks: &mut Tokens<'a>) {
+        for i in 0..toks.tokens.len() {
+            let draft = match toks.mentions[i].map(|m| &m.entity) {
+                // "an amendment (document L.88) submitted by Iran" is
+                // no draft of its own.
+                Some(Entity::Document(d)) => {
+                    self.is_draft(d)
+                        && !toks.tokens[i.saturating_sub(3)..i]
+                            .iter()
+                            .any(|t| t.word.starts_with("amendment"))
+                }
+                Some(_) => false,
+                None => {
+                    let t = &toks.tokens[i];
+                    let next = toks.tokens.get(i + 1);
+                    if t.classes.is_empty() && matches!(t.word.as_str(), "text" | "texts") {
+                        toks.tokens[i].classes.push("@text".to_string());
+                        continue;
+                    }
+                    t.classes.is_empty()
+                        && (matches!(t.word.as_str(), "resolution" | "resolutions")
+                            || matches!(t.word.as_str(), "draft" | "drafts")
+                                && next.is_none_or(|n| {
+                                    n.punct || DRAFT_FOLLOWERS.contains(&n.word.as_str())
+                                }))
+                }
+            };
+            if draft {
+                toks.tokens[i].classes.push("@draft".to_string());
+            }
+        }
     }
 }
 
