@@ -138,7 +138,7 @@ impl<'a> Extractor<'a> {
         if holders.is_empty() && actors.is_empty() {
             holders = ctx.entry.clone();
         }
-        if holders.is_empty() && self.is_first_person(clause, cue.span.start) {
+        if holders.is_empty() && self.is_first_person(clause, cue.span) {
             holders.extend(self.authors.clone());
         }
         self.apply_on_behalf(clause, quotes, holders)

@@ -9,6 +9,7 @@
 //! ("on behalf of Peru, Chile and Fiji"), each holding every "we".
 
 use super::context::Holder;
+use super::cues::Hit;
 use super::Extractor;
 use crate::mention::Entity;
 use crate::reference::CueKind;
@@ -230,14 +231,17 @@ impl<'a> Extractor<'a> {
             .map(|(_, e)| Holder::own(e.clone()))
     }
 
-    /// Whether the clause before `cue` speaks in the first person, or names
-    /// no actor at all (in an authored text the author holds it).
-    pub(super) fn is_first_person(&self, clause: Span, cue_start: usize) -> bool {
-        let before = Span::new(clause.start, cue_start);
-        !self
-            .finder
+    /// Whether the clause before `cue` (or the cue itself, "we welcome")
+    /// speaks in the first person, or names no actor at all (in an
+    /// authored text the author holds it).
+    pub(super) fn is_first_person(&self, clause: Span, cue: Span) -> bool {
+        // A cue may hold its own subject ("we welcome", "we urge").
+        let opens_cue = |h: &Hit| h.span.start == cue.start && h.span.end <= cue.end;
+        let before = Span::new(clause.start, cue.end);
+        self.finder
             .find(self.text, before, &[CueKind::FirstPerson])
-            .is_empty()
+            .iter()
+            .any(|h| h.span.end <= cue.start || opens_cue(h))
             || self.actors_in(clause, &[]).is_empty()
     }
 }

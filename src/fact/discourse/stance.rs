@@ -99,6 +99,22 @@ impl<'a> Extractor<'a> {
                 .position(|h| matches!(h.kind, CueKind::Support | CueKind::Oppose))
             {
                 self.stance_clause(at, ctx, hits, main + 1 + next, earlier, out);
+            } else if hits[main + 1..]
+                .iter()
+                .any(|h| h.kind == CueKind::ProposalVerb)
+            {
+                // "We [a non-governmental author] welcome the proposal by
+                // Mexico to add … paragraph 19": no actor's position, but
+                // the proposal it names is on the record all the same
+                // (only with its paragraph: the one under discussion may
+                // be long past when the holder is missed).
+                let named: Vec<u32> = paragraph_refs(clause.of(self.text))
+                    .iter()
+                    .map(|r| r.0)
+                    .collect();
+                if !named.is_empty() {
+                    self.proposers_edits(at, ctx, cue, &[], &named, true);
+                }
             }
             return;
         }
@@ -242,16 +258,7 @@ impl<'a> Extractor<'a> {
     ) -> Vec<Position> {
         let clause = at.0;
         let text = self.text;
-        let explicit: Vec<u32> = paragraph_refs(clause.of(text))
-            .iter()
-            .map(|r| r.0)
-            .collect();
-        let on_paragraphs = !explicit.is_empty() || CONTEXT_OBJECT.is_match(clause.of(text));
-        let paras = if explicit.is_empty() {
-            ctx.paragraphs.clone()
-        } else {
-            explicit
-        };
+        let (paras, on_paragraphs) = self.object_paragraphs(clause, ctx);
         let mut targets = self.proposers_edits(at, ctx, cue, holders, &paras, on_paragraphs);
         // "objected to it", "rejected this": the pronoun right after the cue
         // is the object, whatever the rest of the clause names.
@@ -286,6 +293,22 @@ impl<'a> Extractor<'a> {
             positions = self.referred_back(clause, at.1, cue, polarity, earlier, ctx);
         }
         positions
+    }
+
+    /// The paragraphs a clause's object is on: those it names, else those
+    /// under discussion; and whether it is about paragraphs at all.
+    fn object_paragraphs(&self, clause: Span, ctx: &Context) -> (Vec<u32>, bool) {
+        let text = self.text;
+        let explicit: Vec<u32> = paragraph_refs(clause.of(text))
+            .iter()
+            .map(|r| r.0)
+            .collect();
+        let on_paragraphs = !explicit.is_empty() || CONTEXT_OBJECT.is_match(clause.of(text));
+        if explicit.is_empty() {
+            (ctx.paragraphs.clone(), on_paragraphs)
+        } else {
+            (explicit, on_paragraphs)
+        }
     }
 
     /// Whose proposal? "the proposal of X", "X’s suggestion", "changes by
