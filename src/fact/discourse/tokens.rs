@@ -143,6 +143,10 @@ const DRAFT_FOLLOWERS: [&str; 16] = [
     "when",
 ];
 
+/// How many tokens after "amendment" a draft is still the amendment's
+/// (its symbol in brackets, "to the", the draft).
+const AMENDMENT_REACH: usize = 6;
+
 /// A sentence's tokens, with where each stands and the mention it is.
 pub(super) struct Tokens<'a> {
     pub(super) tokens: Vec<Token>,
@@ -226,15 +230,17 @@ impl<'a> Extractor<'a> {
     /// new text for OP 5"), so only some rules take it for the draft.
     fn mark_drafts(&self, toks: &mut Tokens<'a>) {
         for i in 0..toks.tokens.len() {
+            // "an amendment (document L.88) submitted by Iran", "an
+            // amendment (L.91) to the draft tabled by Palau": the
+            // amendment's, not the draft's.
+            if toks.tokens[i.saturating_sub(AMENDMENT_REACH)..i]
+                .iter()
+                .any(|t| t.word.starts_with("amendment"))
+            {
+                continue;
+            }
             let draft = match toks.mentions[i].map(|m| &m.entity) {
-                // "an amendment (document L.88) submitted by Iran" is
-                // no draft of its own.
-                Some(Entity::Document(d)) => {
-                    self.is_draft(d)
-                        && !toks.tokens[i.saturating_sub(3)..i]
-                            .iter()
-                            .any(|t| t.word.starts_with("amendment"))
-                }
+                Some(Entity::Document(d)) => self.is_draft(d),
                 Some(_) => false,
                 None => {
                     let t = &toks.tokens[i];
