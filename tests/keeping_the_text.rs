@@ -289,3 +289,17 @@ fn wanting_the_text_kept_opposes_its_deletion() {
         ]
     );
 }
+
+#[test]
+fn speaking_in_favour_of_keeping_it_opposes_its_deletion() {
+    let got = reactions(
+        "Nepal asked that paragraph 30 be deleted. Chile and Peru spoke in favour of keeping it.",
+    );
+    assert_eq!(
+        got,
+        [
+            r("CHL", Opposition, "NPL", 30),
+            r("PER", Opposition, "NPL", 30)
+        ]
+    );
+}

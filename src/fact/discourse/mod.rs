@@ -90,6 +90,12 @@ static ELLIPSIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[\s,]*(?:and\s+)?(?:so|as|neither|nor)\s+(?:did|does|do|had|has|have|was|were|is|are|could|would|can)\s+").unwrap()
 });
 
+/// A paragraph a sentence opens with as its topic: "On paragraph 14,",
+/// "Regarding operative paragraph 3,", "As for OP 7,".
+static FRONTED_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:on|regarding|concerning|as\s+(?:for|regards|to)|with\s+(?:regard|respect)\s+to|turning\s+to)\s+(?:the\s+)?(?:(?:operative|preambular)\s+)?(?:paragraphs?|paras?\.?|op|pp)\s*\d[^,;:]{0,30},").unwrap()
+});
+
 /// A word of preference right before the draft's own wording: "preferred
 /// the original wording", "wanted to keep the existing text".
 static PREFERENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -430,6 +436,14 @@ impl<'a> Extractor<'a> {
         let quotes = quote_spans(self.text, sentence);
         if self.completes_wording(sentence, &quotes, ctx) {
             return;
+        }
+        // "On paragraph 14, Peru asks to name the Charter; Laos asks to
+        // delete the reference": a fronted paragraph is every clause's.
+        if let Some(m) = FRONTED_PARAGRAPH.find(sentence.of(self.text)) {
+            let named: Vec<u32> = paragraph_refs(m.as_str()).into_iter().map(|x| x.0).collect();
+            if !named.is_empty() {
+                ctx.set_paragraphs(named);
+            }
         }
         let mut produced_here = Produced::default();
         for clause in self.clauses(sentence, &quotes) {
