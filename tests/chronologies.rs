@@ -29,7 +29,10 @@ fn a_fronted_paragraph_holds_for_every_clause_of_its_sentence() {
          May 2027. On paragraph 14, Peru asks for a reference to the Charter; Laos asks to delete the last sentence.\n",
     );
     let who: Vec<(&str, &[u32])> = got.iter().map(|e| (e.0.as_str(), e.1.as_slice())).collect();
-    assert_eq!(who, [("FJI", &[50][..]), ("LAO", &[14][..]), ("PER", &[14][..])]);
+    assert_eq!(
+        who,
+        [("FJI", &[50][..]), ("LAO", &[14][..]), ("PER", &[14][..])]
+    );
     assert_eq!(got[0].2, Action::AddParagraph);
     assert_eq!(got[1].2, Action::DeleteText);
 }

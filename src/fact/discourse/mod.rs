@@ -440,7 +440,10 @@ impl<'a> Extractor<'a> {
         // "On paragraph 14, Peru asks to name the Charter; Laos asks to
         // delete the reference": a fronted paragraph is every clause's.
         if let Some(m) = FRONTED_PARAGRAPH.find(sentence.of(self.text)) {
-            let named: Vec<u32> = paragraph_refs(m.as_str()).into_iter().map(|x| x.0).collect();
+            let named: Vec<u32> = paragraph_refs(m.as_str())
+                .into_iter()
+                .map(|x| x.0)
+                .collect();
             if !named.is_empty() {
                 ctx.set_paragraphs(named);
             }
