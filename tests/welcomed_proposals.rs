@@ -49,3 +49,24 @@ fn without_its_paragraph_a_welcomed_proposal_is_not_guessed() {
         We welcome the proposal by Mexico to keep the existing accreditation modalities.\n";
     assert_eq!(proposals(text), []);
 }
+
+#[test]
+fn a_proposal_noun_names_its_proposer_after_it_whoever_speaks() {
+    let text = "Statement by the delegation of Mongolia\n\n\
+        Regarding paragraph 9, we have heard the proposal of Chile to merge paragraphs 9 and 10.\n\n\
+        On paragraph 22, we note the proposal made yesterday by the delegation of Fiji to add a reference to \"small island developing States\".\n";
+    assert_eq!(
+        proposals(text),
+        [
+            ("CHL".to_string(), vec![9, 10]),
+            ("FJI".to_string(), vec![22])
+        ]
+    );
+}
+
+#[test]
+fn a_request_of_a_state_for_a_separate_vote_is_no_edit() {
+    let text = "First Committee, afternoon meeting\n\n\
+        At the request of Japan, a separate recorded vote was first taken on operative paragraph 5.\n";
+    assert_eq!(proposals(text), []);
+}

@@ -107,9 +107,11 @@ type ParagraphRef = (u32, usize, usize);
 /// A proposal noun as a clause's cue.
 static PROPOSAL_NOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:proposal|suggestion|amendment|request)s?$").unwrap());
-/// " from the ", " by ": right after a proposal noun, before its proposer.
-static FROM_OR_BY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s+(?:from|by)\s+(?:the\s+)?").unwrap());
+/// " from the ", " by ", " of ", " made yesterday by the delegation of ":
+/// right after a proposal noun, before its proposer.
+static FROM_OR_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:(?:made|presented|put\s+forward|tabled|submitted|circulated|introduced|advanced)\s+(?:[a-z]+\s+){0,2}?)?(?:from|by|of)\s+(?:the\s+)?(?:(?:delegations?|representatives?)\s+of\s+(?:the\s+)?)?").unwrap()
+});
 
 /// "that it be", "they should be": a pronoun subject right before a
 /// passive action word.
@@ -132,11 +134,13 @@ impl<'a> Extractor<'a> {
     ) {
         let (clause, _, quotes) = at;
         let mut main = main;
-        let mut holders = self.holders(clause, &hits[main], quotes, ctx, false);
+        // "OP 4 was the subject of a proposal from Bhutan to replace …",
+        // "we have heard the proposal of France to merge …": a proposal
+        // noun that names its proposer after it is that proposer's, not
+        // the clause subject's.
+        let mut holders = self.proposer_after_noun(clause, &hits[main], quotes);
         if holders.is_empty() {
-            // "OP 4 was the subject of a proposal from Bhutan to replace
-            // …": the proposal noun names its proposer after it.
-            holders = self.proposer_after_noun(clause, &hits[main], quotes);
+            holders = self.holders(clause, &hits[main], quotes, ctx, false);
         }
         if holders.is_empty() {
             // "Introducing the amendment (L.77), the representative of Palau
@@ -168,11 +172,24 @@ impl<'a> Extractor<'a> {
         let Some(m) = FROM_OR_BY.find(rest.of(self.text)) else {
             return Vec::new();
         };
-        self.actors_in(rest, quotes)
-            .into_iter()
-            .find(|a| a.span.start == rest.start + m.end())
-            .map(|a| vec![Holder::own(a.entity.clone())])
-            .unwrap_or_default()
+        // "At the request of Japan, a separate vote was taken …": a
+        // request "of" someone is as often procedural.
+        if m.as_str().trim_end().ends_with("of")
+            && cue.span.of(self.text).to_lowercase().starts_with("request")
+        {
+            return Vec::new();
+        }
+        let actors = self.actors_in(rest, quotes);
+        let Some(first) = actors.iter().find(|a| a.span.start == rest.start + m.end()) else {
+            return Vec::new();
+        };
+        // "the proposal by Chile and Cabo Verde": the list it opens.
+        let head = self.list_head(first, clause);
+        actors
+            .iter()
+            .filter(|a| a.span.start >= first.span.start && self.list_head(a, clause) == head)
+            .map(|a| Holder::own(a.entity.clone()))
+            .collect()
     }
 
     /// Some actor is named between the clause's start and `cue`.
