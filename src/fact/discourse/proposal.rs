@@ -139,8 +139,15 @@ impl<'a> Extractor<'a> {
         // noun that names its proposer after it is that proposer's, not
         // the clause subject's.
         let mut holders = self.proposer_after_noun(clause, &hits[main], quotes);
+        // "… was deleted from paragraph 26 at the request of Peru": the
+        // proposer follows the cue, and the clause says what was done
+        // ("At the request of Japan, a separate vote was taken" does not).
+        let after = hits[main].value == "after";
+        if after && !hits.iter().any(|h| h.kind == CueKind::Action) {
+            return;
+        }
         if holders.is_empty() {
-            holders = self.holders(clause, &hits[main], quotes, ctx, false);
+            holders = self.holders(clause, &hits[main], quotes, ctx, after);
         }
         if holders.is_empty() {
             // "Introducing the amendment (L.77), the representative of Palau
