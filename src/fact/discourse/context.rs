@@ -33,6 +33,9 @@ pub(super) struct Context {
     /// co-sponsors") is about: the one body or policy the current block
     /// names, else the section so far, else the title (`rules`).
     pub(super) draft_topic: Option<StanceTarget>,
+    /// The draft named last by its symbol ("L.52"; `document` is the
+    /// first draft named in any way).
+    pub(super) last_draft: Option<String>,
     /// Proposals made or referred to in the previous sentence.
     pub(super) prev_proposals: Vec<usize>,
     /// Stances taken in the previous sentence.

@@ -96,6 +96,12 @@ static FRONTED_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:on|regarding|concerning|as\s+(?:for|regards|to)|with\s+(?:regard|respect)\s+to|turning\s+to)\s+(?:the\s+)?(?:(?:operative|preambular)\s+)?(?:paragraphs?|paras?\.?|op|pp)\s*\d[^,;:]{0,30},").unwrap()
 });
 
+/// Between a draft's name and its subject: "L.52 on a", "L.7, entitled
+/// the", "draft resolution establishing the".
+static DRAFT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s,]*(?:on|for|concerning|about|establishing|entitled|regarding|titled)\s+(?:(?:the|a|an)\s+)?$").unwrap()
+});
+
 /// A word of preference right before the draft's own wording: "preferred
 /// the original wording", "wanted to keep the existing text".
 static PREFERENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -134,7 +140,7 @@ struct Extractor<'a> {
     /// Each draft's topic: the one body or policy of the sentences that
     /// name it and no other draft ("L.40, which would establish a
     /// programme of action"), for its sponsors (`rules`).
-    draft_topics: BTreeMap<String, StanceTarget>,
+    draft_topics: BTreeMap<String, Option<StanceTarget>>,
 }
 
 /// What every source's reader needs from the reference data alone.
@@ -361,29 +367,50 @@ impl<'a> Extractor<'a> {
     }
 
     /// See `draft_topics`: a draft described as about several things has
-    /// none.
-    fn draft_topics(&self, segments: &Segments) -> BTreeMap<String, StanceTarget> {
-        let mut described: BTreeMap<String, Vec<StanceTarget>> = BTreeMap::new();
+    /// none (`None`, so that no block's topic stands in for it).
+    fn draft_topics(&self, segments: &Segments) -> BTreeMap<String, Option<StanceTarget>> {
+        // (subjects, descriptions): "L.52 on a Programme of Action" names
+        // its subject; a sentence naming one draft describes it.
+        type Found = (Vec<StanceTarget>, Vec<StanceTarget>);
+        let mut described: BTreeMap<String, Found> = BTreeMap::new();
         for (_, sentence) in segments.sentences() {
-            let mut drafts = self
+            let drafts: Vec<&crate::mention::Mention> = self
                 .mentions
                 .within(sentence)
-                .filter_map(|m| match &m.entity {
-                    Entity::Document(d) if self.is_draft(d) => Some(d),
-                    _ => None,
-                });
-            let (Some(d), None) = (drafts.next(), drafts.next()) else {
-                continue;
-            };
-            let found = described.entry(d.clone()).or_default();
-            found.extend(self.target_set(sentence));
+                .filter(|m| matches!(&m.entity, Entity::Document(d) if self.is_draft(d)))
+                .collect();
+            let targets = self.targets_in(sentence);
+            for m in &drafts {
+                let Entity::Document(d) = &m.entity else {
+                    continue;
+                };
+                let found = described.entry(d.clone()).or_default();
+                if let Some(t) = targets.iter().find(|t| {
+                    t.0.start >= m.span.end
+                        && DRAFT_SUBJECT.is_match(&self.text[m.span.end..t.0.start])
+                }) {
+                    found.0.push(t.1.clone());
+                }
+                if drafts.iter().all(|o| o.entity == m.entity) {
+                    found.1.extend(targets.iter().map(|t| t.1.clone()));
+                }
+            }
+        }
+        if tracing() {
+            eprintln!("DRAFT TOPICS {described:?}");
         }
         described
             .into_iter()
-            .filter_map(|(d, mut found)| {
-                found.sort();
-                found.dedup();
-                crate::fact::vote_stances::single(&found).map(|t| (d, t))
+            .filter(|(_, (subjects, found))| !subjects.is_empty() || !found.is_empty())
+            .map(|(d, (mut subjects, mut found))| {
+                let pick = if subjects.is_empty() {
+                    &mut found
+                } else {
+                    &mut subjects
+                };
+                pick.sort();
+                pick.dedup();
+                (d, crate::fact::vote_stances::single(pick))
             })
             .collect()
     }
@@ -428,8 +455,13 @@ impl<'a> Extractor<'a> {
         // A draft named with a paragraph number, or alone, sets the draft.
         for m in self.mentions.within(sentence) {
             if let Entity::Document(d) = &m.entity {
-                if self.is_draft(d) && ctx.document.is_none() {
-                    ctx.document = Some(d.clone());
+                if self.is_draft(d) {
+                    if ctx.document.is_none() {
+                        ctx.document = Some(d.clone());
+                    }
+                    if m.span.of(self.text).contains(|c: char| c.is_ascii_digit()) {
+                        ctx.last_draft = Some(d.clone());
+                    }
                 }
             }
         }

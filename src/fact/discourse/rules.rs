@@ -198,8 +198,9 @@ impl<'a> Extractor<'a> {
 
     /// What the draft of a match is about: the one target its sentence
     /// names (nothing if it names several), else what the draft it names is described as about (nothing
-    /// if it is not), else the topic of the draft under discussion, else
-    /// the block's, section's or title's.
+    /// if it is not), else what the draft under discussion is described as
+    /// about (nothing if several things), else the block's, section's or
+    /// title's.
     fn draft_topic(&self, toks: &Tokens, sentence: Span, ctx: &Context) -> Option<StanceTarget> {
         let named = self.target_set(sentence);
         if !named.is_empty() {
@@ -215,16 +216,23 @@ impl<'a> Extractor<'a> {
                 Entity::Document(d) if self.is_draft(d) => Some((d, x.span)),
                 _ => None,
             });
+        // A description ("the draft") is keyed by the mention finder on a
+        // guess of which draft it is; only a symbol settles it.
         if let Some((d, span)) = named_draft {
-            let topic = self.draft_topics.get(d).cloned();
-            if topic.is_some() || span.of(self.text).contains(|c: char| c.is_ascii_digit()) {
-                return topic;
+            if span.of(self.text).contains(|c: char| c.is_ascii_digit()) {
+                return self.draft_topics.get(d).cloned().flatten();
             }
         }
-        ctx.document
+        // The draft under discussion, if the text says what it is about
+        // (if it says several things, nothing: no block stands in for it).
+        match ctx
+            .last_draft
             .as_ref()
-            .and_then(|d| self.draft_topics.get(d).cloned())
-            .or_else(|| ctx.draft_topic.clone())
+            .and_then(|d| self.draft_topics.get(d))
+        {
+            Some(described) => described.clone(),
+            None => ctx.draft_topic.clone(),
+        }
     }
 
     /// Whether the match's `@backers` are a draft's sponsors, of no thing
