@@ -21,7 +21,7 @@ use crate::fact::align::{self, SourceDrafts};
 use crate::fact::SourceFacts;
 use crate::input::Pending;
 use crate::mention::Gazetteer;
-use crate::quad::{self, iri, void::GraphTally};
+use crate::quad::{self, void::GraphTally};
 use crate::reference::Reference;
 use anyhow::{Context, Result};
 use oxigraph::model::{GraphName, NamedNode, Quad};
@@ -37,14 +37,24 @@ pub struct Mapped {
 /// Maps one source's facts to its graph and its record; `hash` is the
 /// [`content_hash`] of its text.
 pub fn map_facts(facts: &SourceFacts, reference: &Reference, hash: String) -> Mapped {
-    let (quads, proposal_iris) = quad::source_and_proposals(facts, reference);
+    let quad::SourceGraph {
+        quads,
+        in_own,
+        tally,
+        shared,
+        proposal_iris,
+    } = quad::source_and_proposals(facts, reference);
     let stem = &facts.source.stem;
-    let graph: GraphName = iri::source_graph(stem).into();
-    let shared: GraphName = iri::shared_graph().into();
-    // Each once (`quad::source_and_proposals`), so tallied without a set.
+    // Each once (`quad::source_and_proposals`), and tallied there from
+    // the terms' ids.
     debug_assert!(quads.windows(2).all(|w| w[0] != w[1]));
-    let (own, common): (Vec<&Quad>, Vec<&Quad>) = quads.iter().partition(|q| q.graph_name == graph);
-    debug_assert!(common.iter().all(|q| q.graph_name == shared));
+    let own: Vec<&Quad> = quads
+        .iter()
+        .zip(&in_own)
+        .filter_map(|(q, &own)| own.then_some(q))
+        .collect();
+    #[cfg(debug_assertions)]
+    check_tallies(stem, &quads, &in_own, [&tally, &shared]);
     let votes = agreement::CastVote::of(&own);
     let sides = sides::Side::of(&own, &reference.derived(sides::Actors::new).0);
     let record = SourceRecord {
@@ -56,12 +66,28 @@ pub fn map_facts(facts: &SourceFacts, reference: &Reference, hash: String) -> Ma
         stances: facts.stances.len() as u64,
         drafts: SourceDrafts::of(facts),
         proposal_iris: proposal_iris.iter().map(NamedNode::as_str).collect(),
-        tally: GraphTally::of_distinct(&graph, own),
+        tally,
         votes,
         sides,
-        shared: GraphTally::of_distinct(&shared, common),
+        shared,
     };
     Mapped { quads, record }
+}
+
+/// In tests, that the tallies counted from ids are those of the quads.
+#[cfg(any(test, debug_assertions))]
+fn check_tallies(stem: &str, quads: &[Quad], in_own: &[bool], tallies: [&GraphTally; 2]) {
+    use crate::quad::iri;
+    let graphs: [GraphName; 2] = [iri::source_graph(stem).into(), iri::shared_graph().into()];
+    for (i, graph) in graphs.iter().enumerate() {
+        let part: Vec<&Quad> = quads
+            .iter()
+            .zip(in_own)
+            .filter_map(|(q, &own)| (own == (i == 0)).then_some(q))
+            .collect();
+        assert!(part.iter().all(|q| q.graph_name == *graph));
+        assert_eq!(*tallies[i], GraphTally::of_distinct(graph, part));
+    }
 }
 
 /// The graphs every build holds whatever its sources: the ontology and
@@ -260,4 +286,27 @@ fn process(
     }
     let facts = SourceFacts::extract(source, reference, gazetteer);
     Ok(Item::Fresh(map_facts(&facts, reference, hash)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tallies `quad::source_and_proposals` counts from the terms' ids
+    /// are those counted from the quads, on every seed.
+    #[test]
+    fn tallies_from_ids_are_those_of_the_quads() {
+        let reference = Reference::load().unwrap();
+        let gazetteer = Gazetteer::new(&reference);
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let sources = crate::input::collect(&[seeds]).unwrap();
+        assert!(sources.len() >= 5);
+        for source in sources {
+            let stem = source.stem.clone();
+            let facts = SourceFacts::extract(source, &reference, &gazetteer);
+            let g = quad::source_and_proposals(&facts, &reference);
+            assert!(g.in_own.iter().any(|&o| o) && g.in_own.iter().any(|&o| !o));
+            check_tallies(&stem, &g.quads, &g.in_own, [&g.tally, &g.shared]);
+        }
+    }
 }

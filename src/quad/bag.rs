@@ -17,6 +17,8 @@ use indexmap::IndexSet;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
 use rustc_hash::FxBuildHasher;
 
+use super::void::GraphTally;
+
 /// Subject, predicate, object and graph, as ids of [`Bag`]'s terms.
 type Ids = [u32; 4];
 
@@ -69,39 +71,70 @@ impl Bag {
     /// The distinct quads, in the order of their terms' first additions
     /// (subject, predicate, object, graph): the same for the same
     /// additions, so a source maps to the same list on any thread.
-    pub fn into_distinct(self) -> Vec<Quad> {
-        let Self {
-            terms, mut quads, ..
-        } = self;
-        quads.sort_unstable();
-        quads.dedup();
-        let mut terms: Vec<Option<Term>> = terms.into_iter().map(Some).collect();
-        let mut uses = vec![0u32; terms.len()];
-        for id in quads.iter().flatten() {
-            uses[*id as usize] += 1;
-        }
-        let mut take = |id: u32| -> Term {
-            let i = id as usize;
-            uses[i] -= 1;
-            if uses[i] == 0 {
-                terms[i].take()
-            } else {
-                terms[i].clone()
-            }
-            .expect("a term is taken at its last use")
-        };
-        quads
-            .iter()
-            .map(|&[s, p, o, g]| {
-                Quad::new(
-                    subject(take(s)),
-                    predicate(take(p)),
-                    take(o),
-                    graph(take(g)),
-                )
-            })
-            .collect()
+    pub fn into_distinct(mut self) -> Vec<Quad> {
+        self.dedup();
+        build(self.terms, &self.quads)
     }
+
+    /// [`Bag::into_distinct`], with whether each quad is in graph `own`,
+    /// and the tallies of graphs `own` and `other` counted from the ids
+    /// (see `void::ids`) before the quads are built.
+    pub fn into_tallied(mut self, own: u32, other: u32) -> Tallied {
+        self.dedup();
+        let terms = self.terms.as_slice();
+        let tallies = [own, other].map(|g| GraphTally::of_ids(terms, g, &self.quads));
+        let in_own = self.quads.iter().map(|q| q[3] == own).collect();
+        Tallied {
+            quads: build(self.terms, &self.quads),
+            in_own,
+            tallies,
+        }
+    }
+
+    /// Sorts the quads and drops the repeats.
+    fn dedup(&mut self) {
+        self.quads.sort_unstable();
+        self.quads.dedup();
+    }
+}
+
+/// A graph's distinct quads with their tallies ([`Bag::into_tallied`]).
+pub(super) struct Tallied {
+    pub quads: Vec<Quad>,
+    /// Whether each quad is in the graph tallied first.
+    pub in_own: Vec<bool>,
+    /// The tallies of the two graphs, in the order asked.
+    pub tallies: [GraphTally; 2],
+}
+
+/// The quads of `ids`, each term moved into its last quad rather than
+/// cloned.
+fn build(terms: IndexSet<Term, FxBuildHasher>, ids: &[Ids]) -> Vec<Quad> {
+    let mut terms: Vec<Option<Term>> = terms.into_iter().map(Some).collect();
+    let mut uses = vec![0u32; terms.len()];
+    for id in ids.iter().flatten() {
+        uses[*id as usize] += 1;
+    }
+    let mut take = |id: u32| -> Term {
+        let i = id as usize;
+        uses[i] -= 1;
+        if uses[i] == 0 {
+            terms[i].take()
+        } else {
+            terms[i].clone()
+        }
+        .expect("a term is taken at its last use")
+    };
+    ids.iter()
+        .map(|&[s, p, o, g]| {
+            Quad::new(
+                subject(take(s)),
+                predicate(take(p)),
+                take(o),
+                graph(take(g)),
+            )
+        })
+        .collect()
 }
 
 fn subject(t: Term) -> NamedOrBlankNode {

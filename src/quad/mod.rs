@@ -27,6 +27,7 @@ use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use std::collections::BTreeMap;
 use vocab::*;
+use void::GraphTally;
 
 pub use corpus::{
     agreements, alignments, corpus, outcomes, stance_agreements, StanceAgreement, VotingAgreement,
@@ -546,10 +547,25 @@ pub fn edit_proposal_iris(facts: &SourceFacts, labels: &Labels) -> Vec<NamedNode
         .collect()
 }
 
-/// The graph of one source, and the IRIs of its edit proposals
-/// ([`edit_proposal_iris`]): the build keeps those in the source's record,
-/// and each costs a digest of its evidence, so they are made once.
-pub fn source_and_proposals(facts: &SourceFacts, r: &Reference) -> (Vec<Quad>, Vec<NamedNode>) {
+/// One source's mapping ([`source_and_proposals`]).
+pub struct SourceGraph {
+    /// The quads of the source's graph and of the shared graph, each once.
+    pub quads: Vec<Quad>,
+    /// Whether each quad is in the source's graph (else the shared one).
+    pub in_own: Vec<bool>,
+    /// The tallies of the source's graph and of its part of the shared
+    /// graph, counted before the quads were built.
+    pub tally: GraphTally,
+    pub shared: GraphTally,
+    /// The IRIs of its edit proposals, in order ([`edit_proposal_iris`]).
+    pub proposal_iris: Vec<NamedNode>,
+}
+
+/// The graph of one source, its tallies, and the IRIs of its edit
+/// proposals ([`edit_proposal_iris`]): the build keeps those in the
+/// source's record, and each costs a digest of its evidence, so they are
+/// made once.
+pub fn source_and_proposals(facts: &SourceFacts, r: &Reference) -> SourceGraph {
     let stem = &facts.source.stem;
     let mut g = Sink::new(iri::source_graph(stem));
     let labels = Labels::new(r, &facts.ad_hoc);
@@ -729,5 +745,16 @@ pub fn source_and_proposals(facts: &SourceFacts, r: &Reference) -> (Vec<Quad>, V
         evidence(&mut g, &id, facts, s.evidence);
     }
     votes::add(&mut g, facts, &labels);
-    (g.into_distinct(), proposal_iris)
+    let bag::Tallied {
+        quads,
+        in_own,
+        tallies: [tally, shared],
+    } = g.quads.into_tallied(g.graph, g.other);
+    SourceGraph {
+        quads,
+        in_own,
+        tally,
+        shared,
+        proposal_iris,
+    }
 }

@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 
+mod ids;
+
 fn n(ns: &str, local: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{ns}{local}"))
 }
@@ -102,18 +104,23 @@ fn subject_str(s: &NamedOrBlankNode) -> (&str, &str) {
 /// The hash a tally remembers a triple by.
 pub fn triple_hash(q: &Quad) -> u64 {
     let (sk, s) = subject_str(&q.subject);
-    let object = match &q.object {
-        Term::NamedNode(n) => return hash64(&[sk, s, q.predicate.as_str(), "<", n.as_str()]),
-        Term::BlankNode(b) => return hash64(&[sk, s, q.predicate.as_str(), "_:", b.as_str()]),
+    hash_of_triple(sk, s, q.predicate.as_str(), &q.object)
+}
+
+/// [`triple_hash`] of a subject given as its kind (`<` or `_:`) and text.
+fn hash_of_triple(sk: &str, s: &str, p: &str, o: &Term) -> u64 {
+    let object = match o {
+        Term::NamedNode(n) => return hash64(&[sk, s, p, "<", n.as_str()]),
+        Term::BlankNode(b) => return hash64(&[sk, s, p, "_:", b.as_str()]),
         Term::Literal(l) => l,
         #[allow(unreachable_patterns)]
-        other => return hash64(&[sk, s, q.predicate.as_str(), "t", &other.to_string()]),
+        other => return hash64(&[sk, s, p, "t", &other.to_string()]),
     };
     let (kind, extra) = match object.language() {
         Some(lang) => ("@", lang),
         None => ("^", object.datatype().as_str()),
     };
-    hash64(&[sk, s, q.predicate.as_str(), kind, extra, object.value()])
+    hash64(&[sk, s, p, kind, extra, object.value()])
 }
 
 fn sorted(mut v: Vec<u64>) -> Vec<u64> {
