@@ -190,12 +190,18 @@ pub fn voted_paragraph(of: &Entity, number: u32, preambular: bool) -> NamedNode 
 
 /// The Web Annotation target for a span of a source, and its two selectors.
 pub fn evidence(stem: &str, start: usize, end: usize) -> [NamedNode; 3] {
-    let base = format!("{ID}evidence/{}/{start}-{end}", segment(stem));
-    [
-        node(base.clone()),
-        node(format!("{base}/quote")),
-        node(format!("{base}/position")),
-    ]
+    let base = evidence_target(stem, start, end);
+    let (quote, position) = (
+        format!("{}/quote", base.as_str()),
+        format!("{}/position", base.as_str()),
+    );
+    [base, node(quote), node(position)]
+}
+
+/// The first of [`evidence`]'s IRIs alone: the span (every fact read from
+/// it names it; its selectors are described once).
+pub fn evidence_target(stem: &str, start: usize, end: usize) -> NamedNode {
+    node(format!("{ID}evidence/{}/{start}-{end}", segment(stem)))
 }
 
 /// The Web Annotation (`oa:Annotation`) that links a stance or proposal

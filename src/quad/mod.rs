@@ -97,6 +97,8 @@ struct Sink {
     /// The ids of the vocabulary IRIs added through [`Sink::vocab`], by
     /// [`static_key`].
     vocab: rustc_hash::FxHashMap<[usize; 4], u32>,
+    /// The id of the source's IRI, once an evidence has named it.
+    source: Option<u32>,
 }
 
 /// A vocabulary IRI as its namespace and local name: the predicates and
@@ -131,6 +133,7 @@ impl Sink {
             offsets: None,
             described: Default::default(),
             vocab: Default::default(),
+            source: None,
         }
     }
     fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
@@ -172,6 +175,44 @@ impl Sink {
             self.graph,
         ];
         self.quads.add(q);
+    }
+    /// The id of IRI `n`, moved into the table (for a subject or object
+    /// a run of quads shares: added by id, never cloned per quad).
+    fn node(&mut self, n: NamedNode) -> u32 {
+        self.quads.term(n.into())
+    }
+    /// The id of the IRI of source `stem` (of this graph), made once.
+    fn source_id(&mut self, stem: &str) -> u32 {
+        match self.source {
+            Some(id) => id,
+            None => {
+                let id = self.node(iri::source(stem));
+                self.source = Some(id);
+                id
+            }
+        }
+    }
+    /// The quad (`s`, `p`, `o`) of ids, with a vocabulary predicate.
+    fn add_i(&mut self, s: u32, p: Vocab, o: u32) {
+        let q = [s, self.vocab(p), o, self.graph];
+        self.quads.add(q);
+    }
+    /// [`Sink::add_i`] with a vocabulary object (a class, a motivation).
+    fn vv_i(&mut self, s: u32, p: Vocab, o: Vocab) {
+        let o = self.vocab(o);
+        self.add_i(s, p, o);
+    }
+    /// [`Sink::add_i`] with a plain literal.
+    fn str_i(&mut self, s: u32, p: Vocab, v: &str) {
+        let o = self.quads.term(Literal::new_simple_literal(v).into());
+        self.add_i(s, p, o);
+    }
+    /// [`Sink::add_i`] with a typed literal.
+    fn typed_i(&mut self, s: u32, p: Vocab, v: &str, dt: &str) {
+        let o = self
+            .quads
+            .term(Literal::new_typed_literal(v, n(XSD, dt)).into());
+        self.add_i(s, p, o);
     }
     /// [`Sink::str`] with a vocabulary predicate.
     fn str_v(&mut self, s: &NamedNode, p: Vocab, v: &str) {
@@ -438,6 +479,13 @@ fn context(text: &str, span: Span, n: usize) -> (String, String) {
     (before[from..].to_string(), after[..to].to_string())
 }
 
+/// Describes the evidence of `subject` (a stance, a proposal, a vote):
+/// its quote, the text span as an `oa:SpecificResource` with its two
+/// selectors, and the `oa:Annotation` linking the two. An evidence adds
+/// some twenty quads over five IRIs of its own: each IRI is interned once
+/// (moved into the table, not cloned per quad) and its quads are added by
+/// id; the span's IRIs and labels are made only the first time the span
+/// is described.
 fn evidence(g: &mut Sink, subject: &NamedNode, facts: &SourceFacts, span: Span) {
     let text = &facts.source.text;
     let stem = &facts.source.stem;
@@ -448,65 +496,70 @@ fn evidence(g: &mut Sink, subject: &NamedNode, facts: &SourceFacts, span: Span) 
     );
     // The span itself is described once per graph: another fact read from
     // the same span would add the same quads again, every term of them
-    // added before (a graph's quads are a set, in the order of their
-    // terms' first additions, so leaving the repeats out changes nothing).
+    // added before (a graph's quads are a set, so leaving the repeats out
+    // changes nothing).
     let first = g.described.insert((g.graph, span.start, span.end));
-    let [target, quote_sel, pos_sel] = iri::evidence(stem, start, end);
-    g.add_v(subject, (PROV, "wasDerivedFrom"), iri::source(stem));
-    g.str_v(subject, (OEWG, "quote"), exact);
-    g.add_v(subject, (OEWG, "evidence"), target.clone());
-    let place = format!("{stem}, characters {start}-{end}");
+    let target_iri = iri::evidence_target(stem, start, end);
+    let annotation_iri = iri::annotation(&target_iri, subject);
+    let source = g.source_id(stem);
+    let body = g.quads.subject(subject);
+    g.add_i(body, (PROV, "wasDerivedFrom"), source);
+    g.str_i(body, (OEWG, "quote"), exact);
+    let target = g.node(target_iri);
+    g.add_i(body, (OEWG, "evidence"), target);
     if first {
-        g.add_vv(&target, (RDF, "type"), (OA, "SpecificResource"));
-        g.str_v(&target, (RDFS, "label"), &format!("Text span in {place}"));
-        g.add_v(&target, (OA, "hasSource"), iri::source(stem));
+        g.vv_i(target, (RDF, "type"), (OA, "SpecificResource"));
+        g.str_i(
+            target,
+            (RDFS, "label"),
+            &format!("Text span in {stem}, characters {start}-{end}"),
+        );
+        g.add_i(target, (OA, "hasSource"), source);
     }
     // The Web Annotation proper, so annotation clients find the evidence:
     // the stance or proposal is its body, the span its target.
-    let annotation = iri::annotation(&target, subject);
-    g.add_vv(&annotation, (RDF, "type"), (OA, "Annotation"));
-    g.str_v(
-        &annotation,
+    let annotation = g.node(annotation_iri);
+    g.vv_i(annotation, (RDF, "type"), (OA, "Annotation"));
+    g.str_i(
+        annotation,
         (RDFS, "label"),
-        &format!("Evidence from {place}"),
+        &format!("Evidence from {stem}, characters {start}-{end}"),
     );
-    g.add_v(&annotation, (OA, "hasBody"), subject.clone());
-    g.add_v(&annotation, (OA, "hasTarget"), target.clone());
-    g.add_vv(&annotation, (OA, "motivatedBy"), (OA, "describing"));
+    g.add_i(annotation, (OA, "hasBody"), body);
+    g.add_i(annotation, (OA, "hasTarget"), target);
+    g.vv_i(annotation, (OA, "motivatedBy"), (OA, "describing"));
     if !first {
         return;
     }
-    g.add_v(&target, (OA, "hasSelector"), quote_sel.clone());
-    g.add_v(&target, (OA, "hasSelector"), pos_sel.clone());
+    let [_, quote_iri, pos_iri] = iri::evidence(stem, start, end);
+    let (quote_sel, pos_sel) = (g.node(quote_iri), g.node(pos_iri));
+    g.add_i(target, (OA, "hasSelector"), quote_sel);
+    g.add_i(target, (OA, "hasSelector"), pos_sel);
     let (prefix, suffix) = context(text, span, 32);
-    g.add_vv(&quote_sel, (RDF, "type"), (OA, "TextQuoteSelector"));
-    g.str_v(
-        &quote_sel,
+    let place = format!("{stem}, characters {start}-{end}");
+    g.vv_i(quote_sel, (RDF, "type"), (OA, "TextQuoteSelector"));
+    g.str_i(
+        quote_sel,
         (RDFS, "label"),
         &format!("Quote selector, {place}"),
     );
-    g.str_v(&quote_sel, (OA, "exact"), exact);
-    g.str_v(&quote_sel, (OA, "prefix"), &prefix);
-    g.str_v(&quote_sel, (OA, "suffix"), &suffix);
-    g.add_vv(&pos_sel, (RDF, "type"), (OA, "TextPositionSelector"));
-    g.str_v(
-        &pos_sel,
+    g.str_i(quote_sel, (OA, "exact"), exact);
+    g.str_i(quote_sel, (OA, "prefix"), &prefix);
+    g.str_i(quote_sel, (OA, "suffix"), &suffix);
+    g.vv_i(pos_sel, (RDF, "type"), (OA, "TextPositionSelector"));
+    g.str_i(
+        pos_sel,
         (RDFS, "label"),
         &format!("Position selector, {place}"),
     );
     // The Web Annotation vocabulary types offsets as non-negative integers.
-    g.typed_v(
-        &pos_sel,
+    g.typed_i(
+        pos_sel,
         (OA, "start"),
         &start.to_string(),
         "nonNegativeInteger",
     );
-    g.typed_v(
-        &pos_sel,
-        (OA, "end"),
-        &end.to_string(),
-        "nonNegativeInteger",
-    );
+    g.typed_i(pos_sel, (OA, "end"), &end.to_string(), "nonNegativeInteger");
 }
 
 /// The IRI of each edit proposal of a source, in order.
