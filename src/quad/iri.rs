@@ -13,13 +13,20 @@ fn node(iri: String) -> NamedNode {
 
 /// Percent-encodes what may not appear in an IRI path segment.
 fn segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_segment(&mut out, s);
+    out
+}
+
+/// [`segment`] written at the end of `out`.
+fn push_segment(out: &mut String, s: &str) {
     let safe = |b: u8| b.is_ascii_alphanumeric() || b"-._~".contains(&b);
     // Most segments (stems, codes, slugs) need no escape: copied whole
     // rather than a character at a time.
     if s.bytes().all(safe) {
-        return s.to_owned();
+        out.push_str(s);
+        return;
     }
-    let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
         if ch.is_ascii_alphanumeric() || "-._~".contains(ch) {
             out.push(ch);
@@ -27,10 +34,20 @@ fn segment(s: &str) -> String {
             let mut buf = [0u8; 4];
             for b in ch.encode_utf8(&mut buf).bytes() {
                 out.push('%');
-                push_hex(&mut out, b, b"0123456789ABCDEF");
+                push_hex(out, b, b"0123456789ABCDEF");
             }
         }
     }
+}
+
+/// `{ID}{kind}{segment(key)}`, written once into a string of the right
+/// size: the IRIs a mapping mints for every fact (entities, evidence
+/// spans) went through `format!` and a second string for the segment.
+fn under_id(kind: &str, key: &str) -> String {
+    let mut out = String::with_capacity(ID.len() + kind.len() + key.len() + 24);
+    out.push_str(ID);
+    out.push_str(kind);
+    push_segment(&mut out, key);
     out
 }
 
@@ -46,15 +63,15 @@ pub fn term(local: &str) -> NamedNode {
 }
 
 pub fn entity(e: &Entity) -> NamedNode {
-    match e {
-        Entity::State(code) => node(format!("{ID}state/{}", segment(code))),
-        Entity::Group(code) => node(format!("{ID}group/{}", segment(code))),
-        Entity::Person(slug) => node(format!("{ID}person/{}", segment(slug))),
-        Entity::Body(slug) => node(format!("{ID}body/{}", segment(slug))),
-        Entity::Resolution(key) => node(format!("{ID}resolution/{}", segment(key))),
-        Entity::Document(slug) => node(format!("{ID}document/{}", segment(slug))),
-        Entity::Policy(slug) => node(format!("{ID}proposal/{}", segment(slug))),
-    }
+    node(match e {
+        Entity::State(code) => under_id("state/", code),
+        Entity::Group(code) => under_id("group/", code),
+        Entity::Person(slug) => under_id("person/", slug),
+        Entity::Body(slug) => under_id("body/", slug),
+        Entity::Resolution(key) => under_id("resolution/", key),
+        Entity::Document(slug) => under_id("document/", slug),
+        Entity::Policy(slug) => under_id("proposal/", slug),
+    })
 }
 
 /// `id:resolution/{key}/adoption`: the General Assembly's recorded vote
@@ -76,7 +93,10 @@ pub fn organisation(name: &str) -> NamedNode {
 }
 
 pub fn paragraph(document: &str, number: u32) -> NamedNode {
-    node(format!("{ID}document/{}/p{number}", segment(document)))
+    use std::fmt::Write;
+    let mut iri = under_id("document/", document);
+    write!(iri, "/p{number}").expect("writing to a string");
+    node(iri)
 }
 
 /// `id:document/{slug}/p{n}-{letter}`: a sub-paragraph ("30 d)").
@@ -89,7 +109,7 @@ pub fn subparagraph(document: &str, number: u32, letter: &str) -> NamedNode {
 }
 
 pub fn source(stem: &str) -> NamedNode {
-    node(format!("{ID}source/{}", segment(stem)))
+    node(under_id("source/", stem))
 }
 
 pub fn source_graph(stem: &str) -> NamedNode {
@@ -160,16 +180,22 @@ pub fn digest(parts: &[&str]) -> String {
 
 /// `id:proposal/edit/{readable key}-{hash}`.
 pub fn edit_proposal(readable: &str, hash: &str) -> NamedNode {
-    node(format!("{ID}proposal/edit/{}-{hash}", segment(readable)))
+    let mut iri = under_id("proposal/edit/", readable);
+    iri.extend(["-", hash]);
+    node(iri)
 }
 
 pub fn stance(readable: &str, hash: &str) -> NamedNode {
-    node(format!("{ID}stance/{}-{hash}", segment(readable)))
+    let mut iri = under_id("stance/", readable);
+    iri.extend(["-", hash]);
+    node(iri)
 }
 
 /// `id:vote/{readable key}-{hash}`: a recorded vote as one source reports it.
 pub fn recorded_vote(readable: &str, hash: &str) -> NamedNode {
-    node(format!("{ID}vote/{}-{hash}", segment(readable)))
+    let mut iri = under_id("vote/", readable);
+    iri.extend(["-", hash]);
+    node(iri)
 }
 
 /// `id:vote/{key}/{ISO}`: one named state's vote in a recorded vote.
@@ -201,17 +227,17 @@ pub fn evidence(stem: &str, start: usize, end: usize) -> [NamedNode; 3] {
 /// The first of [`evidence`]'s IRIs alone: the span (every fact read from
 /// it names it; its selectors are described once).
 pub fn evidence_target(stem: &str, start: usize, end: usize) -> NamedNode {
-    node(format!("{ID}evidence/{}/{start}-{end}", segment(stem)))
+    use std::fmt::Write;
+    let mut iri = under_id("evidence/", stem);
+    write!(iri, "/{start}-{end}").expect("writing to a string");
+    node(iri)
 }
 
 /// The Web Annotation (`oa:Annotation`) that links a stance or proposal
 /// (its body) to the span it was read from (its target).
 pub fn annotation(target: &NamedNode, body: &NamedNode) -> NamedNode {
-    node(format!(
-        "{}/annotation-{}",
-        target.as_str(),
-        digest(&[body.as_str()])
-    ))
+    let hash = digest(&[body.as_str()]);
+    node([target.as_str(), "/annotation-", &hash].concat())
 }
 
 /// Whether `graph` is the graph of one source (not the ontology,

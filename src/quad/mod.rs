@@ -203,7 +203,7 @@ impl Sink {
         self.add_i(s, p, o);
     }
     /// [`Sink::add_i`] with a plain literal.
-    fn str_i(&mut self, s: u32, p: Vocab, v: &str) {
+    fn str_i(&mut self, s: u32, p: Vocab, v: impl Into<String>) {
         let o = self.quads.term(Literal::new_simple_literal(v).into());
         self.add_i(s, p, o);
     }
@@ -214,8 +214,9 @@ impl Sink {
             .term(Literal::new_typed_literal(v, n(XSD, dt)).into());
         self.add_i(s, p, o);
     }
-    /// [`Sink::str`] with a vocabulary predicate.
-    fn str_v(&mut self, s: &NamedNode, p: Vocab, v: &str) {
+    /// [`Sink::str`] with a vocabulary predicate (a `String` is moved into
+    /// the literal, not copied).
+    fn str_v(&mut self, s: &NamedNode, p: Vocab, v: impl Into<String>) {
         self.add_v(s, p, Literal::new_simple_literal(v));
     }
     /// [`Sink::typed`] with a vocabulary predicate.
@@ -405,7 +406,7 @@ pub fn reference(r: &Reference) -> Vec<Quad> {
     for res in &r.resolutions {
         let id = iri::entity(&Entity::Resolution(res.key.clone()));
         g.types(&id, &["Resolution"]);
-        g.str_v(&id, (RDFS, "label"), &format!("Resolution {}", res.symbol));
+        g.str_v(&id, (RDFS, "label"), format!("Resolution {}", res.symbol));
         g.str_v(&id, (OEWG, "symbol"), &res.symbol);
         g.str_v(&id, (DCTERMS, "title"), &res.title);
         g.typed_v(&id, (OEWG, "year"), &res.year, "integer");
@@ -512,7 +513,7 @@ fn evidence(g: &mut Sink, subject: &NamedNode, facts: &SourceFacts, span: Span) 
         g.str_i(
             target,
             (RDFS, "label"),
-            &format!("Text span in {stem}, characters {start}-{end}"),
+            format!("Text span in {stem}, characters {start}-{end}"),
         );
         g.add_i(target, (OA, "hasSource"), source);
     }
@@ -523,7 +524,7 @@ fn evidence(g: &mut Sink, subject: &NamedNode, facts: &SourceFacts, span: Span) 
     g.str_i(
         annotation,
         (RDFS, "label"),
-        &format!("Evidence from {stem}, characters {start}-{end}"),
+        format!("Evidence from {stem}, characters {start}-{end}"),
     );
     g.add_i(annotation, (OA, "hasBody"), body);
     g.add_i(annotation, (OA, "hasTarget"), target);
@@ -541,7 +542,7 @@ fn evidence(g: &mut Sink, subject: &NamedNode, facts: &SourceFacts, span: Span) 
     g.str_i(
         quote_sel,
         (RDFS, "label"),
-        &format!("Quote selector, {place}"),
+        format!("Quote selector, {place}"),
     );
     g.str_i(quote_sel, (OA, "exact"), exact);
     g.str_i(quote_sel, (OA, "prefix"), &prefix);
@@ -550,7 +551,7 @@ fn evidence(g: &mut Sink, subject: &NamedNode, facts: &SourceFacts, span: Span) 
     g.str_i(
         pos_sel,
         (RDFS, "label"),
-        &format!("Position selector, {place}"),
+        format!("Position selector, {place}"),
     );
     // The Web Annotation vocabulary types offsets as non-negative integers.
     g.typed_i(
@@ -712,7 +713,7 @@ pub fn source_and_proposals(facts: &SourceFacts, r: &Reference) -> SourceGraph {
         g.str_v(
             id,
             (RDFS, "label"),
-            &format!(
+            format!(
                 "{}: {} ({})",
                 labels.of(&p.proposer),
                 p.action.name(),
@@ -785,7 +786,7 @@ pub fn source_and_proposals(facts: &SourceFacts, r: &Reference) -> SourceGraph {
         g.str_v(
             &id,
             (RDFS, "label"),
-            &format!("{} {verb} {target_label}", labels.of(&s.actor)),
+            format!("{} {verb} {target_label}", labels.of(&s.actor)),
         );
         let actor = iri::entity(&s.actor);
         g.add_v(&id, (OEWG, "actor"), actor.clone());

@@ -43,7 +43,7 @@ pub(super) fn paragraphs(g: &mut Sink, facts: &SourceFacts, labels: &Labels, src
                 g.str_v(
                     &id,
                     (RDFS, "label"),
-                    &format!("{doc_label}, paragraph {}", p.number),
+                    format!("{doc_label}, paragraph {}", p.number),
                 );
                 g.add_v(
                     &id,
@@ -88,7 +88,7 @@ pub(super) fn subparagraph(
     g.str_v(
         id,
         (RDFS, "label"),
-        &format!("{doc_label}, paragraph {n} {letter})"),
+        format!("{doc_label}, paragraph {n} {letter})"),
     );
     g.add_v(id, (DCTERMS, "isPartOf"), iri::paragraph(doc, n));
     g.typed_v(id, (OEWG, "number"), &n.to_string(), "integer");

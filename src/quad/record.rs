@@ -75,7 +75,7 @@ fn resolutions(g: &mut Sink, r: &Reference) {
             g.str_v(
                 &vote,
                 (RDFS, "label"),
-                &format!("Adoption of {}", res.symbol),
+                format!("Adoption of {}", res.symbol),
             );
             g.add_v(&vote, (OEWG, "votedOn"), id.clone());
             g.add_v(&vote, (OEWG, "inBody"), unga.clone());

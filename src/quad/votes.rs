@@ -138,7 +138,7 @@ pub(super) fn add(g: &mut Sink, facts: &SourceFacts, labels: &Labels) {
             g.str_v(
                 &vid,
                 (RDFS, "label"),
-                &format!("{}: {} ({title})", labels.of(&state), sv.cast.name()),
+                format!("{}: {} ({title})", labels.of(&state), sv.cast.name()),
             );
             g.add_v(&vid, (OEWG, "voter"), iri::entity(&state));
             g.add_v(&vid, (OEWG, "voteCast"), o(sv.cast.name()));
