@@ -9,20 +9,10 @@
 
 mod common;
 
-use common::{code, extract};
-use oewg_kg::fact::{Polarity, StanceTarget};
+use oewg_kg::fact::Polarity;
 
 fn on_the_poa(text: &str) -> Vec<(String, Polarity)> {
-    let f = extract("report", text, "2025-11-04");
-    let mut v: Vec<_> = f
-        .stances
-        .iter()
-        .filter(|s| s.target == StanceTarget::Body("poa".into()))
-        .map(|s| (code(&s.actor), s.polarity))
-        .collect();
-    v.sort();
-    v.dedup();
-    v
+    common::on_the_poa("report", text, "2025-11-04")
 }
 
 fn backers(codes: &[&str]) -> Vec<(String, Polarity)> {

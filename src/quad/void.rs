@@ -237,11 +237,22 @@ impl GraphTally {
                 }
             }
         }
-        t.properties.sort_unstable();
-        t.shared_triples = sorted(triples);
-        t.shared_subjects = sorted(subjects);
-        t.shared_members = members.into_iter().map(|(c, v)| (c, sorted(v))).collect();
+        t.finish_shared(triples, subjects, members);
         t
+    }
+
+    /// Sorts what was tallied of the shared graph into the tally; the same
+    /// for quads and for term ids (`ids`).
+    fn finish_shared(
+        &mut self,
+        triples: Vec<u64>,
+        subjects: Vec<u64>,
+        members: BTreeMap<String, Vec<u64>>,
+    ) {
+        self.properties.sort_unstable();
+        self.shared_triples = sorted(triples);
+        self.shared_subjects = sorted(subjects);
+        self.shared_members = members.into_iter().map(|(c, v)| (c, sorted(v))).collect();
     }
 }
 

@@ -164,6 +164,21 @@ pub fn extract(stem: &str, text: &str, date: &str) -> oewg_kg::fact::SourceFacts
     )
 }
 
+/// `(holder, polarity)` of every stance on the Programme of Action, sorted,
+/// each once.
+pub fn on_the_poa(stem: &str, text: &str, date: &str) -> Vec<(String, oewg_kg::fact::Polarity)> {
+    let f = extract(stem, text, date);
+    let mut v: Vec<_> = f
+        .stances
+        .iter()
+        .filter(|s| s.target == oewg_kg::fact::StanceTarget::Body("poa".into()))
+        .map(|s| (code(&s.actor), s.polarity))
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
 /// A state's or group's code; other entities by their debug form.
 pub fn code(e: &oewg_kg::mention::Entity) -> String {
     match e {

@@ -6,7 +6,7 @@
 //! predicate into two sets for every quad of the corpus (3% of
 //! extraction).
 
-use super::{hash64, hash_of_triple, iri, sorted, GraphTally, OEWG, RDF};
+use super::{hash64, hash_of_triple, iri, GraphTally, OEWG, RDF};
 use indexmap::set::Slice;
 use oxigraph::model::Term;
 use std::collections::BTreeMap;
@@ -105,10 +105,7 @@ impl GraphTally {
                 members.entry(c.to_string()).or_default().push(sh);
             }
         }
-        t.properties.sort_unstable();
-        t.shared_triples = sorted(triples);
-        t.shared_subjects = sorted(subjects);
-        t.shared_members = members.into_iter().map(|(c, v)| (c, sorted(v))).collect();
+        t.finish_shared(triples, subjects, members);
         t
     }
 }
