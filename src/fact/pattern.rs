@@ -7,7 +7,10 @@
 //! mark, a mention (one token however many words it spans) or a cue phrase
 //! from `ontology/cues.csv` (one token as well). Each carries classes:
 //! `@actor`, `@target`, `@body`, `@policy`, `@document` for mentions, and
-//! `%support`, `%good`, `%negation` … (the cue kinds) for cues.
+//! `%support`, `%good`, `%negation` … (the cue kinds) for cues; the
+//! discourse reader adds pointers (`@it`, `@such`, `@backers`, `@critics`)
+//! and a draft's name or the word for it (`@draft`, `@text`), see
+//! `fact::discourse::tokens`.
 //!
 //! A pattern is a space-separated sequence of elements:
 //!

@@ -197,10 +197,10 @@ impl<'a> Extractor<'a> {
     }
 
     /// What the draft of a match is about: the one target its sentence
-    /// names (nothing if it names several), else what the draft it names is described as about (nothing
-    /// if it is not), else what the draft under discussion is described as
-    /// about (nothing if several things), else the block's, section's or
-    /// title's.
+    /// names (nothing if it names several), else what the draft it names
+    /// by its symbol is described as about (nothing if it is not), else
+    /// what the draft last named so is described as about (nothing if
+    /// several things), else the block's, section's or title's.
     fn draft_topic(&self, toks: &Tokens, sentence: Span, ctx: &Context) -> Option<StanceTarget> {
         let named = self.target_set(sentence);
         if !named.is_empty() {
