@@ -137,9 +137,11 @@ struct Extractor<'a> {
     table_rows: Vec<tables::Row>,
     /// The rows of the text's position matrices (`matrix`).
     position_rows: Vec<matrix::PositionRow>,
-    /// Each draft's topic: the one body or policy of the sentences that
-    /// name it and no other draft ("L.40, which would establish a
-    /// programme of action"), for its sponsors (`rules`).
+    /// Each draft's topic, for its sponsors and opponents (`rules`): the
+    /// subject named right after it ("L.52 on a Programme of Action"), else
+    /// the one body or policy of the sentences that name it and no other
+    /// draft ("L.40, which would establish a programme of action"); `None`
+    /// when those name several.
     draft_topics: BTreeMap<String, Option<StanceTarget>>,
 }
 

@@ -109,7 +109,7 @@ static PROPOSAL_NOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:proposal|suggestion|amendment|request)s?$").unwrap());
 /// " from the ", " by ", " of ", " made yesterday by the delegation of ":
 /// right after a proposal noun, before its proposer.
-static FROM_OR_BY: LazyLock<Regex> = LazyLock::new(|| {
+static PROPOSER_AFTER_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+(?:(?:made|presented|put\s+forward|tabled|submitted|circulated|introduced|advanced)\s+(?:[a-z]+\s+){0,2}?)?(?:from|by|of)\s+(?:the\s+)?(?:(?:delegations?|representatives?)\s+of\s+(?:the\s+)?)?").unwrap()
 });
 
@@ -176,7 +176,7 @@ impl<'a> Extractor<'a> {
             return Vec::new();
         }
         let rest = Span::new(cue.span.end, clause.end);
-        let Some(m) = FROM_OR_BY.find(rest.of(self.text)) else {
+        let Some(m) = PROPOSER_AFTER_NOUN.find(rest.of(self.text)) else {
             return Vec::new();
         };
         // "At the request of Japan, a separate vote was taken …": a
