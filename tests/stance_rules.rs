@@ -157,3 +157,43 @@ fn a_negation_turns_a_need_and_an_application_of_law() {
         );
     }
 }
+
+#[test]
+fn no_before_what_is_called_needed_turns_it() {
+    let r = Reference::load().unwrap();
+    for text in [
+        "Samoa said no new treaty was needed.",
+        "For Samoa, no legally binding instrument is necessary at this stage.",
+    ] {
+        let got = stances(&r, text);
+        assert_eq!(
+            got,
+            vec![(
+                "WSM".to_string(),
+                Polarity::Opposition,
+                "legally-binding-instrument".to_string()
+            )],
+            "{text:?}"
+        );
+    }
+}
+
+/// A word or two in quotation marks is the speaker's own evaluation; a
+/// long quotation stays one token (a draft's wording is no evaluation).
+#[test]
+fn a_short_quotation_is_read_as_the_speakers_words() {
+    let r = Reference::load().unwrap();
+    let got = stances(
+        &r,
+        "Nauru described the Programme of Action as \u{201c}premature\u{201d}.",
+    );
+    assert_eq!(
+        got,
+        vec![("NRU".to_string(), Polarity::Opposition, "poa".to_string())]
+    );
+    let got = stances(
+        &r,
+        "Nauru described the Programme of Action as \"a body that would be premature today and divisive tomorrow\".",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}

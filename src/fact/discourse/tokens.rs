@@ -147,6 +147,10 @@ const DRAFT_FOLLOWERS: [&str; 16] = [
 /// (its symbol in brackets, "to the", the draft).
 const AMENDMENT_REACH: usize = 6;
 
+/// The most words a quotation may have and still be read word by word:
+/// "premature", "a floor, not a ceiling", "open to all".
+const SCARE_QUOTE_WORDS: usize = 4;
+
 /// A sentence's tokens, with where each stands and the mention it is.
 pub(super) struct Tokens<'a> {
     pub(super) tokens: Vec<Token>,
@@ -158,6 +162,15 @@ impl<'a> Extractor<'a> {
     /// The classed tokens of `sentence`.
     pub(super) fn tokens(&self, sentence: Span, quotes: &[Span]) -> Tokens<'a> {
         let text = self.text;
+        // A quotation of a few words ("described the PoA as “premature”")
+        // is the speaker's own evaluation, read as words; a longer one is
+        // a draft's or a speech's text, one token.
+        let quotes: Vec<Span> = quotes
+            .iter()
+            .filter(|q| q.of(text).split_whitespace().count() > SCARE_QUOTE_WORDS)
+            .copied()
+            .collect();
+        let quotes = &quotes[..];
         let targets: Vec<Span> = self.targets_in(sentence).into_iter().map(|t| t.0).collect();
         let mut units: Vec<(Span, Vec<String>, Option<&'a Mention>)> = Vec::new();
         for m in self.mentions.within(sentence) {
