@@ -22,6 +22,7 @@ struct StateRow {
     status: String,
     aliases: String,
     demonyms: String,
+    iso2: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -110,7 +111,7 @@ fn all_names(s: &StateRow) -> Vec<&str> {
 #[test]
 fn reference_files_are_utf8_lf_without_bom_with_exact_headers() {
     for (file, header) in [
-        ("states.csv", "code,name,wikidata,status,aliases,demonyms"),
+        ("states.csv", "code,name,wikidata,status,aliases,demonyms,iso2"),
         ("groups.csv", "code,name,aliases,members"),
     ] {
         let text = read_text(file);
@@ -160,6 +161,42 @@ fn state_codes_are_unique_sorted_iso_alpha3() {
     let listed: Vec<&str> = rows.iter().map(|s| s.code.as_str()).collect();
     let sorted: Vec<&str> = seen.into_iter().collect();
     assert_eq!(listed, sorted, "rows are not sorted by code");
+}
+
+/// ISO 3166-1 alpha-2, as the ISO list pairs them with the alpha-3 codes
+/// (checked against the list's published table): two capitals, one
+/// state each, and the pairs where the two codes differ most.
+#[test]
+fn iso_alpha2_codes_are_unique_and_pair_with_their_alpha3() {
+    let rows = states();
+    let mut seen = BTreeSet::new();
+    for s in &rows {
+        assert!(
+            s.iso2.len() == 2 && s.iso2.chars().all(|c| c.is_ascii_uppercase()),
+            "{}: iso2 {:?}",
+            s.code,
+            s.iso2
+        );
+        assert!(seen.insert(s.iso2.as_str()), "iso2 {} twice", s.iso2);
+    }
+    for (a3, a2) in [
+        ("CHE", "CH"),
+        ("GBR", "GB"),
+        ("DEU", "DE"),
+        ("ZAF", "ZA"),
+        ("ESP", "ES"),
+        ("KOR", "KR"),
+        ("PRK", "KP"),
+        ("HRV", "HR"),
+        ("SRB", "RS"),
+        ("LKA", "LK"),
+        ("VAT", "VA"),
+        ("PSE", "PS"),
+        ("TCD", "TD"),
+        ("SWZ", "SZ"),
+    ] {
+        assert_eq!(state(&rows, a3).iso2, a2, "{a3}");
+    }
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod dating;
 mod drafts;
 mod gazetteer;
 mod handles;
+mod mission_codes;
 mod persons;
 mod short_names;
 mod speakers;
@@ -180,6 +181,7 @@ impl Mentions {
         let speakers = speakers::find(text, &items);
         items.extend(speakers);
         items.extend(handles::find(text, gazetteer, &date));
+        items.extend(mission_codes::find(text, reference, gazetteer, &date));
         // Keep the leftmost-longest of overlapping mentions.
         items.sort_by(|a, b| {
             a.span

@@ -45,6 +45,9 @@ pub struct State {
     pub aliases: Vec<String>,
     #[serde(deserialize_with = "split_bar")]
     pub demonyms: Vec<String>,
+    /// ISO 3166-1 alpha-2 code ("CH"), which diplomatic cables put before
+    /// "DEL" for a delegation (`mention::mission_codes`).
+    pub iso2: String,
 }
 
 /// A group of states (EU, CARICOM, …).
