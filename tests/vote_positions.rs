@@ -136,3 +136,21 @@ fn a_resolution_cited_as_a_mandate_is_not_the_voted_text() {
         .collect();
     assert!(!on.iter().any(|e| e.contains("73")), "{on:?}");
 }
+
+/// A memo names a draft by its short symbol alone and says what it is
+/// about in another paragraph; the vote's own paragraph opens its lists
+/// with the side ("Against included …").
+#[test]
+fn a_short_symbol_described_elsewhere_gives_its_vote_a_topic() {
+    let memo = "Briefing memo\n\n\
+        SUMMARY: L.41 (PoA, France/Egypt) went through comfortably.\n\n\
+        1. L.41. Recorded vote 150-9-12. Against included Laos and Oman. Fiji voted yes.\n";
+    assert_eq!(
+        on_the_poa(memo),
+        [
+            ("FJI".to_string(), Polarity::Support),
+            ("LAO".to_string(), Polarity::Opposition),
+            ("OMN".to_string(), Polarity::Opposition)
+        ]
+    );
+}

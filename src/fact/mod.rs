@@ -173,7 +173,12 @@ impl SourceFacts {
         add_targeted_paragraphs(&proposals, &mut paragraphs);
         let mut stances = stances;
         stances.extend(vote_stances::from_votes(
-            text, &votes, &segments, &mentions, reference,
+            text,
+            &votes,
+            &segments,
+            &mentions,
+            reference,
+            &voted_texts,
         ));
         stances.extend(vote_stances::on_edits(text, &votes, &proposals));
         ad_hoc.extend(mentions.ad_hoc.clone());

@@ -15,7 +15,8 @@
 //! unread blind set's edit stances from 0.58 to 0.84).
 
 use super::{Cast, Polarity, RecordedVote, Stance, StanceTarget, VotedText};
-use crate::mention::{Entity, Mentions};
+use crate::mention::{AdHoc, Entity, Mentions};
+use std::collections::BTreeMap;
 use crate::reference::Reference;
 use crate::segment::{Segments, Span};
 use regex::Regex;
@@ -28,6 +29,7 @@ pub fn from_votes(
     segments: &Segments,
     mentions: &Mentions,
     reference: &Reference,
+    minted: &BTreeMap<Entity, AdHoc>,
 ) -> Vec<Stance> {
     let mut out = Vec::new();
     let voted: Vec<&Entity> = votes
@@ -39,7 +41,7 @@ pub fn from_votes(
         if on_an_amendment(v, text) {
             continue;
         }
-        let Some(target) = topic(v, segments, mentions, reference, &voted) else {
+        let Some(target) = topic(v, text, segments, mentions, reference, &voted, minted) else {
             continue;
         };
         for sv in &v.votes {
@@ -183,10 +185,12 @@ fn on_an_amendment(v: &RecordedVote, text: &str) -> bool {
 /// the vote's section, else by the source's title.
 fn topic(
     v: &RecordedVote,
+    text: &str,
     segments: &Segments,
     mentions: &Mentions,
     reference: &Reference,
     voted: &[&Entity],
+    minted: &BTreeMap<Entity, AdHoc>,
 ) -> Option<StanceTarget> {
     let in_spans = |spans: &[Span]| -> Vec<StanceTarget> {
         let mut found: Vec<StanceTarget> = spans
@@ -204,7 +208,7 @@ fn topic(
         .filter(|b| v.evidence.iter().any(|e| b.span.contains(*e)))
         .map(|b| b.span)
         .collect();
-    let described = descriptions(v, segments, mentions, voted);
+    let described = descriptions(v, text, segments, mentions, voted, minted);
     let headings: Vec<Span> = segments
         .blocks
         .iter()
@@ -241,12 +245,16 @@ fn whole_text(t: &VotedText) -> Option<&Entity> {
 
 /// The sentences outside the vote that name the text it is on, and no
 /// other text voted on in the source (a sentence naming two drafts says
-/// what neither is about alone).
+/// what neither is about alone). A text only the vote reader knows (a bare
+/// "L.56" minted from its symbol) is named where its label stands as a
+/// word: "L.56 (PoA, France/Egypt) went through" describes it.
 fn descriptions(
     v: &RecordedVote,
+    text: &str,
     segments: &Segments,
     mentions: &Mentions,
     voted: &[&Entity],
+    minted: &BTreeMap<Entity, AdHoc>,
 ) -> Vec<Span> {
     let mine: Vec<&Entity> = v.on.iter().filter_map(whole_text).collect();
     if mine.len() != 1 {
@@ -261,14 +269,31 @@ fn descriptions(
                 .any(|e| e.start < s.end && s.start < e.end)
         })
         .filter(|s| {
-            let named: Vec<&Entity> = mentions
+            let words = s.of(text);
+            let mut named: Vec<&Entity> = mentions
                 .within(*s)
                 .map(|m| &m.entity)
                 .filter(|e| voted.contains(e))
                 .collect();
+            named.extend(voted.iter().copied().filter(|e| {
+                minted
+                    .get(*e)
+                    .is_some_and(|a| names_label(words, &a.label))
+            }));
             !named.is_empty() && named.iter().all(|e| *e == mine[0])
         })
         .collect()
+}
+
+/// Whether `label` stands in `sentence` as a whole word ("L.5" is not in
+/// "L.56").
+fn names_label(sentence: &str, label: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    !label.is_empty()
+        && sentence.match_indices(label).any(|(i, _)| {
+            !word(sentence[..i].chars().next_back())
+                && !word(sentence[i + label.len()..].chars().next())
+        })
 }
 
 /// The one target named (`found` sorted, each once); a body wins over

@@ -198,6 +198,13 @@ fn may_hold_a_vote(sentence: &str) -> bool {
                 "in favo",
                 "against:",
                 "against (",
+                // A side opening a list after the vote's own sentence:
+                // "Against were Chile and Peru", "Against included …".
+                "against were",
+                "against was",
+                "against are",
+                "against included",
+                "against include",
             ])
             .unwrap()
     });

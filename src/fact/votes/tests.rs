@@ -463,3 +463,15 @@ fn a_qualifier_may_stand_between_a_side_and_the_colon_of_its_list() {
         ["BLR:No", "FJI:Abstain", "NIC:No", "SYR:No", "TCD:Abstain"]
     );
 }
+
+#[test]
+fn a_side_opening_the_next_sentence_lists_its_voters() {
+    for text in [
+        "L.42 was adopted by 104 votes to 50, with 22 abstentions. Against were, among others, Chile and Peru.",
+        "L.42 was adopted by 104 votes to 50, with 22 abstentions. Against included Chile and Peru.",
+    ] {
+        let v = read(text);
+        assert_eq!(v.len(), 1, "{text}");
+        assert_eq!(casts(&v[0]), ["CHL:No", "PER:No"], "{text}");
+    }
+}
