@@ -40,7 +40,12 @@ fn delegations_that_spoke_for_it_back_the_proposal_just_made() {
         [
             ("CHL".to_string(), Polarity::Support, "ZAF".to_string(), 12),
             ("NOR".to_string(), Polarity::Support, "ZAF".to_string(), 12),
-            ("RUS".to_string(), Polarity::Opposition, "ZAF".to_string(), 12),
+            (
+                "RUS".to_string(),
+                Polarity::Opposition,
+                "ZAF".to_string(),
+                12
+            ),
         ]
     );
 }

@@ -111,7 +111,10 @@ fn all_names(s: &StateRow) -> Vec<&str> {
 #[test]
 fn reference_files_are_utf8_lf_without_bom_with_exact_headers() {
     for (file, header) in [
-        ("states.csv", "code,name,wikidata,status,aliases,demonyms,iso2"),
+        (
+            "states.csv",
+            "code,name,wikidata,status,aliases,demonyms,iso2",
+        ),
         ("groups.csv", "code,name,aliases,members"),
     ] {
         let text = read_text(file);

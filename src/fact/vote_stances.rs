@@ -16,10 +16,10 @@
 
 use super::{Cast, Polarity, RecordedVote, Stance, StanceTarget, VotedText};
 use crate::mention::{AdHoc, Entity, Mentions};
-use std::collections::BTreeMap;
 use crate::reference::Reference;
 use crate::segment::{Segments, Span};
 use regex::Regex;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// The stances a source's recorded votes imply.
@@ -275,11 +275,12 @@ fn descriptions(
                 .map(|m| &m.entity)
                 .filter(|e| voted.contains(e))
                 .collect();
-            named.extend(voted.iter().copied().filter(|e| {
-                minted
-                    .get(*e)
-                    .is_some_and(|a| names_label(words, &a.label))
-            }));
+            named.extend(
+                voted
+                    .iter()
+                    .copied()
+                    .filter(|e| minted.get(*e).is_some_and(|a| names_label(words, &a.label))),
+            );
             !named.is_empty() && named.iter().all(|e| *e == mine[0])
         })
         .collect()

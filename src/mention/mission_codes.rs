@@ -49,7 +49,12 @@ pub fn find(text: &str, reference: &Reference, gazetteer: &Gazetteer, date: &str
 }
 
 /// The state whose ISO code, or whose short name, `code` is.
-fn state_of(code: &str, reference: &Reference, gazetteer: &Gazetteer, date: &str) -> Option<Entity> {
+fn state_of(
+    code: &str,
+    reference: &Reference,
+    gazetteer: &Gazetteer,
+    date: &str,
+) -> Option<Entity> {
     if let Some(s) = reference.states.iter().find(|s| s.iso2 == code) {
         return Some(Entity::State(s.code.clone()));
     }
@@ -79,9 +84,18 @@ mod tests {
 
     #[test]
     fn a_code_before_del_is_that_states_delegation() {
-        assert_eq!(codes("2. PARA 8. CH DEL proposed deleting the last sentence."), ["CHE"]);
-        assert_eq!(codes("ZA and KR DELs supported; NO DEL opposed."), ["ZAF", "KOR", "NOR"]);
-        assert_eq!(codes("Supported by PE, CL and UY DELS."), ["PER", "CHL", "URY"]);
+        assert_eq!(
+            codes("2. PARA 8. CH DEL proposed deleting the last sentence."),
+            ["CHE"]
+        );
+        assert_eq!(
+            codes("ZA and KR DELs supported; NO DEL opposed."),
+            ["ZAF", "KOR", "NOR"]
+        );
+        assert_eq!(
+            codes("Supported by PE, CL and UY DELS."),
+            ["PER", "CHL", "URY"]
+        );
         assert_eq!(codes("USDEL and UK DEL took note."), ["USA", "GBR"]);
     }
 
