@@ -178,7 +178,7 @@ fn no_before_what_is_called_needed_turns_it() {
     }
 }
 
-/// A word or two in quotation marks is the speaker's own evaluation; a
+/// A few words in quotation marks are the speaker's own evaluation; a
 /// long quotation stays one token (a draft's wording is no evaluation).
 #[test]
 fn a_short_quotation_is_read_as_the_speakers_words() {
@@ -193,7 +193,16 @@ fn a_short_quotation_is_read_as_the_speakers_words() {
     );
     let got = stances(
         &r,
-        "Nauru described the Programme of Action as \"a body that would be premature today and divisive tomorrow\".",
+        "Nauru said the Programme of Action was \"the only practical and inclusive option on the table\".",
+    );
+    assert_eq!(
+        got,
+        vec![("NRU".to_string(), Polarity::Support, "poa".to_string())]
+    );
+    // A draft's sentence quoted whole is no evaluation of the speaker's.
+    let got = stances(
+        &r,
+        "Nauru proposed to add \"the Programme of Action is a premature initiative that no delegation has yet been able to define\" to paragraph 9.",
     );
     assert!(got.is_empty(), "{got:?}");
 }
