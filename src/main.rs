@@ -26,6 +26,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    oewg_kg::cli::prepare(&cli);
     // The SPARQL parser and evaluator recurse once per nesting level; a
     // big stack (reserved, not used, unless a query needs it) lets every
     // query within the nesting limit run.

@@ -55,6 +55,14 @@ pub enum Command {
     Load(load::Args),
 }
 
+/// Process-wide settings a command needs before any thread is started
+/// (call from the main thread, before [`run`]).
+pub fn prepare(cli: &Cli) {
+    if let Command::Query(_) = cli.command {
+        query::tune_allocator();
+    }
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
