@@ -463,6 +463,24 @@ impl<'a> Extractor<'a> {
                 .map(|&i| (polarity, StanceTarget::Edit(i)))
                 .collect()
         };
+        // "The first was supported by Russia; the second by Cuba": one of
+        // the proposals just listed, by its rank.
+        // The sentence's own earlier clauses may already have taken up
+        // one of them, so the list is whichever holds two or more; a rank
+        // with no such list names nothing this reader can tell.
+        let (before, after) = (
+            &text[clause.start..cue.span.start],
+            &text[cue.span.end..clause.end],
+        );
+        if ranked(before, after) {
+            let pool = [&earlier.proposals, &ctx.prev_proposals]
+                .into_iter()
+                .find(|p| p.len() >= 2);
+            return match pool.and_then(|p| Some(p[ordinal(before, after, p.len())?])) {
+                Some(i) => edits(&[i]),
+                None => Vec::new(),
+            };
+        }
         if !earlier.proposals.is_empty() {
             edits(&earlier.proposals)
         } else if refers_back && !earlier_policies.is_empty() {
@@ -611,6 +629,35 @@ impl<'a> Extractor<'a> {
         latest.retain(|(_, t)| t != &target);
         latest.push((polarity, target));
     }
+}
+
+/// "the first", "the latter one", "the second proposal": a rank among
+/// proposals, as the subject before a cue ("The first was supported by
+/// Russia") or the whole object after it ("Cuba opposed the latter").
+static ORDINAL_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:(?:and|but|while|whereas)\s+)?the\s+(first|former|second|latter|third)(?:\s+(?:one|proposal|amendment|edit|change|idea|request|suggestion))?\s+(?:\w+\s+){0,2}$").unwrap()
+});
+static ORDINAL_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*the\s+(first|former|second|latter|third)(?:\s+(?:one|proposal|amendment|edit|change|idea|request|suggestion))?\s*(?:[,;.:]|$)").unwrap()
+});
+
+/// Whether a rank stands before or after a cue.
+fn ranked(before: &str, after: &str) -> bool {
+    ORDINAL_SUBJECT.is_match(before) || ORDINAL_OBJECT.is_match(after)
+}
+
+/// The index among `n` proposals that a rank before or after a cue names.
+fn ordinal(before: &str, after: &str, n: usize) -> Option<usize> {
+    let c = ORDINAL_SUBJECT
+        .captures(before)
+        .or_else(|| ORDINAL_OBJECT.captures(after))?;
+    let k = match c[1].to_lowercase().as_str() {
+        "first" | "former" => 0,
+        "second" => 1,
+        "third" => 2,
+        _ => n - 1,
+    };
+    (k < n).then_some(k)
 }
 
 /// Whether a back-reference points at one thing ("the idea", "it") rather
