@@ -21,7 +21,12 @@ fn the_first_and_the_latter_are_the_proposals_in_their_order() {
         got,
         [
             ("CHL".to_string(), Polarity::Support, "IRN".to_string(), 42),
-            ("DEU".to_string(), Polarity::Opposition, "CUB".to_string(), 51),
+            (
+                "DEU".to_string(),
+                Polarity::Opposition,
+                "CUB".to_string(),
+                51
+            ),
             ("PER".to_string(), Polarity::Support, "IRN".to_string(), 42),
             ("SYR".to_string(), Polarity::Support, "CUB".to_string(), 51),
         ]

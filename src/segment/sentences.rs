@@ -66,7 +66,9 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
             let word_before = word_before(s, pos);
             let is_abbrev = c == '.'
                 && (ABBREVIATIONS.contains(&word_before)
-                    || (word_before.len() == 1 && word_before.chars().all(|c| c.is_uppercase()))
+                    || (word_before.len() == 1
+                        && word_before.chars().all(|c| c.is_uppercase())
+                        && !labels_a_part(s, pos - word_before.len()))
                     || (word_before.contains('.') && !ends_in_digit(word_before)));
             let boundary = match next {
                 None => true,
@@ -128,6 +130,24 @@ fn ends_in_digit(word: &str) -> bool {
 /// The word before `pos`, looking back at most 64 bytes: a longer "word"
 /// is no abbreviation, and a text without spaces must not be re-scanned
 /// from its start at every full stop.
+/// Nouns a single capital letter labels ("section B", "annex C",
+/// "option A"): the letter ends the sentence when a full stop follows it,
+/// where after a name it would be an initial ("J. Smith").
+const PART_NOUNS: [&str; 12] = [
+    "section", "annex", "part", "chapter", "element", "appendix", "option", "cluster", "category",
+    "column", "table", "track",
+];
+
+/// Whether the word before the one starting at `at` (past the spaces
+/// between) is one of [`PART_NOUNS`].
+fn labels_a_part(s: &str, at: usize) -> bool {
+    let before = s[..at].trim_end();
+    before.len() < at
+        && PART_NOUNS
+            .iter()
+            .any(|n| word_before(s, before.len()).eq_ignore_ascii_case(n))
+}
+
 fn word_before(s: &str, pos: usize) -> &str {
     let lo = floor_boundary(s, pos.saturating_sub(64));
     let before = &s[lo..pos];
@@ -195,6 +215,21 @@ mod tests {
             .into_iter()
             .map(|s| s.of(t))
             .collect()
+    }
+
+    #[test]
+    fn a_letter_labelling_a_part_ends_its_sentence_but_an_initial_does_not() {
+        assert_eq!(
+            split("Togo proposed moving it into section B. No delegation objected."),
+            [
+                "Togo proposed moving it into section B.",
+                "No delegation objected."
+            ]
+        );
+        assert_eq!(
+            split("The report by J. Smith was cited."),
+            ["The report by J. Smith was cited."]
+        );
     }
 
     #[test]
