@@ -109,6 +109,8 @@ fn evaluations_without_a_holder_or_about_something_else_yield_nothing() {
         "Ghana said that capacity-building was essential, and mentioned the Programme of Action.",
         // An open question is no position.
         "Ghana asked whether international humanitarian law applies to cyber operations.",
+        // Nor is a question put to a state.
+        "Has Ghana decided to contribute to the voluntary fund?",
     ] {
         let got = stances(&r, text);
         assert!(got.is_empty(), "{text:?} gave {got:?}");

@@ -120,7 +120,14 @@ impl<'a> Extractor<'a> {
         // Every rule is about a body or proposal named in the sentence or
         // pointed back at (the previous sentence's): without one, none can
         // match, and most sentences are skipped before being tokenised.
-        if self.rules.0.is_empty()
+        // A question ("Has Peru decided to contribute to the fund?") asks
+        // for a position and takes none.
+        let asked = sentence
+            .of(self.text)
+            .trim_end_matches(|c: char| c.is_whitespace() || "\"”’)".contains(c))
+            .ends_with('?');
+        if asked
+            || self.rules.0.is_empty()
             || (ctx.prev_policies.is_empty()
                 && self.targets_in(sentence).is_empty()
                 && (ctx.draft_topic.is_none() || !DRAFT_WORDS.is_match(sentence.of(self.text))))
