@@ -325,6 +325,73 @@ impl<'a> Extractor<'a> {
     }
 }
 
+/// What opens a further edit of its own: "…, and to add", "and also
+/// replace", "; delete".
+static NEXT_EDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?:[,;]\s*)?\b(?:and|as well as)\s+(?:(?:to|also|further)\s+)?|;\s*)$")
+        .unwrap()
+});
+
+impl Extractor<'_> {
+    /// "to delete paragraph 12 and to add a new paragraph after paragraph
+    /// 15": coordinated edits, each with its own paragraphs, are as many
+    /// proposals. The parts of the clause (each from its coordinator) and
+    /// their paragraphs; `None` unless there are two or more, every part
+    /// names a paragraph, and none is named before the first action (a
+    /// fronted "On paragraph 12, …" is every edit's).
+    pub(super) fn coordinated_edits(
+        &self,
+        clause: Span,
+        quotes: &[Span],
+        refs: &[(u32, usize, usize)],
+    ) -> Option<Vec<(Span, Vec<u32>)>> {
+        let text = self.text;
+        let hits: Vec<Hit> = self
+            .finder
+            .find(text, clause, &[CueKind::Action])
+            .into_iter()
+            .filter(|h| !inside_any(quotes, h.span))
+            .collect();
+        let first = hits.first()?;
+        let at = |r: &(u32, usize, usize)| clause.start + r.1;
+        if refs.len() < 2 || refs.iter().any(|r| at(r) < first.span.start) {
+            return None;
+        }
+        let mut cuts = vec![clause.start];
+        let mut prev_end = first.span.end;
+        for h in &hits[1..] {
+            let between = &text[prev_end..h.span.start];
+            let opened = *cuts.last().expect("one cut");
+            if let Some(m) = NEXT_EDIT.find(between) {
+                let cut = prev_end + m.start();
+                if refs.iter().any(|r| at(r) >= opened && at(r) < cut) {
+                    cuts.push(cut);
+                }
+            }
+            prev_end = h.span.end;
+        }
+        if cuts.len() < 2 {
+            return None;
+        }
+        cuts.push(clause.end);
+        let parts: Vec<(Span, Vec<u32>)> = cuts
+            .windows(2)
+            .map(|w| {
+                let nums = refs
+                    .iter()
+                    .filter(|r| at(r) >= w[0] && at(r) < w[1])
+                    .map(|r| r.0)
+                    .collect();
+                (Span::new(w[0], w[1]), nums)
+            })
+            .collect();
+        parts
+            .iter()
+            .all(|(_, nums): &(Span, Vec<u32>)| !nums.is_empty())
+            .then_some(parts)
+    }
+}
+
 /// Whether the words between two action cues coordinate them ("…, and",
 /// "and that", "as well as", "also").
 fn coordinated(between: &str) -> bool {

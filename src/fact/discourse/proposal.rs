@@ -391,7 +391,16 @@ impl<'a> Extractor<'a> {
         let saved_doc = ctx.document.clone();
         ctx.document = document;
         let first = out.proposals.len();
-        self.record_edits(at, ctx, holders, others, &paras, &actions, out);
+        match self.coordinated_edits(clause, quotes, explicit) {
+            Some(parts) => {
+                for (part, numbers) in parts {
+                    let acts = self.actions(part, quotes, part.start, &numbers);
+                    let part_at = (part, sentence, quotes);
+                    self.record_edits(part_at, ctx, holders, others.clone(), &numbers, &acts, out);
+                }
+            }
+            None => self.record_edits(at, ctx, holders, others, &paras, &actions, out),
+        }
         let seconded: Vec<StanceTarget> = out.proposals[first..]
             .iter()
             .map(|&i| StanceTarget::Edit(i))
