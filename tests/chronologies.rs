@@ -6,20 +6,11 @@
 
 mod common;
 
-use common::extract;
 use oewg_kg::fact::Action;
 
 /// `(proposer, paragraphs, action)` of every edit proposal.
 fn edits(text: &str) -> Vec<(String, Vec<u32>, Action)> {
-    let f = extract("chronology", text, "2027-12-20");
-    let mut v: Vec<_> = f
-        .proposals
-        .iter()
-        .map(|p| (common::code(&p.proposer), p.targets.clone(), p.action))
-        .collect();
-    v.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-    v.dedup();
-    v
+    common::proposals("chronology", text, "2027-12-20")
 }
 
 #[test]

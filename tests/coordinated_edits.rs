@@ -6,19 +6,10 @@
 
 mod common;
 
-use common::extract;
 use oewg_kg::fact::Action;
 
 fn edits(text: &str) -> Vec<(String, Vec<u32>, Action)> {
-    let f = extract("statement", text, "2027-05-04");
-    let mut v: Vec<_> = f
-        .proposals
-        .iter()
-        .map(|p| (common::code(&p.proposer), p.targets.clone(), p.action))
-        .collect();
-    v.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-    v.dedup();
-    v
+    common::proposals("statement", text, "2027-05-04")
 }
 
 #[test]

@@ -164,6 +164,25 @@ pub fn extract(stem: &str, text: &str, date: &str) -> oewg_kg::fact::SourceFacts
     )
 }
 
+/// `(proposer, paragraphs, action)` of every edit proposal of `text`,
+/// sorted by proposer and paragraphs, each once.
+#[allow(dead_code)]
+pub fn proposals(
+    stem: &str,
+    text: &str,
+    date: &str,
+) -> Vec<(String, Vec<u32>, oewg_kg::fact::Action)> {
+    let f = extract(stem, text, date);
+    let mut v: Vec<_> = f
+        .proposals
+        .iter()
+        .map(|p| (code(&p.proposer), p.targets.clone(), p.action))
+        .collect();
+    v.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    v.dedup();
+    v
+}
+
 /// `(holder, polarity)` of every stance on the Programme of Action, sorted,
 /// each once.
 pub fn on_the_poa(stem: &str, text: &str, date: &str) -> Vec<(String, oewg_kg::fact::Polarity)> {
