@@ -6,18 +6,10 @@
 
 mod common;
 
-use common::{code, extract};
 use oewg_kg::fact::Action;
 
 fn edits(text: &str) -> Vec<(String, Vec<u32>, Action)> {
-    let f = extract("report", text, "2026-05-11");
-    let mut v: Vec<_> = f
-        .proposals
-        .iter()
-        .map(|p| (code(&p.proposer), p.targets.clone(), p.action))
-        .collect();
-    v.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-    v
+    common::proposals("report", text, "2026-05-11")
 }
 
 #[test]
