@@ -6,6 +6,12 @@
 //! gazetteer alias; after a mention of one OEWG it is that OEWG, the last
 //! one named before it. Only the capitalised name counts: "thematic working
 //! groups" are something else.
+//!
+//! A group's statement likewise names it once ("the African Group") and
+//! then says "the Group": that group, the last one named as a group before
+//! it (not "the African Union"), unless
+//! a Group of Governmental Experts was named since (then "the Group" is
+//! most likely the GGE, no holder of positions).
 
 use super::{Entity, Mention, MentionKind};
 use crate::segment::Span;
@@ -28,9 +34,64 @@ fn is_oewg(slug: &str) -> bool {
     slug.starts_with("oewg-")
 }
 
-/// Mentions of the last-named OEWG for each "the Working Group" that no
-/// mention already covers. `items` need not be sorted.
+/// "the Group", "The Group's": capitalised, and not "the Group of …".
+static GROUP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[Tt]he Group(?-u:\b)").unwrap());
+
+/// Mentions of the last-named OEWG for each "the Working Group", and of
+/// the last-named group of states for each "the Group", that no mention
+/// already covers. `items` need not be sorted.
 pub(super) fn find(text: &str, items: &[Mention]) -> Vec<Mention> {
+    let mut out = working_groups(text, items);
+    out.extend(groups(text, items));
+    out
+}
+
+/// Each "the Group" after a group of states was named.
+fn groups(text: &str, items: &[Mention]) -> Vec<Mention> {
+    if !text.contains("he Group") {
+        return Vec::new();
+    }
+    let mut named: Vec<(usize, Option<&Entity>)> = items
+        .iter()
+        .filter_map(|m| match &m.entity {
+            // Named as a group ("the African Group", "Group of 77"): the
+            // African Union or ASEAN is not "the Group".
+            Entity::Group(_) if m.span.of(text).to_lowercase().contains("group") => {
+                Some((m.span.end, Some(&m.entity)))
+            }
+            Entity::Body(b) if b.starts_with("gge") => Some((m.span.end, None)),
+            _ => None,
+        })
+        .collect();
+    named.sort_by_key(|x| x.0);
+    let mut out = Vec::new();
+    for m in GROUP.find_iter(text) {
+        if text[m.end()..].trim_start().starts_with("of ") {
+            continue;
+        }
+        let span = Span::new(m.start(), m.end());
+        if items
+            .iter()
+            .any(|x| x.span.start < span.end && span.start < x.span.end)
+        {
+            continue;
+        }
+        let last = named.partition_point(|x| x.0 <= span.start);
+        if let Some((_, Some(entity))) = last.checked_sub(1).map(|i| named[i]) {
+            out.push(Mention {
+                span,
+                entity: entity.clone(),
+                kind: MentionKind::Name,
+                alternatives: Vec::new(),
+            });
+        }
+    }
+    out
+}
+
+/// Each "the Working Group" after an OEWG was named.
+fn working_groups(text: &str, items: &[Mention]) -> Vec<Mention> {
     let mut named: Vec<(usize, &Entity)> = items
         .iter()
         .filter(|m| matches!(&m.entity, Entity::Body(b) if is_oewg(b)))
@@ -85,6 +146,33 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].entity, Entity::Body("oewg-b".into()));
         assert_eq!(got[0].span.of(text), "the Working Group");
+    }
+
+    fn mention(at: usize, len: usize, entity: Entity) -> Mention {
+        Mention {
+            span: Span::new(at, at + len),
+            entity,
+            kind: MentionKind::Name,
+            alternatives: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_group_is_the_last_group_of_states_named_unless_a_gge_came_since() {
+        let text = "The Arab Group met. The Group supports the fund.";
+        let items = [mention(4, 10, Entity::Group("ARAB-GROUP".into()))];
+        let got = find(text, &items);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].entity, Entity::Group("ARAB-GROUP".into()));
+        assert_eq!(got[0].span.of(text), "The Group");
+        let text = "The Arab Group met. The GGE met. The Group adopted a report.";
+        let items = [
+            mention(4, 10, Entity::Group("ARAB-GROUP".into())),
+            mention(24, 3, Entity::Body("gge-2019-2021".into())),
+        ];
+        assert!(find(text, &items).is_empty());
+        let text = "The Arab Group met. The Group of 77 spoke.";
+        assert!(find(text, &items[..1]).is_empty());
     }
 
     #[test]

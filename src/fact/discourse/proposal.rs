@@ -113,6 +113,11 @@ static PROPOSER_AFTER_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+(?:(?:made|presented|put\s+forward|tabled|submitted|circulated|introduced|advanced)\s+(?:[a-z]+\s+){0,2}?)?(?:from|by|of)\s+(?:the\s+)?(?:(?:delegations?|representatives?)\s+of\s+(?:the\s+)?)?").unwrap()
 });
 
+/// "Norway's proposal", "Fiji's revised amendment": a possessive right
+/// before a proposal noun (past up to two words), its proposer.
+static POSSESSIVE_BEFORE_NOUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"['’]s\s+(?:[a-z-]+\s+){0,2}$").unwrap());
+
 /// "that it be", "they should be": a pronoun subject right before a
 /// passive action word.
 static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -139,6 +144,9 @@ impl<'a> Extractor<'a> {
         // noun that names its proposer after it is that proposer's, not
         // the clause subject's.
         let mut holders = self.proposer_after_noun(clause, &hits[main], quotes);
+        if holders.is_empty() {
+            holders = self.proposer_before_noun(clause, &hits[main], quotes);
+        }
         // "… was deleted from paragraph 26 at the request of Peru": the
         // proposer follows the cue, and the clause says what was done
         // ("At the request of Japan, a separate vote was taken" does not).
@@ -195,6 +203,25 @@ impl<'a> Extractor<'a> {
         actors
             .iter()
             .filter(|a| a.span.start >= first.span.start && self.list_head(a, clause) == head)
+            .map(|a| Holder::own(a.entity.clone()))
+            .collect()
+    }
+
+    /// "Chile has noted Norway's proposal to merge …": the actor whose
+    /// possessive stands right before a proposal noun proposes, not the
+    /// clause's subject.
+    fn proposer_before_noun(&self, clause: Span, cue: &Hit, quotes: &[Span]) -> Vec<Holder> {
+        if !PROPOSAL_NOUN.is_match(cue.span.of(self.text)) {
+            return Vec::new();
+        }
+        let before = Span::new(clause.start, cue.span.start);
+        let Some(m) = POSSESSIVE_BEFORE_NOUN.find(before.of(self.text)) else {
+            return Vec::new();
+        };
+        let apostrophe = before.start + m.start();
+        self.actors_in(before, quotes)
+            .iter()
+            .filter(|a| a.span.end == apostrophe)
             .map(|a| Holder::own(a.entity.clone()))
             .collect()
     }

@@ -430,7 +430,8 @@ impl<'a> Extractor<'a> {
             .into_iter()
             .filter(|b| {
                 backward
-                    || b.span.start >= cue.span.end
+                    || (b.span.start >= cue.span.end
+                        && !GOVERNED_BY_A_NOUN.is_match(&text[cue.span.end..b.span.start]))
                     || (b.span.end <= cue.span.start
                         && COPULA.is_match(&text[b.span.end..cue.span.start]))
             })
@@ -630,6 +631,13 @@ impl<'a> Extractor<'a> {
         latest.push((polarity, target));
     }
 }
+
+/// "welcomes coordination with it": a pronoun governed by a noun after the
+/// cue is that noun's, not the cue's object ("agreed with it" has no noun
+/// between).
+static GOVERNED_BY_A_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:the\s+|its\s+|their\s+)?[a-z][a-z-]*\s+(?:with|to|of|for|on|about|from|between|among)\s+$").unwrap()
+});
 
 /// "the first", "the latter one", "the second proposal": a rank among
 /// proposals, as the subject before a cue ("The first was supported by
