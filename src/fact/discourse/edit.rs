@@ -360,6 +360,11 @@ impl Extractor<'_> {
         let mut cuts = vec![clause.start];
         let mut prev_end = first.span.end;
         for h in &hits[1..] {
+            // Overlapping cues ("delete" inside a longer one) have nothing
+            // between them.
+            if h.span.start < prev_end {
+                continue;
+            }
             let between = &text[prev_end..h.span.start];
             let opened = *cuts.last().expect("one cut");
             if let Some(m) = NEXT_EDIT.find(between) {
