@@ -42,87 +42,66 @@ static GROUP: LazyLock<Regex> =
 /// the last-named group of states for each "the Group", that no mention
 /// already covers. `items` need not be sorted.
 pub(super) fn find(text: &str, items: &[Mention]) -> Vec<Mention> {
-    let mut out = working_groups(text, items);
-    out.extend(groups(text, items));
-    out
-}
-
-/// Each "the Group" after a group of states was named.
-fn groups(text: &str, items: &[Mention]) -> Vec<Mention> {
-    if !text.contains("he Group") {
-        return Vec::new();
-    }
-    let mut named: Vec<(usize, Option<&Entity>)> = items
-        .iter()
-        .filter_map(|m| match &m.entity {
-            // Named as a group ("the African Group", "Group of 77"): the
-            // African Union or ASEAN is not "the Group".
-            Entity::Group(_) if m.span.of(text).to_lowercase().contains("group") => {
-                Some((m.span.end, Some(&m.entity)))
-            }
-            Entity::Body(b) if b.starts_with("gge") => Some((m.span.end, None)),
-            _ => None,
-        })
-        .collect();
-    named.sort_by_key(|x| x.0);
-    let mut out = Vec::new();
-    for m in GROUP.find_iter(text) {
-        if text[m.end()..].trim_start().starts_with("of ") {
-            continue;
-        }
-        let span = Span::new(m.start(), m.end());
-        if items
-            .iter()
-            .any(|x| x.span.start < span.end && span.start < x.span.end)
-        {
-            continue;
-        }
-        let last = named.partition_point(|x| x.0 <= span.start);
-        if let Some((_, Some(entity))) = last.checked_sub(1).map(|i| named[i]) {
-            out.push(Mention {
-                span,
-                entity: entity.clone(),
-                kind: MentionKind::Name,
-                alternatives: Vec::new(),
-            });
-        }
-    }
-    out
-}
-
-/// Each "the Working Group" after an OEWG was named.
-fn working_groups(text: &str, items: &[Mention]) -> Vec<Mention> {
-    let mut named: Vec<(usize, &Entity)> = items
+    // Where each candidate referent's name ends; `None` for a name that
+    // makes the short one ambiguous.
+    let oewgs: Vec<(usize, Option<&Entity>)> = items
         .iter()
         .filter(|m| matches!(&m.entity, Entity::Body(b) if is_oewg(b)))
-        .map(|m| (m.span.end, &m.entity))
+        .map(|m| (m.span.end, Some(&m.entity)))
         .collect();
-    named.sort_by_key(|x| x.0);
-    let mut out = Vec::new();
-    for m in SHORT.find_iter(text) {
-        // "the Working Group on X" names a group of its own.
-        if m.as_str().ends_with("on") {
-            continue;
-        }
-        let span = Span::new(m.start(), m.end());
-        if items
+    // "the Working Group on X" names a group of its own.
+    let short = SHORT
+        .find_iter(text)
+        .filter(|m| !m.as_str().ends_with("on"))
+        .map(|m| Span::new(m.start(), m.end()));
+    let mut out = last_named(short, items, oewgs);
+    if text.contains("he Group") {
+        let groups: Vec<(usize, Option<&Entity>)> = items
             .iter()
-            .any(|x| x.span.start < span.end && span.start < x.span.end)
-        {
-            continue;
-        }
-        let last = named.partition_point(|x| x.0 <= span.start);
-        let Some((_, entity)) = last.checked_sub(1).map(|i| named[i]) else {
-            continue;
-        };
-        out.push(Mention {
-            span,
-            entity: entity.clone(),
-            kind: MentionKind::Name,
-            alternatives: Vec::new(),
-        });
+            .filter_map(|m| match &m.entity {
+                // Named as a group ("the African Group", "Group of 77"):
+                // the African Union or ASEAN is not "the Group".
+                Entity::Group(_) if m.span.of(text).to_lowercase().contains("group") => {
+                    Some((m.span.end, Some(&m.entity)))
+                }
+                Entity::Body(b) if b.starts_with("gge") => Some((m.span.end, None)),
+                _ => None,
+            })
+            .collect();
+        let short = GROUP
+            .find_iter(text)
+            .filter(|m| !text[m.end()..].trim_start().starts_with("of "))
+            .map(|m| Span::new(m.start(), m.end()));
+        out.extend(last_named(short, items, groups));
     }
     out
+}
+
+/// A mention of the referent named last before each span that no mention
+/// already covers (none when that referent is `None`).
+fn last_named(
+    spans: impl Iterator<Item = Span>,
+    items: &[Mention],
+    mut named: Vec<(usize, Option<&Entity>)>,
+) -> Vec<Mention> {
+    named.sort_by_key(|x| x.0);
+    spans
+        .filter(|span| {
+            !items
+                .iter()
+                .any(|x| x.span.start < span.end && span.start < x.span.end)
+        })
+        .filter_map(|span| {
+            let last = named.partition_point(|x| x.0 <= span.start);
+            let (_, entity) = named[last.checked_sub(1)?];
+            Some(Mention {
+                span,
+                entity: entity?.clone(),
+                kind: MentionKind::Name,
+                alternatives: Vec::new(),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
